@@ -1,0 +1,253 @@
+// Function calls. A builtin runs inside the expression; a pseudo-C function gets a call op that pushes
+// its frame, and the expression reads the result from the register the return fills.
+import type { Expr } from '../../lang/ast';
+import type { SourcePos } from '../../lang/token';
+import type { CType, FunctionType } from '../../lang/types';
+import { T, isArithmetic, promote, typeName } from '../../lang/types';
+import type { Value } from '../host';
+import { SIGSEGV, SignalFault } from '../faults';
+import { enterFrame } from '../interpreter';
+import type { Ev, FunctionCode, Thread } from '../thread';
+import { type CE, convert, errCE } from './ce';
+import type { FnCtx, Sym } from './context';
+import { assignConvert, compileExpr, rv } from './expr';
+import { storeLV } from './lvalue';
+
+/** Whether this call runs inside its expression: a builtin called by name. */
+export function isBuiltinCall(c: FnCtx, e: Extract<Expr, { kind: 'call' }>): boolean {
+  if (e.callee.kind !== 'ident') return false;
+  const name = e.callee.name;
+  if (name.startsWith('__builtin_')) return true;
+  const sym = c.scope.lookup(name);
+  if (sym && sym.kind !== 'func') return false;
+  return c.unit.isBuiltin(name);
+}
+
+export function compileCall(c: FnCtx, e: Extract<Expr, { kind: 'call' }>): CE {
+  if (e.callee.kind === 'ident') {
+    const special = compileCompilerBuiltin(c, e.callee.name, e.args, e.pos);
+    if (special) return special;
+  }
+  let callee: CE;
+  let sym: Extract<Sym, { kind: 'func' }> | undefined;
+  if (e.callee.kind === 'ident' && !c.scope.lookup(e.callee.name)) {
+    const s = c.unit.implicitFunction(e.callee.name, e.callee.pos);
+    callee = compileExpr(c, e.callee);
+    sym = s as Extract<Sym, { kind: 'func' }>;
+  } else {
+    callee = compileExpr(c, e.callee);
+    if (e.callee.kind === 'ident') {
+      const s = c.scope.lookup(e.callee.name);
+      if (s?.kind === 'func') sym = s;
+    }
+  }
+  if (callee.err) return errCE();
+  let ft: CType = callee.type;
+  if (ft.kind === 'pointer' && ft.to.kind === 'function') ft = ft.to;
+  if (ft.kind !== 'function') {
+    c.unit.error(e.pos, e.callee.kind === 'ident' ? `called object '${e.callee.name}' is not a function or function pointer` : 'called object is not a function or function pointer');
+    return errCE();
+  }
+  const fname = e.callee.kind === 'ident' ? e.callee.name : undefined;
+  const args = compileArgs(c, ft, e.args, fname, e.pos);
+  if (!args) return errCE();
+  const ret = ft.ret;
+  if (ret.kind === 'struct' && ret.members === undefined) {
+    c.unit.error(e.pos, `invalid use of undefined type '${typeName(ret)}'`);
+    return errCE();
+  }
+  if (sym && c.unit.isBuiltin(sym.name)) return builtinCall(c, sym, ft, args);
+  return codeCall(c, ft, args, sym, callee);
+}
+
+interface Args {
+  evs: Ev[];
+  types: CType[];
+  /** How many are named parameters; the rest go in the variadic slots. */
+  named: number;
+}
+
+function compileArgs(c: FnCtx, ft: FunctionType, exprs: Expr[], fname: string | undefined, pos: SourcePos): Args | undefined {
+  const np = ft.params.length;
+  if (!ft.unprototyped) {
+    if (exprs.length < np) {
+      c.unit.error(pos, `too few arguments to function '${fname ?? 'call'}'`);
+      return undefined;
+    }
+    if (exprs.length > np && !ft.variadic) {
+      c.unit.error(pos, `too many arguments to function '${fname ?? 'call'}'`);
+      return undefined;
+    }
+  }
+  // gcc -O0 on x86-64 evaluates arguments right to left (their calls run in that order), and programs
+  // that print from their arguments show it; so Forkscope does the same.
+  const ces = exprs.slice().reverse().map((x) => rv(c, x)).reverse();
+  const evs: Ev[] = [];
+  const types: CType[] = [];
+  let bad = false;
+  ces.forEach((a, i) => {
+    if (a.err) { bad = true; return; }
+    if (i < np && !ft.unprototyped) {
+      const pt = ft.params[i]!.type;
+      const v = assignConvert(c, a, pt, exprs[i]!.pos, { kind: 'arg', n: i + 1, fn: fname ?? 'call' });
+      if (v.err) bad = true;
+      evs.push(v.ev);
+      types.push(pt);
+    } else {
+      // Default argument promotions for `...` and unprototyped calls.
+      if (a.type.kind === 'void') {
+        c.unit.error(exprs[i]!.pos, 'invalid use of void expression');
+        bad = true;
+        return;
+      }
+      const pt = a.type.kind === 'float' ? T.double : isArithmetic(a.type) ? promote(a.type) : a.type;
+      const v = convert(a, pt);
+      evs.push(v.ev);
+      types.push(pt);
+    }
+  });
+  if (bad) return undefined;
+  return { evs, types, named: ft.unprototyped ? evs.length : np };
+}
+
+function builtinCall(c: FnCtx, sym: Extract<Sym, { kind: 'func' }>, ft: FunctionType, args: Args): CE {
+  const s = sym;
+  const evs = args.evs;
+  const types = args.types;
+  const n = evs.length;
+  const call: Ev = (t) => {
+    const vals: Value[] = new Array(n);
+    for (let i = 0; i < n; i++) vals[i] = evs[i]!(t);
+    const callee = s.callee;
+    if (callee?.kind !== 'builtin') throw new Error(`internal: ${s.name} is not bound to a builtin`);
+    const r = callee.fn(t.host, vals, types);
+    return r ?? 0;
+  };
+  return { type: ft.ret, ev: call };
+}
+
+/** A call op for pseudo-C code (named, or through a pointer that may also reach a builtin). */
+function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { kind: 'func' }> | undefined, callee: CE): CE {
+  const ret = ft.ret;
+  const dest = ret.kind === 'void' ? -1 : c.b.temp();
+  const retSlot = ret.kind === 'struct' ? c.b.stackSlot(ret) : -1;
+  const { evs, types, named } = args;
+  const varTypes = types.slice(named);
+  const nvar = varTypes.length;
+  const target = callee.ev;
+  const s = sym;
+  const resolve = (t: Thread): FunctionCode | undefined => {
+    if (s?.code) return s.code;
+    const addr = target(t) as number;
+    const found = t.callees.get(addr);
+    if (!found) throw new SignalFault(SIGSEGV, `call through invalid function pointer 0x${addr.toString(16)}`);
+    if (found.kind === 'code') return found.code;
+    // A builtin reached through a function pointer runs at once, like any builtin.
+    const vals = evs.map((ev) => ev(t));
+    const r = found.fn(t.host, vals, types);
+    if (dest >= 0) t.r[dest] = r ?? 0;
+    return undefined;
+  };
+  if (nvar === 0 && retSlot < 0 && !ft.variadic && s && evs.length <= 3) {
+    // A direct call to pseudo-C code: the commonest call, so it skips the function-pointer lookup.
+    const [a0, a1, a2] = evs;
+    const direct = s;
+    switch (evs.length) {
+      case 0:
+        c.b.emit((t) => { enterFrame(t, direct.code!, dest); });
+        break;
+      case 1:
+        c.b.emit((t) => {
+          const v0 = a0!(t);
+          enterFrame(t, direct.code!, dest)[0] = v0;
+        });
+        break;
+      case 2:
+        c.b.emit((t) => {
+          const v0 = a0!(t);
+          const v1 = a1!(t);
+          const regs = enterFrame(t, direct.code!, dest);
+          regs[0] = v0;
+          regs[1] = v1;
+        });
+        break;
+      default:
+        c.b.emit((t) => {
+          const v0 = a0!(t);
+          const v1 = a1!(t);
+          const v2 = a2!(t);
+          const regs = enterFrame(t, direct.code!, dest);
+          regs[0] = v0;
+          regs[1] = v1;
+          regs[2] = v2;
+        });
+    }
+  } else {
+    const slotWriters = varTypes.map(slotWriter);
+    c.b.emit((t) => {
+      const code = resolve(t);
+      if (!code) return;
+      const vals = evs.map((ev) => ev(t));
+      const callerSp = t.sp;
+      let varargs = 0;
+      if (nvar > 0) {
+        // The `...` arguments go in 8-byte slots just below the caller's stack pointer, where va_arg finds them.
+        varargs = Math.floor((t.sp - nvar * 8) / 16) * 16;
+        for (let i = 0; i < nvar; i++) slotWriters[i]!(t, varargs + i * 8, vals[named + i]!);
+        t.sp = varargs;
+      }
+      const retAddr = retSlot >= 0 ? t.bp + retSlot : 0;
+      const regs = enterFrame(t, code, dest);
+      for (let i = 0; i < named; i++) regs[i] = vals[i]!;
+      const f = t.frame!;
+      f.callerSp = callerSp;
+      f.retAddr = retAddr;
+      f.varargs = varargs;
+    });
+  }
+  if (ret.kind === 'void') return { type: T.void, ev: () => 0 };
+  if (ret.kind === 'struct') return { type: ret, ev: (t) => t.bp + retSlot };
+  return { type: ret, ev: (t) => t.r[dest]!, reg: dest, scratch: true };
+}
+
+function slotWriter(type: CType): (t: Thread, addr: number, v: Value) => void {
+  if (type.kind === 'float') return (t, a, v) => t.mem.writeF64(a, v as number);
+  return (t, a, v) => t.mem.write64(a, v);
+}
+
+/** Builtins the compiler itself implements (they need the frame or a type, not just values). */
+function compileCompilerBuiltin(c: FnCtx, name: string, args: Expr[], pos: SourcePos): CE | undefined {
+  switch (name) {
+    case '__builtin_va_start': {
+      if (args.length < 1) return tooFew(c, name, pos);
+      const ap = compileExpr(c, args[0]!);
+      if (!ap.lv) {
+        c.unit.error(pos, "first argument to 'va_start' not of type 'va_list'");
+        return errCE();
+      }
+      return { type: T.void, ev: storeLV(ap.lv, ap.type, (t) => t.frame!.varargs) };
+    }
+    case '__builtin_va_end':
+      return { type: T.void, ev: () => 0 };
+    case '__builtin_va_copy': {
+      if (args.length < 2) return tooFew(c, name, pos);
+      const d = compileExpr(c, args[0]!);
+      const s = rv(c, args[1]!);
+      if (!d.lv) return errCE();
+      return { type: T.void, ev: storeLV(d.lv, d.type, s.ev) };
+    }
+    case '__builtin_expect':
+      if (args.length < 2) return tooFew(c, name, pos);
+      return rv(c, args[0]!);
+    case '__builtin_unreachable':
+    case '__builtin_trap':
+      return { type: T.void, ev: () => { throw new SignalFault(4, `${name}() reached`); } };
+    default:
+      return undefined;
+  }
+}
+
+function tooFew(c: FnCtx, name: string, pos: SourcePos): CE {
+  c.unit.error(pos, `too few arguments to function '${name}'`);
+  return errCE();
+}

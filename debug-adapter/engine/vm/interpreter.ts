@@ -1,0 +1,81 @@
+// Runs a thread's ops. Calls and returns move between frames on the thread's own stack, so no host
+// recursion ever holds program state: the thread can stop after any op and resume later.
+import type { Value } from './host';
+import { SIGSEGV, SignalFault } from './faults';
+import { Frame, type FunctionCode, type Thread } from './thread';
+
+/**
+ * Pushes a frame for `code` and returns its registers, for the caller to store the arguments in
+ * registers 0..n-1. Arguments must be evaluated before: they read the caller's registers.
+ * The frame's retAddr and varargs are left as they were: only calls that use them (see call.ts) set them.
+ */
+export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value[] {
+  const callerSp = t.sp;
+  // frameSize is a multiple of 16 that includes a return address and a saved frame pointer, and the
+  // stack pointer stays 16-byte aligned, as the x86-64 ABI keeps it; so runaway recursion exhausts the
+  // 8 MiB stack after as many calls as it would natively.
+  const sp = callerSp - code.frameSize;
+  if (sp < t.stackLimit) throw new SignalFault(SIGSEGV, `stack overflow in ${code.name}()`);
+  let f = t.stack[t.depth];
+  if (f === undefined) {
+    f = new Frame(code, [], sp, callerSp, retReg, 0, 0);
+    t.stack.push(f);
+  } else {
+    f.code = code;
+    f.pc = 0;
+    f.base = sp;
+    f.callerSp = callerSp;
+    f.retReg = retReg;
+  }
+  // A reused register array keeps stale values: the compiler writes every register before reading it
+  // (parameters by the caller, locals at their declaration, scratch registers before use).
+  const regs = f.regs;
+  while (regs.length < code.nregs) regs.push(0);
+  t.depth++;
+  t.frame = f;
+  t.r = regs;
+  t.bp = sp;
+  t.sp = sp;
+  return regs;
+}
+
+/** Pops the innermost frame, handing `value` to the caller's destination register. */
+export function leaveFrame(t: Thread, value: Value): void {
+  const f = t.stack[--t.depth]!;
+  t.sp = f.callerSp;
+  if (t.depth === 0) {
+    t.frame = undefined;
+    t.result = value;
+    return;
+  }
+  const caller = t.stack[t.depth - 1]!;
+  t.frame = caller;
+  t.r = caller.regs;
+  t.bp = caller.base;
+  if (f.retReg >= 0) caller.regs[f.retReg] = value;
+}
+
+/**
+ * Executes up to `budget` ops and returns how many ran. Faults and exits propagate as exceptions
+ * (see faults.ts); the steps run before them are still counted in `t.steps`.
+ */
+export function execute(t: Thread, budget: number): number {
+  let f = t.frame;
+  if (f === undefined) return 0;
+  let ops = f.code.ops;
+  let n = 0;
+  try {
+    while (n < budget) {
+      n++;
+      ops[f.pc++]!(t);
+      if (t.frame !== f) {
+        f = t.frame;
+        if (f === undefined) break;
+        ops = f.code.ops;
+      }
+    }
+  } finally {
+    t.steps += n;
+  }
+  return n;
+}

@@ -1,0 +1,125 @@
+// The state of one thread of execution, as plain data: a stack of frames, each a function's code
+// (shared, immutable), a program counter and a register file. Copying these objects copies the thread.
+import type { SourcePos } from '../lang/token';
+import type { CType, FunctionType } from '../lang/types';
+import type { BuiltinContext, BuiltinFn, Value } from './host';
+import type { AddressSpace } from './memory';
+
+/** One step of a compiled function. Ops read and write the thread; jumps set `t.frame.pc`. */
+export type Op = (t: Thread) => void;
+/** A compiled expression: computes a value from the thread's state. */
+export type Ev = (t: Thread) => Value;
+
+/** Where a local variable lives, for the debugger. */
+export interface LocalInfo {
+  name: string;
+  type: CType;
+  /** Register index, or -1 when the variable lives in stack memory at `offset` from the frame base. */
+  reg: number;
+  offset: number;
+  /** Ops in [from, to) are inside the variable's scope. */
+  from: number;
+  to: number;
+}
+
+export interface FunctionCode {
+  readonly name: string;
+  readonly type: FunctionType;
+  /** The function's address in the text segment: what a function pointer to it holds. */
+  readonly addr: number;
+  readonly pos: SourcePos;
+  ops: Op[];
+  /** Source position of each op. */
+  opPos: SourcePos[];
+  /** 1 where an op begins a statement: the places a line breakpoint or a step can stop. */
+  stmtStart: Uint8Array;
+  /** Size of the register file: parameters first, then locals and scratch registers. */
+  nregs: number;
+  /**
+   * Bytes of stack a call takes, a multiple of 16: locals that live in memory (arrays, structs, variables
+   * whose address is taken) plus a return address and a saved frame pointer.
+   */
+  frameSize: number;
+  locals: LocalInfo[];
+}
+
+/** What a function pointer can point at: compiled pseudo-C, or a builtin implemented in TypeScript. */
+export type Callee = { kind: 'code'; code: FunctionCode } | { kind: 'builtin'; name: string; fn: BuiltinFn; type: FunctionType };
+
+/**
+ * One activation of a function. Frame objects and their register arrays are reused by later calls at
+ * the same depth (see enterFrame), so a call allocates nothing; copies made for fork or snapshots are
+ * fresh objects.
+ */
+export class Frame {
+  pc = 0;
+  constructor(
+    public code: FunctionCode,
+    public regs: Value[],
+    /** Lowest address of this frame's stack memory. */
+    public base: number,
+    /** The caller's stack pointer, restored on return. */
+    public callerSp: number,
+    /** Caller's register that receives the return value, or -1. */
+    public retReg: number,
+    /** For a function returning a struct: where the caller wants it copied. */
+    public retAddr: number,
+    /** For a variadic function: address of the block of 8-byte argument slots after the named ones. */
+    public varargs: number,
+  ) {}
+
+  clone(): Frame {
+    const f = new Frame(this.code, this.regs.slice(0, this.code.nregs), this.base, this.callerSp, this.retReg, this.retAddr, this.varargs);
+    f.pc = this.pc;
+    return f;
+  }
+}
+
+export class Thread {
+  /** Frames by depth: [0, depth) are live, outermost first; those above are spares kept for reuse. */
+  stack: Frame[] = [];
+  depth = 0;
+  /** The innermost live frame; undefined once the thread's first function has returned. */
+  frame: Frame | undefined;
+  /** `frame.regs` and `frame.base`, kept here so compiled code reaches them with one load. */
+  r: Value[] = [];
+  bp = 0;
+  sp: number;
+  /** The value the outermost function returned. */
+  result: Value = 0;
+  /** Steps executed so far. */
+  steps = 0;
+
+  constructor(
+    public mem: AddressSpace,
+    /** The process this thread belongs to, as the C library sees it. */
+    public host: BuiltinContext,
+    /** Every function by address, to call through function pointers. Shared, immutable. */
+    readonly callees: ReadonlyMap<number, Callee>,
+    /** Stack pointer at start, and the lowest address the stack may grow to (RLIMIT_STACK). */
+    sp: number,
+    public stackLimit: number,
+  ) {
+    this.sp = sp;
+  }
+
+  /** The live frames, outermost first. */
+  frames(): Frame[] {
+    return this.stack.slice(0, this.depth);
+  }
+
+  /** fork's copy of the thread: frames copied, pointing at the new address space. */
+  clone(mem: AddressSpace, host: BuiltinContext): Thread {
+    const t = new Thread(mem, host, this.callees, this.sp, this.stackLimit);
+    t.stack = this.frames().map((f) => f.clone());
+    t.depth = this.depth;
+    t.frame = t.stack[t.depth - 1];
+    if (t.frame) {
+      t.r = t.frame.regs;
+      t.bp = t.frame.base;
+    }
+    t.result = this.result;
+    t.steps = this.steps;
+    return t;
+  }
+}

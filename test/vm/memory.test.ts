@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { AddressSpace, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
+
+const BASE = 0x555555559000;
+
+function space(): AddressSpace {
+  const m = new AddressSpace();
+  m.map(BASE, 4 * PAGE_SIZE, 'rw', 'data');
+  m.map(BASE + 8 * PAGE_SIZE, PAGE_SIZE, 'r', 'rodata');
+  return m;
+}
+
+describe('AddressSpace', () => {
+  test('typed reads and writes are little-endian and sign-correct', () => {
+    const m = space();
+    m.write32(BASE, -2);
+    expect(m.readI32(BASE)).toBe(-2);
+    expect(m.readU32(BASE)).toBe(0xfffffffe);
+    expect(m.readU8(BASE)).toBe(0xfe);
+    expect(m.readI8(BASE)).toBe(-2);
+    m.write16(BASE + 8, 0x8001);
+    expect(m.readI16(BASE + 8)).toBe(-32767);
+    m.writeF64(BASE + 16, 0.1);
+    expect(m.readF64(BASE + 16)).toBe(0.1);
+    m.writeF32(BASE + 24, 0.1);
+    expect(m.readF32(BASE + 24)).toBe(Math.fround(0.1));
+  });
+
+  test('64-bit values are numbers while safe and bigints beyond', () => {
+    const m = space();
+    m.write64(BASE, -5);
+    expect(m.readI64(BASE)).toBe(-5);
+    expect(m.readU64(BASE)).toBe(0xffffffffffffffffn - 4n);
+    m.write64(BASE + 8, 2n ** 62n + 1n);
+    expect(m.readI64(BASE + 8)).toBe(2n ** 62n + 1n);
+    m.write64(BASE + 16, 2 ** 40 + 7);
+    expect(m.readU64(BASE + 16)).toBe(2 ** 40 + 7);
+  });
+
+  test('accesses that straddle a page boundary read and write both pages', () => {
+    const m = space();
+    const a = BASE + PAGE_SIZE - 2;
+    m.write32(a, 0x11223344);
+    expect(m.readI32(a)).toBe(0x11223344);
+    m.writeF64(BASE + PAGE_SIZE - 4, 1234.5);
+    expect(m.readF64(BASE + PAGE_SIZE - 4)).toBe(1234.5);
+  });
+
+  test('unmapped addresses and writes to read-only memory fault', () => {
+    const m = space();
+    expect(() => m.readI32(0)).toThrow(MemoryFault);
+    expect(() => m.write8(BASE + 100 * PAGE_SIZE, 1)).toThrow(/unmapped/);
+    expect(() => m.write8(BASE + 8 * PAGE_SIZE, 1)).toThrow(/protection/);
+    expect(m.readU8(BASE + 8 * PAGE_SIZE)).toBe(0);
+  });
+
+  test('fork shares pages copy-on-write: the first write copies, the other side is untouched', () => {
+    const parent = space();
+    parent.write32(BASE, 42);
+    parent.write32(BASE + PAGE_SIZE, 7);
+    const child = parent.fork();
+    expect(child.readI32(BASE)).toBe(42);
+    expect(child.stats().sharedPages).toBe(2);
+    child.write32(BASE, 99);
+    expect(child.readI32(BASE)).toBe(99);
+    expect(parent.readI32(BASE)).toBe(42);
+    expect(child.stats().cowFaults).toBe(1);
+    expect(child.stats().sharedPages).toBe(1);
+    parent.write32(BASE + PAGE_SIZE, 8);
+    expect(child.readI32(BASE + PAGE_SIZE)).toBe(7);
+    expect(parent.stats().cowFaults).toBe(1);
+  });
+
+  test('a write right after fork in the parent does not leak into the child through a cached page', () => {
+    const parent = space();
+    parent.write32(BASE, 1); // leaves the page in the parent's write cache
+    const child = parent.fork();
+    parent.write32(BASE, 2);
+    expect(child.readI32(BASE)).toBe(1);
+  });
+
+  test('setBrk grows and shrinks the heap mapping', () => {
+    const m = new AddressSpace();
+    m.map(BASE, 0, 'rw', '[heap]');
+    m.startBrk = m.brk = BASE;
+    expect(() => m.write8(BASE, 1)).toThrow(MemoryFault);
+    expect(m.setBrk(BASE + 10000)).toBe(true);
+    m.write8(BASE + 9999, 5);
+    expect(m.readU8(BASE + 9999)).toBe(5);
+    expect(m.setBrk(BASE)).toBe(true);
+    expect(() => m.readU8(BASE + 9999)).toThrow(MemoryFault);
+    expect(m.setBrk(BASE - 1)).toBe(false);
+  });
+});
