@@ -1,0 +1,538 @@
+// The C library functions implemented in TypeScript, bound by name to the calls a program declares but
+// does not define. Each reads and writes the process's memory through the BuiltinContext; state that C
+// keeps between calls (errno, rand's state, stdio buffers, the heap) lives in that memory too.
+import type { CType } from '../lang/types';
+import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
+import { type AddressSpace, MemoryFault } from '../vm/memory';
+import { ctypeBuiltins } from './ctype';
+import { E, strerror, strsignal } from './errno';
+import { formatPrintf, type PrintfArgs } from './format';
+import { calloc, free, HeapCorruption, malloc, realloc, usableSize } from './malloc';
+import { randomNext, randomSeed } from './random';
+import { scanFormat, type ScanInput } from './scan';
+import { atoi, atol, strtod, strtoSigned, strtoUnsigned, type IntParse } from './strconv';
+import {
+  EOF, flushAll, IOFBF, IOLBF, IONBF, standardStream, streamClearErr, streamEof, streamError, streamFileno, streamFlush,
+  streamGetc, streamGets, streamSetvbuf, streamUngetc, streamWrite,
+} from './stdio';
+
+const BUFSIZ = 8192;
+const SIGABRT = 6;
+
+// ------------------------------------------------------------------ argument helpers
+
+const num = (v: Value | undefined): number => Number(v ?? 0);
+/** An int argument (already converted by the VM, but wrap defensively as C would). */
+const int = (v: Value | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : num(v) | 0);
+/** A 64-bit result as the VM holds it: a number while exact, a bigint beyond. */
+const wide = (b: bigint): Value => (b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b);
+
+const F64 = new Float64Array(1);
+const U64 = new BigUint64Array(F64.buffer);
+const bitsOf = (x: number): bigint => { F64[0] = x; return U64[0]!; };
+const doubleOf = (b: bigint): number => { U64[0] = BigInt.asUintN(64, b); return F64[0]!; };
+
+/** printf's arguments from a builtin call's `...`: typed values, read as the conversion asks. */
+function callArgs(ctx: BuiltinContext, args: Value[], types: CType[], first: number): PrintfArgs {
+  let k = first;
+  // A slot's 64 bits, as the va_list block would hold them: doubles as IEEE bits, integers extended.
+  const slot = (): bigint => {
+    const v = args[k];
+    const t = types[k];
+    k++;
+    if (v === undefined) return 0n;
+    if (t?.kind === 'float') return bitsOf(Number(v));
+    return typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
+  };
+  return {
+    nextInt: (size, signed) => (signed ? BigInt.asIntN(size * 8, slot()) : BigInt.asUintN(size * 8, slot())),
+    nextDouble: () => {
+      const t = types[k];
+      if (t?.kind === 'float') return Number(args[k++]);
+      return doubleOf(slot());
+    },
+    readString: (addr, max) => ctx.mem.readCString(addr, max),
+    errno: () => ctx.getErrno(),
+  };
+}
+
+/** printf's arguments from a va_list: a cursor over 8-byte slots in memory. */
+function vaListArgs(ctx: BuiltinContext, ap: number): PrintfArgs {
+  let cursor = ap;
+  const slot = (): bigint => {
+    const v = ctx.mem.readU64(cursor);
+    cursor += 8;
+    return BigInt(v);
+  };
+  return {
+    nextInt: (size, signed) => (signed ? BigInt.asIntN(size * 8, slot()) : BigInt.asUintN(size * 8, slot())),
+    nextDouble: () => {
+      const x = ctx.mem.readF64(cursor);
+      cursor += 8;
+      return x;
+    },
+    readString: (addr, max) => ctx.mem.readCString(addr, max),
+    errno: () => ctx.getErrno(),
+  };
+}
+
+const cString = (ctx: BuiltinContext, addr: Value | undefined): Uint8Array => ctx.mem.readCString(num(addr));
+const format = (ctx: BuiltinContext, fmt: Value | undefined, a: PrintfArgs): Uint8Array => formatPrintf(cString(ctx, fmt), a);
+const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+function toStream(ctx: BuiltinContext, file: number, bytes: Uint8Array): number {
+  return streamWrite(ctx, file, bytes) ? bytes.length : -1;
+}
+
+function toFd(ctx: BuiltinContext, fd: number, bytes: Uint8Array): number {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = ctx.sysWrite(fd, bytes.subarray(done));
+    if (n < 0) {
+      ctx.setErrno(-n);
+      return -1;
+    }
+    done += n;
+  }
+  return bytes.length;
+}
+
+/** Writes a string and its NUL to memory: sprintf's output. */
+function storeString(ctx: BuiltinContext, dest: number, bytes: Uint8Array): void {
+  ctx.mem.writeBytes(dest, bytes);
+  ctx.mem.write8(dest + bytes.length, 0);
+}
+
+/** snprintf: at most size-1 bytes and a NUL; the return value is the full length regardless. */
+function storeTruncated(ctx: BuiltinContext, dest: number, size: number, bytes: Uint8Array): number {
+  if (size > 0) storeString(ctx, dest, bytes.subarray(0, Math.min(bytes.length, size - 1)));
+  return bytes.length;
+}
+
+// ------------------------------------------------------------------ stdio
+
+const stdout = (ctx: BuiltinContext): number => standardStream(ctx, 'stdout');
+
+const stdioBuiltins: Record<string, BuiltinFn> = {
+  printf: (ctx, a, t) => toStream(ctx, stdout(ctx), format(ctx, a[0], callArgs(ctx, a, t, 1))),
+  fprintf: (ctx, a, t) => toStream(ctx, num(a[0]), format(ctx, a[1], callArgs(ctx, a, t, 2))),
+  dprintf: (ctx, a, t) => toFd(ctx, int(a[0]), format(ctx, a[1], callArgs(ctx, a, t, 2))),
+  sprintf: (ctx, a, t) => {
+    const out = format(ctx, a[1], callArgs(ctx, a, t, 2));
+    storeString(ctx, num(a[0]), out);
+    return out.length;
+  },
+  snprintf: (ctx, a, t) => storeTruncated(ctx, num(a[0]), num(a[1]), format(ctx, a[2], callArgs(ctx, a, t, 3))),
+  vprintf: (ctx, a) => toStream(ctx, stdout(ctx), format(ctx, a[0], vaListArgs(ctx, num(a[1])))),
+  vfprintf: (ctx, a) => toStream(ctx, num(a[0]), format(ctx, a[1], vaListArgs(ctx, num(a[2])))),
+  vdprintf: (ctx, a) => toFd(ctx, int(a[0]), format(ctx, a[1], vaListArgs(ctx, num(a[2])))),
+  vsprintf: (ctx, a) => {
+    const out = format(ctx, a[1], vaListArgs(ctx, num(a[2])));
+    storeString(ctx, num(a[0]), out);
+    return out.length;
+  },
+  vsnprintf: (ctx, a) => storeTruncated(ctx, num(a[0]), num(a[1]), format(ctx, a[2], vaListArgs(ctx, num(a[3])))),
+
+  // glibc's puts writes the string and then the newline, two steps (two writes when unbuffered).
+  puts: (ctx, a) => {
+    const s = cString(ctx, a[0]);
+    const f = stdout(ctx);
+    return streamWrite(ctx, f, s) && streamWrite(ctx, f, Uint8Array.of(0x0a)) ? Math.min(s.length + 1, 0x7fffffff) : EOF;
+  },
+  fputs: (ctx, a) => (streamWrite(ctx, num(a[1]), cString(ctx, a[0])) ? 1 : EOF),
+  putchar: (ctx, a) => putByte(ctx, stdout(ctx), int(a[0])),
+  fputc: (ctx, a) => putByte(ctx, num(a[1]), int(a[0])),
+  putc: (ctx, a) => putByte(ctx, num(a[1]), int(a[0])),
+  fwrite: (ctx, a) => {
+    const size = num(a[1]);
+    const count = num(a[2]);
+    if (size === 0 || count === 0) return 0;
+    checkRange(ctx, num(a[0]), size * count, 'read');
+    return streamWrite(ctx, num(a[3]), ctx.mem.readBytes(num(a[0]), size * count)) ? count : 0;
+  },
+  perror: (ctx, a) => {
+    const s = num(a[0]) === 0 ? new Uint8Array(0) : cString(ctx, a[0]);
+    const prefix = s.length ? new TextDecoder('latin1').decode(s) + ': ' : '';
+    const msg = Uint8Array.from(prefix + strerror(ctx.getErrno()) + '\n', (c) => c.charCodeAt(0) & 0xff);
+    streamWrite(ctx, standardStream(ctx, 'stderr'), msg);
+  },
+  fflush: (ctx, a) => (num(a[0]) === 0 ? flushAll(ctx) : streamFlush(ctx, num(a[0]))),
+  setvbuf: (ctx, a) => {
+    const r = streamSetvbuf(ctx, num(a[0]), num(a[1]), int(a[2]), num(a[3]));
+    if (r === EOF) ctx.setErrno(E.EINVAL);
+    return r;
+  },
+  setbuf: (ctx, a) => { streamSetvbuf(ctx, num(a[0]), num(a[1]), num(a[1]) ? IOFBF : IONBF, BUFSIZ); },
+  setlinebuf: (ctx, a) => { streamSetvbuf(ctx, num(a[0]), 0, IOLBF, 0); },
+  getchar: (ctx) => streamGetc(ctx, standardStream(ctx, 'stdin')),
+  fgetc: (ctx, a) => streamGetc(ctx, num(a[0])),
+  getc: (ctx, a) => streamGetc(ctx, num(a[0])),
+  fgets: (ctx, a) => {
+    const dest = num(a[0]);
+    const size = int(a[1]);
+    if (size <= 0) return 0;
+    const line = streamGets(ctx, num(a[2]), size);
+    if (!line) return 0;
+    storeString(ctx, dest, line);
+    return dest;
+  },
+  feof: (ctx, a) => (streamEof(ctx, num(a[0])) ? 1 : 0),
+  ferror: (ctx, a) => (streamError(ctx, num(a[0])) ? 1 : 0),
+  clearerr: (ctx, a) => { streamClearErr(ctx, num(a[0])); },
+  fileno: (ctx, a) => streamFileno(ctx, num(a[0])),
+  ungetc: (ctx, a) => streamUngetc(ctx, num(a[1]), int(a[0])),
+  scanf: (ctx, a) => scanStream(ctx, standardStream(ctx, 'stdin'), cString(ctx, a[0]), a, 1),
+  fscanf: (ctx, a) => scanStream(ctx, num(a[0]), cString(ctx, a[1]), a, 2),
+  sscanf: (ctx, a) => {
+    const text = num(a[0]);
+    let pos = 0;
+    const input: ScanInput = {
+      peek: () => { const b = ctx.mem.readU8(text + pos); return b === 0 ? -1 : b; },
+      take: () => { pos++; },
+    };
+    return scanFormat(cString(ctx, a[1]), input, scanTargets(ctx, a, 2));
+  },
+};
+
+/** scanf's input from a stream: one byte of lookahead, pushed back with ungetc when scanf stops. */
+function scanStream(ctx: BuiltinContext, file: number, fmt: Uint8Array, args: Value[], first: number): number {
+  let ahead: number | undefined;
+  const input: ScanInput = {
+    peek: () => (ahead ??= streamGetc(ctx, file)),
+    take: () => { ahead = undefined; },
+  };
+  const n = scanFormat(fmt, input, scanTargets(ctx, args, first));
+  if (ahead !== undefined && ahead !== EOF) streamUngetc(ctx, file, ahead);
+  return n;
+}
+
+function scanTargets(ctx: BuiltinContext, args: Value[], first: number): { mem: BuiltinContext['mem']; nextPointer(): number } {
+  let k = first;
+  return { mem: ctx.mem, nextPointer: () => num(args[k++]) };
+}
+
+function putByte(ctx: BuiltinContext, file: number, c: number): number {
+  const b = c & 0xff;
+  return streamWrite(ctx, file, Uint8Array.of(b)) ? b : EOF;
+}
+
+// ------------------------------------------------------------------ strings and memory
+
+/** The first address of [addr, addr+len) that no mapping covers, if any. */
+function firstUnmapped(mem: AddressSpace, addr: number, len: number): number | undefined {
+  const end = addr + len;
+  for (let a = addr; a < end; ) {
+    const vma = mem.findVma(a);
+    if (!vma) return a;
+    a = vma.end;
+  }
+  return undefined;
+}
+
+/**
+ * A routine handed a length past the end of its buffer's mapping (memset(b, 0, -1)) faults where the real
+ * one would run off the mapping, rather than asking the host for an impossible array.
+ */
+function checkRange(ctx: BuiltinContext, addr: number, len: number, access: 'read' | 'write'): void {
+  const bad = firstUnmapped(ctx.mem, addr, len);
+  if (bad !== undefined) throw new MemoryFault(bad, access, 'unmapped');
+}
+
+/** Copies n bytes (memcpy, memmove): reading all of the source first gives memmove's overlap rule. */
+function copyBytes(ctx: BuiltinContext, dest: number, src: number, n: number): void {
+  checkRange(ctx, src, n, 'read');
+  checkRange(ctx, dest, n, 'write');
+  ctx.mem.writeBytes(dest, ctx.mem.readBytes(src, n));
+}
+
+/** Compares NUL-terminated strings (at most n bytes) as glibc does on x86-64: the difference of the first differing bytes. */
+function compareStrings(ctx: BuiltinContext, a: number, b: number, n: number, fold: boolean): number {
+  const lower = (c: number): number => (fold && c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  for (let i = 0; i < n; i++) {
+    const x = lower(ctx.mem.readU8(a + i));
+    const y = lower(ctx.mem.readU8(b + i));
+    if (x !== y || x === 0) return x - y;
+  }
+  return 0;
+}
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Length of the prefix of s made of bytes in (or, with `reject`, not in) the set. */
+function span(ctx: BuiltinContext, s: number, set: number, reject: boolean): number {
+  const members = new Set(cString(ctx, set));
+  let n = 0;
+  for (;;) {
+    const c = ctx.mem.readU8(s + n);
+    if (c === 0 || members.has(c) === reject) return n;
+    n++;
+  }
+}
+
+/** Writes a message into one of libc's static buffers (strerror's, strsignal's) and returns its address. */
+function staticString(ctx: BuiltinContext, buffer: string, text: string): number {
+  const addr = ctx.symbol(buffer);
+  if (addr === undefined) throw new Error(`the C library sources define no '${buffer}'`);
+  storeString(ctx, addr, ascii(text).subarray(0, 63));
+  return addr;
+}
+
+function duplicate(ctx: BuiltinContext, bytes: Uint8Array): number {
+  const p = malloc(ctx, bytes.length + 1);
+  if (!p) {
+    ctx.setErrno(E.ENOMEM);
+    return 0;
+  }
+  storeString(ctx, p, bytes);
+  return p;
+}
+
+const stringBuiltins: Record<string, BuiltinFn> = {
+  strlen: (ctx, a) => ctx.mem.strlen(num(a[0])),
+  strnlen: (ctx, a) => ctx.mem.strlen(num(a[0]), num(a[1])),
+  strcpy: (ctx, a) => { storeString(ctx, num(a[0]), cString(ctx, a[1])); return a[0]; },
+  strncpy: (ctx, a) => {
+    const n = num(a[2]);
+    checkRange(ctx, num(a[0]), n, 'write');
+    const src = ctx.mem.readCString(num(a[1]), n);
+    ctx.mem.writeBytes(num(a[0]), src);
+    ctx.mem.fill(num(a[0]) + src.length, 0, n - src.length);
+    return a[0];
+  },
+  strcat: (ctx, a) => {
+    const dest = num(a[0]);
+    storeString(ctx, dest + ctx.mem.strlen(dest), cString(ctx, a[1]));
+    return a[0];
+  },
+  strncat: (ctx, a) => {
+    const dest = num(a[0]);
+    storeString(ctx, dest + ctx.mem.strlen(dest), ctx.mem.readCString(num(a[1]), num(a[2])));
+    return a[0];
+  },
+  strcmp: (ctx, a) => compareStrings(ctx, num(a[0]), num(a[1]), Infinity, false),
+  strncmp: (ctx, a) => compareStrings(ctx, num(a[0]), num(a[1]), num(a[2]), false),
+  strcasecmp: (ctx, a) => compareStrings(ctx, num(a[0]), num(a[1]), Infinity, true),
+  strncasecmp: (ctx, a) => compareStrings(ctx, num(a[0]), num(a[1]), num(a[2]), true),
+  strchr: (ctx, a) => {
+    const s = num(a[0]);
+    const c = int(a[1]) & 0xff;
+    for (let i = 0; ; i++) {
+      const b = ctx.mem.readU8(s + i);
+      if (b === c) return s + i;
+      if (b === 0) return 0;
+    }
+  },
+  strrchr: (ctx, a) => {
+    const s = num(a[0]);
+    const bytes = cString(ctx, s);
+    const c = int(a[1]) & 0xff;
+    if (c === 0) return s + bytes.length;
+    const i = bytes.lastIndexOf(c);
+    return i < 0 ? 0 : s + i;
+  },
+  strstr: (ctx, a) => {
+    const i = indexOfBytes(cString(ctx, a[0]), cString(ctx, a[1]));
+    return i < 0 ? 0 : num(a[0]) + i;
+  },
+  strspn: (ctx, a) => span(ctx, num(a[0]), num(a[1]), false),
+  strcspn: (ctx, a) => span(ctx, num(a[0]), num(a[1]), true),
+  strpbrk: (ctx, a) => {
+    const s = num(a[0]);
+    const n = span(ctx, s, num(a[1]), true);
+    return ctx.mem.readU8(s + n) === 0 ? 0 : s + n;
+  },
+  strdup: (ctx, a) => duplicate(ctx, cString(ctx, a[0])),
+  strndup: (ctx, a) => duplicate(ctx, ctx.mem.readCString(num(a[0]), num(a[1]))),
+  memset: (ctx, a) => {
+    checkRange(ctx, num(a[0]), num(a[2]), 'write');
+    ctx.mem.fill(num(a[0]), int(a[1]) & 0xff, num(a[2]));
+    return a[0];
+  },
+  // memcpy with overlapping buffers is undefined; behaving as memmove is one of the things it may do.
+  memcpy: (ctx, a) => { copyBytes(ctx, num(a[0]), num(a[1]), num(a[2])); return a[0]; },
+  memmove: (ctx, a) => { copyBytes(ctx, num(a[0]), num(a[1]), num(a[2])); return a[0]; },
+  // Byte by byte, stopping early as the real ones do: a long length past a difference does not fault.
+  memcmp: (ctx, a) => {
+    const x = num(a[0]);
+    const y = num(a[1]);
+    const n = num(a[2]);
+    for (let i = 0; i < n; i++) {
+      const d = ctx.mem.readU8(x + i) - ctx.mem.readU8(y + i);
+      if (d !== 0) return d;
+    }
+    return 0;
+  },
+  memchr: (ctx, a) => {
+    const s = num(a[0]);
+    const n = num(a[2]);
+    const c = int(a[1]) & 0xff;
+    for (let i = 0; i < n; i++) if (ctx.mem.readU8(s + i) === c) return s + i;
+    return 0;
+  },
+  strerror: (ctx, a) => staticString(ctx, '__libc_strerror_buf', strerror(int(a[0]))),
+  strsignal: (ctx, a) => staticString(ctx, '__libc_strsignal_buf', strsignal(int(a[0]))),
+};
+
+// ------------------------------------------------------------------ memory allocation
+
+/** glibc prints the message on stderr (fd 2, bypassing stdio) and aborts. */
+function heapAbort(ctx: BuiltinContext, e: unknown): never {
+  if (!(e instanceof HeapCorruption)) throw e;
+  ctx.sysWrite(2, ascii(e.message + '\n'));
+  return ctx.raiseSignal(SIGABRT);
+}
+
+function allocated(ctx: BuiltinContext, p: number): number {
+  if (!p) ctx.setErrno(E.ENOMEM);
+  return p;
+}
+
+/** size_t arguments past 2^53 cannot be satisfied anyway; they become Infinity so allocation fails. */
+const size = (v: Value | undefined): number => (typeof v === 'bigint' ? Infinity : num(v));
+
+const mallocBuiltins: Record<string, BuiltinFn> = {
+  malloc: (ctx, a) => allocated(ctx, malloc(ctx, size(a[0]))),
+  calloc: (ctx, a) => allocated(ctx, calloc(ctx, size(a[0]), size(a[1]))),
+  realloc: (ctx, a) => {
+    try {
+      const n = size(a[1]);
+      const p = realloc(ctx, num(a[0]), n);
+      return n === 0 ? p : allocated(ctx, p);
+    } catch (e) {
+      return heapAbort(ctx, e);
+    }
+  },
+  free: (ctx, a) => {
+    try {
+      free(ctx, num(a[0]));
+    } catch (e) {
+      heapAbort(ctx, e);
+    }
+  },
+  malloc_usable_size: (ctx, a) => {
+    try {
+      return usableSize(ctx, num(a[0]));
+    } catch (e) {
+      return heapAbort(ctx, e);
+    }
+  },
+};
+
+// ------------------------------------------------------------------ numbers
+
+/** Stores *endptr (when the caller passed one and glibc would set it) and errno; returns the value. */
+function parsed(ctx: BuiltinContext, nptr: Value | undefined, endptr: Value | undefined, r: IntParse): Value {
+  if (num(endptr) !== 0 && r.end !== undefined) ctx.mem.write64(num(endptr), num(nptr) + r.end);
+  if (r.errno !== undefined) ctx.setErrno(r.errno);
+  return wide(r.value);
+}
+
+const numberBuiltins: Record<string, BuiltinFn> = {
+  atoi: (ctx, a) => atoi(cString(ctx, a[0])),
+  atol: (ctx, a) => wide(atol(cString(ctx, a[0]))),
+  atoll: (ctx, a) => wide(atol(cString(ctx, a[0]))),
+  atof: (ctx, a) => strtod(cString(ctx, a[0])).value,
+  strtol: (ctx, a) => parsed(ctx, a[0], a[1], strtoSigned(cString(ctx, a[0]), int(a[2]))),
+  strtoll: (ctx, a) => parsed(ctx, a[0], a[1], strtoSigned(cString(ctx, a[0]), int(a[2]))),
+  strtoul: (ctx, a) => parsed(ctx, a[0], a[1], strtoUnsigned(cString(ctx, a[0]), int(a[2]))),
+  strtoull: (ctx, a) => parsed(ctx, a[0], a[1], strtoUnsigned(cString(ctx, a[0]), int(a[2]))),
+  strtod: (ctx, a) => {
+    const r = strtod(cString(ctx, a[0]));
+    if (num(a[1]) !== 0) ctx.mem.write64(num(a[1]), num(a[0]) + r.end);
+    if (r.errno !== undefined) ctx.setErrno(r.errno);
+    return r.value;
+  },
+  abs: (_ctx, a) => Math.abs(int(a[0])) | 0, // abs(INT_MIN) wraps to INT_MIN, as on the hardware
+  labs: (_ctx, a) => wide(BigInt.asIntN(64, absBig(a[0]))),
+  llabs: (_ctx, a) => wide(BigInt.asIntN(64, absBig(a[0]))),
+  rand: (ctx) => randomNext(ctx),
+  random: (ctx) => randomNext(ctx),
+  srand: (ctx, a) => { randomSeed(ctx, num(a[0]) >>> 0); },
+  srandom: (ctx, a) => { randomSeed(ctx, num(a[0]) >>> 0); },
+};
+
+function absBig(v: Value | undefined): bigint {
+  const b = BigInt.asIntN(64, BigInt(v ?? 0));
+  return b < 0n ? -b : b;
+}
+
+// ------------------------------------------------------------------ process
+
+/** glibc's __progname: argv[0] without its directories. */
+const shortName = (ctx: BuiltinContext): string => ctx.programName.slice(ctx.programName.lastIndexOf('/') + 1);
+const latin1 = (b: Uint8Array): string => new TextDecoder('latin1').decode(b);
+
+const processBuiltins: Record<string, BuiltinFn> = {
+  __errno_location: (ctx) => {
+    const addr = ctx.symbol('errno');
+    if (addr === undefined) throw new Error("the C library sources define no 'errno'");
+    return addr;
+  },
+  // "prog: file.c:12: main: Assertion `x > 0' failed." on stderr, then abort(): stdout is not flushed.
+  __assert_fail: (ctx, a) => {
+    const fn = num(a[3]) === 0 ? '' : latin1(cString(ctx, a[3])) + ': ';
+    const msg = `${shortName(ctx)}: ${latin1(cString(ctx, a[1]))}:${num(a[2]) >>> 0}: ${fn}Assertion \`${latin1(cString(ctx, a[0]))}' failed.\n`;
+    streamWrite(ctx, standardStream(ctx, 'stderr'), Uint8Array.from(msg, (c) => c.charCodeAt(0) & 0xff));
+    return ctx.raiseSignal(SIGABRT);
+  },
+  // Since glibc 2.27 abort() flushes nothing: pending stdout output is lost.
+  abort: (ctx) => ctx.raiseSignal(SIGABRT),
+  _exit: (ctx, a) => ctx.exitProcess(int(a[0])),
+  _Exit: (ctx, a) => ctx.exitProcess(int(a[0])),
+  isatty: (ctx, a) => {
+    if (ctx.isatty(int(a[0]))) return 1;
+    ctx.setErrno(E.ENOTTY);
+    return 0;
+  },
+  write: (ctx, a) => {
+    // The kernel copies from user memory itself: a bad buffer is EFAULT, not a signal.
+    const bytes = userBytes(ctx, num(a[1]), num(a[2]));
+    const r = bytes === undefined ? -E.EFAULT : ctx.sysWrite(int(a[0]), bytes);
+    if (r < 0) {
+      ctx.setErrno(-r);
+      return -1;
+    }
+    return r;
+  },
+  // The kernel writes into user memory itself: an unmapped or read-only buffer is EFAULT too.
+  read: (ctx, a) => {
+    if (firstUnmapped(ctx.mem, num(a[1]), num(a[2])) !== undefined) {
+      ctx.setErrno(E.EFAULT);
+      return -1;
+    }
+    const r = ctx.sysRead(int(a[0]), num(a[2]));
+    if (typeof r === 'number') {
+      ctx.setErrno(-r);
+      return -1;
+    }
+    try {
+      ctx.mem.writeBytes(num(a[1]), r);
+    } catch (e) {
+      if (!(e instanceof MemoryFault)) throw e;
+      ctx.setErrno(E.EFAULT);
+      return -1;
+    }
+    return r.length;
+  },
+};
+
+/** The bytes of a user buffer the kernel is asked to read, or undefined (EFAULT) when it is not all mapped. */
+function userBytes(ctx: BuiltinContext, addr: number, len: number): Uint8Array | undefined {
+  if (firstUnmapped(ctx.mem, addr, len) !== undefined) return undefined;
+  return ctx.mem.readBytes(addr, len);
+}
+
+export const libcBuiltins: Record<string, BuiltinFn> = {
+  ...stdioBuiltins,
+  ...stringBuiltins,
+  ...mallocBuiltins,
+  ...numberBuiltins,
+  ...ctypeBuiltins,
+  ...processBuiltins,
+};

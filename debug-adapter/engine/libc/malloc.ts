@@ -1,0 +1,337 @@
+// malloc/calloc/realloc/free over the [heap] of a simulated process, laid out like glibc's ptmalloc so a
+// student inspecting memory sees what gdb would show: 16-byte chunk headers (prev_size, size | PREV_INUSE)
+// before each user pointer, a "top" chunk at the end that grows with brk, and the first malloc returning
+// heap start + 0x2a0 because glibc's per-thread cache occupies the first 0x290 bytes.
+//
+// Every piece of allocator state lives in the process's memory (the first chunk holds the free-list head
+// and the top pointer), never in TypeScript: fork copies the address space and with it the heap's state.
+//
+// Policy (simpler than glibc, same shapes): one doubly-linked free list, newest first; first fit; a chunk
+// larger than needed is split; a freed chunk merges with free neighbours and with top. There is no tcache,
+// no mmap for large requests and no trimming of top.
+import { PAGE_SIZE, type AddressSpace } from '../vm/memory';
+
+/** What the allocator needs from the process: its memory and the simulator's cap on heap size. */
+export interface HeapHost {
+  readonly mem: AddressSpace;
+  readonly heapLimit: number;
+}
+
+/** Heap corruption found by free or realloc; `message` is glibc's wording, printed before SIGABRT. */
+export class HeapCorruption extends Error {}
+
+const SIZE_SZ = 8;
+const ALIGN = 16;
+const HEADER = 2 * SIZE_SZ; // prev_size and size
+const MIN_CHUNK = 32;
+const PREV_INUSE = 1;
+/** glibc's tcache_perthread_struct chunk: the allocator's own state lives in it here. */
+const STATE_CHUNK = 0x290;
+/** Extra bytes requested from brk each time top runs short, as glibc's M_TOP_PAD. */
+const TOP_PAD = 0x20000;
+/** Chunks up to this size would sit in glibc's tcache, whose double-free message students know. */
+const TCACHE_MAX_CHUNK = 0x410;
+
+// Fields inside the state chunk (offsets from the heap base).
+const F_MAGIC = 0x10;
+const F_FREE_HEAD = 0x18;
+const F_TOP = 0x20;
+const MAGIC = 0x4b4f4c4c414d; // "MALLOK": the state chunk has been set up
+
+const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
+
+/** Chunk size for a request, as glibc's request2size: room for the size field, 16-aligned, at least 32. */
+function chunkSizeFor(n: number): number {
+  return Math.max(MIN_CHUNK, alignUp(n + SIZE_SZ, ALIGN));
+}
+
+/** A view of one process's heap: reads and writes of chunk fields in its memory. */
+class Heap {
+  readonly mem: AddressSpace;
+  readonly base: number;
+
+  constructor(private readonly host: HeapHost) {
+    this.mem = host.mem;
+    this.base = alignUp(host.mem.startBrk, ALIGN);
+  }
+
+  private word(a: number): number {
+    return Number(this.mem.readU64(a));
+  }
+  private setWord(a: number, v: number): void {
+    this.mem.write64(a, v);
+  }
+
+  get firstChunk(): number {
+    return this.base + STATE_CHUNK;
+  }
+  get top(): number {
+    return this.word(this.base + F_TOP);
+  }
+  set top(c: number) {
+    this.setWord(this.base + F_TOP, c);
+  }
+  get freeHead(): number {
+    return this.word(this.base + F_FREE_HEAD);
+  }
+  set freeHead(c: number) {
+    this.setWord(this.base + F_FREE_HEAD, c);
+  }
+
+  sizeField(c: number): number {
+    return this.word(c + SIZE_SZ);
+  }
+  size(c: number): number {
+    return this.sizeField(c) & ~(ALIGN - 1);
+  }
+  prevInUse(c: number): boolean {
+    return (this.sizeField(c) & PREV_INUSE) !== 0;
+  }
+  setHeader(c: number, size: number, prevInUse: boolean): void {
+    this.setWord(c + SIZE_SZ, size | (prevInUse ? PREV_INUSE : 0));
+  }
+  setPrevInUse(c: number, inUse: boolean): void {
+    const f = this.sizeField(c);
+    this.setWord(c + SIZE_SZ, inUse ? f | PREV_INUSE : f & ~PREV_INUSE);
+  }
+  prevSize(c: number): number {
+    return this.word(c);
+  }
+  /** A free chunk's size is repeated at the start of the next chunk, so free() can find it backwards. */
+  setFooter(c: number, size: number): void {
+    this.setWord(c + size, size);
+  }
+  topSize(): number {
+    return this.size(this.top);
+  }
+  isFree(c: number): boolean {
+    return !this.prevInUse(c + this.size(c));
+  }
+
+  // Free-list links sit where the user's data was: fd at +16, bk at +24.
+  private fd(c: number): number {
+    return this.word(c + HEADER);
+  }
+  private bk(c: number): number {
+    return this.word(c + HEADER + SIZE_SZ);
+  }
+  pushFree(c: number): void {
+    const head = this.freeHead;
+    this.setWord(c + HEADER, head);
+    this.setWord(c + HEADER + SIZE_SZ, 0);
+    if (head) this.setWord(head + HEADER + SIZE_SZ, c);
+    this.freeHead = c;
+  }
+  unlink(c: number): void {
+    const fd = this.fd(c);
+    const bk = this.bk(c);
+    if (bk) this.setWord(bk + HEADER, fd);
+    else this.freeHead = fd;
+    if (fd) this.setWord(fd + HEADER + SIZE_SZ, bk);
+  }
+  *freeChunks(): Generator<number> {
+    for (let c = this.freeHead; c; c = this.fd(c)) yield c;
+  }
+
+  /** Sets up the state chunk and top on the first call in this process (its children inherit them). */
+  ensureInitialised(): boolean {
+    if (this.mem.brk >= this.firstChunk + MIN_CHUNK && this.word(this.base + F_MAGIC) === MAGIC) return true;
+    const brk = alignUp(this.firstChunk + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
+    if (!this.moveBrk(brk)) return false;
+    this.setWord(this.base, 0);
+    this.setHeader(this.base, STATE_CHUNK, true);
+    this.setWord(this.base + F_MAGIC, MAGIC);
+    this.freeHead = 0;
+    this.top = this.firstChunk;
+    this.setHeader(this.firstChunk, brk - this.firstChunk, true);
+    return true;
+  }
+
+  private moveBrk(newBrk: number): boolean {
+    if (newBrk - this.mem.startBrk > this.host.heapLimit) return false;
+    return this.mem.setBrk(newBrk);
+  }
+
+  /** Makes top at least `need` bytes (plus a minimal chunk after, as glibc keeps). */
+  growTop(need: number): boolean {
+    const top = this.top;
+    const size = this.topSize();
+    if (size >= need + MIN_CHUNK) return true;
+    const brk = alignUp(top + need + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
+    if (!this.moveBrk(brk)) return false;
+    this.setHeader(top, brk - top, this.prevInUse(top));
+    return true;
+  }
+}
+
+/** malloc: the user pointer, or 0 when the heap limit or the address space is exhausted (errno ENOMEM). */
+export function malloc(host: HeapHost, n: number): number {
+  if (!(n >= 0) || n > host.heapLimit) return 0;
+  const h = new Heap(host);
+  if (!h.ensureInitialised()) return 0;
+  const nb = chunkSizeFor(n);
+  for (const c of h.freeChunks()) {
+    if (h.size(c) >= nb) {
+      h.unlink(c);
+      useChunk(h, c, nb);
+      return c + HEADER;
+    }
+  }
+  if (!h.growTop(nb)) return 0;
+  const c = h.top;
+  const rest = h.topSize() - nb;
+  const prevInUse = h.prevInUse(c);
+  h.top = c + nb;
+  h.setHeader(c + nb, rest, true);
+  h.setHeader(c, nb, prevInUse);
+  return c + HEADER;
+}
+
+/** Marks a chunk taken from the free list as in use, splitting off what it does not need. */
+function useChunk(h: Heap, c: number, nb: number): void {
+  const size = h.size(c);
+  if (size - nb >= MIN_CHUNK) {
+    h.setHeader(c, nb, h.prevInUse(c));
+    releaseChunk(h, c + nb, size - nb, true);
+  } else {
+    h.setPrevInUse(c + size, true);
+  }
+}
+
+/**
+ * Returns the chunk [c, c+size) to the heap: merged with a free chunk after it or with top, and put on
+ * the free list. `prevInUse` is the state of the chunk before (callers have merged backwards already).
+ */
+function releaseChunk(h: Heap, c: number, size: number, prevInUse: boolean): void {
+  const next = c + size;
+  if (next === h.top) {
+    const topSize = h.topSize();
+    h.top = c;
+    h.setHeader(c, size + topSize, prevInUse);
+    return;
+  }
+  if (h.isFree(next)) {
+    h.unlink(next);
+    size += h.size(next);
+  }
+  h.setHeader(c, size, prevInUse);
+  h.setFooter(c, size);
+  h.setPrevInUse(c + size, false);
+  h.pushFree(c);
+}
+
+/**
+ * Checks that p is a chunk this allocator handed out and has not freed; throws glibc's message otherwise.
+ * `who` names the function in the message ("free", "realloc").
+ */
+function checkInUse(h: Heap, p: number, who: 'free' | 'realloc'): number {
+  const c = p - HEADER;
+  const invalid = new HeapCorruption(`${who}(): invalid pointer`);
+  if (p % ALIGN !== 0 || !h.ensureInitialised() || c < h.firstChunk || p >= h.mem.brk) throw invalid;
+  const top = h.top;
+  if (c >= top) {
+    // Past the start of top: memory that was a chunk until it was freed and merged into top.
+    throw who === 'free' ? doubleFree(h, c, 'top') : invalid;
+  }
+  const size = h.size(c);
+  if (size < MIN_CHUNK || c + size > top) throw invalid;
+  if (h.isFree(c) || mergedBackwards(h, c)) throw who === 'free' ? doubleFree(h, c, '!prev') : invalid;
+  return c;
+}
+
+/**
+ * A freed chunk that merged into the free chunk before it keeps its stale header; the free chunk it
+ * points back to no longer ends where it begins.
+ */
+function mergedBackwards(h: Heap, c: number): boolean {
+  if (h.prevInUse(c)) return false;
+  const prev = c - h.prevSize(c);
+  return prev < h.firstChunk || prev + h.size(prev) !== c;
+}
+
+function doubleFree(h: Heap, c: number, where: 'top' | '!prev'): HeapCorruption {
+  const size = h.size(c);
+  // glibc keeps small freed chunks in its tcache and recognises a second free there; larger ones are
+  // caught by the checks of _int_free, with their own wording.
+  if (size >= MIN_CHUNK && size <= TCACHE_MAX_CHUNK) return new HeapCorruption('free(): double free detected in tcache 2');
+  return new HeapCorruption(`double free or corruption (${where})`);
+}
+
+/** free: a no-op for NULL; throws HeapCorruption for a pointer that is not a live allocation. */
+export function free(host: HeapHost, p: number): void {
+  if (p === 0) return;
+  const h = new Heap(host);
+  let c = checkInUse(h, p, 'free');
+  let size = h.size(c);
+  let prevInUse = h.prevInUse(c);
+  if (!prevInUse) {
+    const prev = c - h.prevSize(c);
+    h.unlink(prev);
+    size += h.size(prev);
+    prevInUse = h.prevInUse(prev);
+    c = prev;
+  }
+  releaseChunk(h, c, size, prevInUse);
+}
+
+/** calloc: zeroed memory for nmemb·size bytes, 0 on overflow or exhaustion. */
+export function calloc(host: HeapHost, nmemb: number, size: number): number {
+  const total = nmemb * size;
+  if (!Number.isSafeInteger(total)) return 0;
+  const p = malloc(host, total);
+  if (p) host.mem.fill(p, 0, total);
+  return p;
+}
+
+/** realloc: grows or shrinks in place when the neighbours allow, moves otherwise; 0 leaves p allocated. */
+export function realloc(host: HeapHost, p: number, n: number): number {
+  if (p === 0) return malloc(host, n);
+  if (n === 0) {
+    free(host, p);
+    return 0;
+  }
+  if (!(n >= 0) || n > host.heapLimit) return 0;
+  const h = new Heap(host);
+  const c = checkInUse(h, p, 'realloc');
+  const nb = chunkSizeFor(n);
+  const size = h.size(c);
+  if (size >= nb) {
+    shrinkInPlace(h, c, nb);
+    return p;
+  }
+  const next = c + size;
+  if (next === h.top && h.growTop(nb - size)) {
+    const rest = h.topSize() - (nb - size);
+    h.top = c + nb;
+    h.setHeader(c + nb, rest, true);
+    h.setHeader(c, nb, h.prevInUse(c));
+    return p;
+  }
+  if (next !== h.top && h.isFree(next) && size + h.size(next) >= nb) {
+    h.unlink(next);
+    const merged = size + h.size(next);
+    h.setHeader(c, merged, h.prevInUse(c));
+    h.setPrevInUse(c + merged, true);
+    shrinkInPlace(h, c, nb);
+    return p;
+  }
+  const q = malloc(host, n);
+  if (!q) return 0;
+  host.mem.writeBytes(q, host.mem.readBytes(p, size - SIZE_SZ));
+  free(host, p);
+  return q;
+}
+
+function shrinkInPlace(h: Heap, c: number, nb: number): void {
+  const size = h.size(c);
+  if (size - nb < MIN_CHUNK) return;
+  h.setHeader(c, nb, h.prevInUse(c));
+  releaseChunk(h, c + nb, size - nb, true);
+}
+
+/** malloc_usable_size: the bytes the caller may use, which can exceed what it asked for. */
+export function usableSize(host: HeapHost, p: number): number {
+  if (p === 0) return 0;
+  const h = new Heap(host);
+  return h.size(checkInUse(h, p, 'free')) - SIZE_SZ;
+}

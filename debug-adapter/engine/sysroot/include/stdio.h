@@ -1,0 +1,88 @@
+#ifndef _STDIO_H
+#define _STDIO_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+/* Every field lives in the process's memory, so fork() copies a stream's pending output with it.
+   debug-adapter/engine/libc/stdio.ts reads and writes these fields; keep the two in step. */
+typedef struct _IO_FILE {
+  int _flags;            /* _IO_UNBUFFERED 0x0002, _IO_LINE_BUF 0x0200, _IO_ERR_SEEN 0x0020, _IO_EOF_SEEN 0x0010, _IO_USER_BUF 0x0001 */
+  int _fileno;
+  char *_IO_buf_base;    /* the buffer, malloc'ed on first use; NULL until then */
+  char *_IO_buf_end;
+  char *_IO_write_base;  /* pending output is [_IO_write_base, _IO_write_ptr) */
+  char *_IO_write_ptr;
+  char *_IO_read_ptr;    /* unread input is [_IO_read_ptr, _IO_read_end) */
+  char *_IO_read_end;
+} FILE;
+extern FILE *stdin, *stdout, *stderr;
+
+#define _IO_USER_BUF 0x0001
+#define _IO_UNBUFFERED 0x0002
+#define _IO_EOF_SEEN 0x0010
+#define _IO_ERR_SEEN 0x0020
+#define _IO_LINE_BUF 0x0200
+
+#define stdin stdin
+#define stdout stdout
+#define stderr stderr
+
+#ifndef __ssize_t_defined
+typedef long ssize_t;
+#define __ssize_t_defined
+#endif
+#ifndef __off_t_defined
+typedef long off_t;
+#define __off_t_defined
+#endif
+
+#define EOF (-1)
+#define BUFSIZ 8192
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#define FILENAME_MAX 4096
+
+int printf(const char *format, ...);
+int fprintf(FILE *stream, const char *format, ...);
+int dprintf(int fd, const char *format, ...);
+int sprintf(char *str, const char *format, ...);
+int snprintf(char *str, size_t size, const char *format, ...);
+int vprintf(const char *format, va_list ap);
+int vfprintf(FILE *stream, const char *format, va_list ap);
+int vdprintf(int fd, const char *format, va_list ap);
+int vsprintf(char *str, const char *format, va_list ap);
+int vsnprintf(char *str, size_t size, const char *format, va_list ap);
+
+int puts(const char *s);
+int fputs(const char *s, FILE *stream);
+int putchar(int c);
+int fputc(int c, FILE *stream);
+int putc(int c, FILE *stream);
+size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
+void perror(const char *s);
+
+int fflush(FILE *stream);
+int setvbuf(FILE *stream, char *buf, int mode, size_t size);
+void setbuf(FILE *stream, char *buf);
+void setlinebuf(FILE *stream);
+
+int getchar(void);
+int fgetc(FILE *stream);
+int getc(FILE *stream);
+char *fgets(char *s, int size, FILE *stream);
+int feof(FILE *stream);
+int ferror(FILE *stream);
+void clearerr(FILE *stream);
+int fileno(FILE *stream);
+
+int ungetc(int c, FILE *stream);
+int scanf(const char *format, ...);
+int fscanf(FILE *stream, const char *format, ...);
+int sscanf(const char *str, const char *format, ...);
+
+#endif

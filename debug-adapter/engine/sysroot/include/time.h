@@ -1,0 +1,43 @@
+#ifndef _TIME_H
+#define _TIME_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define CLOCKS_PER_SEC 1000000L
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+
+typedef int clockid_t;
+
+#ifndef __timespec_defined
+struct timespec {
+  time_t tv_sec;
+  long tv_nsec;
+};
+#define __timespec_defined
+#endif
+
+struct tm {
+  int tm_sec;
+  int tm_min;
+  int tm_hour;
+  int tm_mday;
+  int tm_mon;
+  int tm_year;
+  int tm_wday;
+  int tm_yday;
+  int tm_isdst;
+  long tm_gmtoff;
+  const char *tm_zone;
+};
+
+time_t time(time_t *tloc);
+clock_t clock(void);
+double difftime(time_t time1, time_t time0);
+int clock_gettime(clockid_t clockid, struct timespec *tp);
+int nanosleep(const struct timespec *req, struct timespec *rem);
+
+#endif

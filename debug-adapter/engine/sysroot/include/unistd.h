@@ -1,0 +1,65 @@
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+extern char **environ;
+
+pid_t fork(void);
+pid_t vfork(void);
+int execv(const char *pathname, char *const argv[]);
+int execve(const char *pathname, char *const argv[], char *const envp[]);
+int execvp(const char *file, char *const argv[]);
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *pathname, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+int execle(const char *pathname, const char *arg, ...);
+void _exit(int status) __attribute__((noreturn));
+
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+pid_t getpgid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+
+int pipe(int pipefd[2]);
+int pipe2(int pipefd[2], int flags);
+int dup(int oldfd);
+int dup2(int oldfd, int newfd);
+int close(int fd);
+ssize_t read(int fd, void *buf, size_t count);
+ssize_t write(int fd, const void *buf, size_t count);
+off_t lseek(int fd, off_t offset, int whence);
+int isatty(int fd);
+
+unsigned int sleep(unsigned int seconds);
+int usleep(useconds_t usec);
+int pause(void);
+unsigned int alarm(unsigned int seconds);
+int nice(int inc);
+
+int brk(void *addr);
+void *sbrk(long increment);
+
+#endif

@@ -1,0 +1,13 @@
+/* State of C library builtins, kept in the process's memory so that fork() copies it. */
+
+/* errno: __errno_location() returns its address and the VM's getErrno/setErrno use it. Programs see it
+   through errno.h's macro; this file does not include errno.h, so here it is a plain variable. */
+int errno;
+
+/* rand()/random(): glibc's TYPE_3 generator. Words 0-30 are the state, 31 and 32 the front and rear
+   indexes, 33 is non-zero once seeded (an unseeded generator starts as srand(1)). */
+int __libc_random_state[34];
+
+/* strerror() and strsignal() write their message here and return it. */
+char __libc_strerror_buf[64];
+char __libc_strsignal_buf[64];
