@@ -1,0 +1,255 @@
+// `npm run bench`: how fast Forkscope runs and compiles C, each figure shown as a ratio against a
+// reference measured in the same process and the same run (plain JavaScript, JSON.parse, and native
+// code from cc -O0 when available), with the project's targets marked PASS or FAIL.
+//
+// Runtime figures are "net": the median time of the workload minus the median time of the same program
+// with the work removed (N = 0, fib(1)), so starting a process and printing are not counted.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Program, SourceFS } from '../debug-adapter/engine/api';
+import { compile, formatDiagnostics, run } from '../debug-adapter/engine/index';
+import { generateCProgram, generateJsonDocument } from './generate-c';
+
+// dist/bench.js → the repository's bench/programs.
+const programsDir = path.join(__dirname, '..', 'bench', 'programs');
+
+const LOOP_N = 10_000_000;
+const LOOP_RESULT = 308166;
+const FIB_N = 27;
+const FIB_RESULT = 196418;
+const FIB_CALLS = fibCalls(FIB_N); // 635,621
+/** Natively fib(27) takes about a millisecond, lost in process start-up noise; fib(35) takes ~50 ms. */
+const NATIVE_FIB_N = 35;
+const COMPILE_LINES = 5000;
+
+const WARMUP_RUNS = 1;
+const TIMED_RUNS = 5;
+
+// ------------------------------------------------------------------ timing
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Median wall time of `fn` in milliseconds, after warm-up runs that let the JIT settle. */
+function timeMs(fn: () => void, timedRuns = TIMED_RUNS): number {
+  for (let i = 0; i < WARMUP_RUNS; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < timedRuns; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+// ------------------------------------------------------------------ the plain-JS references
+
+function loopJS(n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s = ((s + Math.imul(i, i)) | 0) % 1000003;
+  return s;
+}
+
+function fibJS(n: number): number {
+  return n < 2 ? n : fibJS(n - 1) + fibJS(n - 2);
+}
+
+/** How many calls the recursive fib(n) makes: 2·fib(n+1) − 1. */
+function fibCalls(n: number): number {
+  let a = 0;
+  let b = 1;
+  for (let i = 0; i < n + 1; i++) [a, b] = [b, a + b];
+  return 2 * a - 1;
+}
+
+// ------------------------------------------------------------------ Forkscope
+
+/** Compiles `text` as if it were the file at `mainPath`; throws with gcc-style messages on errors. */
+function compileText(mainPath: string, text: string): Program {
+  const fs: SourceFS = { readFile: (p) => (p === mainPath ? text : undefined) };
+  const result = compile(mainPath, fs);
+  if (!result.program) throw new Error(`Forkscope could not compile ${mainPath}:\n${formatDiagnostics(result.diagnostics, result.sources)}`);
+  return result.program;
+}
+
+/** Runs a program to the end and returns its stdout; anything but exit status 0 is an error. */
+function runForkscope(program: Program): string {
+  const out: Uint8Array[] = [];
+  const outcome = run(program, {
+    argv: [program.mainFile],
+    stdio: 'pipe',
+    stdout: (b) => out.push(Uint8Array.from(b)),
+    stderr: (b) => process.stderr.write(Buffer.from(b)),
+  });
+  if (outcome.kind !== 'exited' || outcome.status !== 0) throw new Error(`${program.mainFile} ended with ${JSON.stringify(outcome)}`);
+  return Buffer.concat(out).toString();
+}
+
+/** Both sources of a benchmark; the work is replaced by text, so `work` must occur once, in the code. */
+interface Variant {
+  /** The benchmark as written. */
+  full: string;
+  /** The same program with the measured work removed, to subtract fixed costs. */
+  empty: string;
+}
+
+function variants(file: string, work: string, noWork: string): Variant {
+  const full = readFileSync(path.join(programsDir, file), 'utf8');
+  if (full.split(work).length !== 2) throw new Error(`${file} must contain '${work}' exactly once`);
+  return { full, empty: full.replace(work, noWork) };
+}
+
+/** Net milliseconds of the work in a Forkscope program, and its output. */
+function netForkscopeMs(file: string, v: Variant): { ms: number; output: string } {
+  const mainPath = path.join(programsDir, file);
+  const full = compileText(mainPath, v.full);
+  const empty = compileText(mainPath, v.empty);
+  let output = '';
+  const fullMs = timeMs(() => {
+    output = runForkscope(full);
+  });
+  const emptyMs = timeMs(() => runForkscope(empty));
+  return { ms: fullMs - emptyMs, output };
+}
+
+// ------------------------------------------------------------------ native reference
+
+function hasCC(): boolean {
+  return spawnSync('sh', ['-c', 'command -v cc'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Net milliseconds of the work in the natively compiled program (cc -O0), whole-process timing. */
+function netNativeMs(dir: string, name: string, v: Variant): number {
+  const timeVariant = (label: string, source: string): number => {
+    const c = path.join(dir, `${name}-${label}.c`);
+    const exe = path.join(dir, `${name}-${label}`);
+    writeFileSync(c, source);
+    const cc = spawnSync('cc', ['-O0', '-w', '-o', exe, c], { encoding: 'utf8' });
+    if (cc.status !== 0) throw new Error(`cc failed on ${name}:\n${cc.stderr}`);
+    return timeMs(() => {
+      const r = spawnSync(exe, { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${exe} failed`);
+    }, 9);
+  };
+  return timeVariant('full', v.full) - timeVariant('empty', v.empty);
+}
+
+// ------------------------------------------------------------------ report
+
+interface Row {
+  workload: string;
+  forkscope: string;
+  reference: string;
+  ratio: number;
+  target: string;
+  pass: boolean;
+}
+
+const fmt = (x: number, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function printTable(rows: Row[]): void {
+  const header = ['workload', 'Forkscope', 'reference', 'ratio', 'target', 'result'];
+  const cells = rows.map((r) => [r.workload, r.forkscope, r.reference, `${fmt(r.ratio)}×`, r.target, r.pass ? 'PASS' : 'FAIL']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+function main(): number {
+  console.log(`Forkscope benchmark: Node ${process.version}, ${availableParallelism()} CPUs; medians of ${TIMED_RUNS} runs after ${WARMUP_RUNS} warm-up\n`);
+  const problems: string[] = [];
+  const checkOutput = (what: string, got: string | number, want: number) => {
+    if (String(got).trim() !== String(want)) problems.push(`${what} printed ${JSON.stringify(got)}, expected ${want}`);
+  };
+
+  // (a) the loop
+  const loopSrc = variants('loop.c', `int N = ${LOOP_N};`, 'int N = 0;');
+  const loop = netForkscopeMs('loop.c', loopSrc);
+  checkOutput('Forkscope loop.c', loop.output, LOOP_RESULT);
+  let loopJsResult = 0;
+  const loopJsMs = timeMs(() => {
+    loopJsResult = loopJS(LOOP_N);
+  });
+  checkOutput('JS loop', loopJsResult, LOOP_RESULT);
+  const loopNs = (loop.ms * 1e6) / LOOP_N;
+  const loopJsNs = (loopJsMs * 1e6) / LOOP_N;
+
+  // (b) fib
+  const fibSrc = variants('fib.c', `printf("%d\\n", fib(${FIB_N}));`, 'printf("%d\\n", fib(1));');
+  const fib = netForkscopeMs('fib.c', fibSrc);
+  checkOutput('Forkscope fib.c', fib.output, FIB_RESULT);
+  let fibJsResult = 0;
+  const fibJsMs = timeMs(() => {
+    fibJsResult = fibJS(FIB_N);
+  });
+  checkOutput('JS fib', fibJsResult, FIB_RESULT);
+  const fibNs = (fib.ms * 1e6) / FIB_CALLS;
+  const fibJsNs = (fibJsMs * 1e6) / FIB_CALLS;
+
+  // (c) compiling a large program, against parsing a JSON document of the same length
+  const bigSource = generateCProgram(COMPILE_LINES);
+  const bigLines = bigSource.split('\n').length - 1;
+  const compileMs = timeMs(() => compileText('/bench/generated.c', bigSource));
+  const json = generateJsonDocument(bigLines);
+  const jsonMs = timeMs(() => JSON.parse(json));
+
+  const rows: Row[] = [
+    {
+      workload: `(a) loop, N = ${LOOP_N.toLocaleString('en-US')}`,
+      forkscope: `${fmt(loopNs)} ns/iter`,
+      reference: `${fmt(loopJsNs)} ns/iter (plain JS)`,
+      ratio: loopNs / loopJsNs,
+      target: '≤ 5× JS',
+      pass: loopNs / loopJsNs <= 5,
+    },
+    {
+      workload: `(b) fib(${FIB_N}), ${FIB_CALLS.toLocaleString('en-US')} calls`,
+      forkscope: `${fmt(fibNs)} ns/call`,
+      reference: `${fmt(fibJsNs)} ns/call (plain JS)`,
+      ratio: fibNs / fibJsNs,
+      target: '≤ 15× JS',
+      pass: fibNs / fibJsNs <= 15,
+    },
+    {
+      workload: `(c) compile ${bigLines.toLocaleString('en-US')} lines of C`,
+      forkscope: `${fmt(compileMs)} ms`,
+      reference: `${fmt(jsonMs, 2)} ms (JSON.parse, ${bigLines.toLocaleString('en-US')} lines)`,
+      ratio: compileMs / jsonMs,
+      target: '< 200 ms',
+      pass: compileMs < 200,
+    },
+  ];
+  printTable(rows);
+
+  if (hasCC()) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'forkscope-bench-'));
+    try {
+      const loopNativeNs = (netNativeMs(dir, 'loop', loopSrc) * 1e6) / LOOP_N;
+      const fibNativeSrc = { full: fibSrc.full.replace(`fib(${FIB_N}));`, `fib(${NATIVE_FIB_N}));`), empty: fibSrc.empty };
+      const fibNativeNs = (netNativeMs(dir, 'fib', fibNativeSrc) * 1e6) / fibCalls(NATIVE_FIB_N);
+      console.log(
+        `\nnative reference (cc -O0, whole-process net time): loop ${fmt(loopNativeNs)} ns/iter ` +
+          `(Forkscope ${fmt(loopNs / loopNativeNs)}×), fib ${fmt(fibNativeNs, 2)} ns/call, measured on fib(${NATIVE_FIB_N}) ` +
+          `(Forkscope ${fmt(fibNs / fibNativeNs)}×)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    console.log('\nnative reference: no cc on this machine');
+  }
+
+  for (const p of problems) console.log(`WRONG OUTPUT: ${p}`);
+  const failed = rows.filter((r) => !r.pass).length;
+  console.log(`\n${failed === 0 && problems.length === 0 ? 'all targets met' : `${failed} target(s) missed, ${problems.length} wrong output(s)`}`);
+  return failed === 0 && problems.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main();

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError, parseCliArgs } from '../debug-adapter/cli-args';
+
+describe('parseCliArgs', () => {
+  it('parses a plain run', () => {
+    expect(parseCliArgs(['run', 'hello.c'])).toEqual({
+      kind: 'run',
+      file: 'hello.c',
+      programArgs: [],
+      maxSteps: undefined,
+      stdio: undefined,
+    });
+  });
+
+  it('passes everything after -- to the program, options included', () => {
+    const cmd = parseCliArgs(['run', 'echo.c', '--', 'a', '--max-steps', '-x', '--']);
+    expect(cmd).toMatchObject({ kind: 'run', file: 'echo.c', programArgs: ['a', '--max-steps', '-x', '--'] });
+  });
+
+  it('accepts options before and after FILE, with separate or attached values', () => {
+    expect(parseCliArgs(['run', '--max-steps', '100', 'x.c', '--stdio', 'pipe'])).toMatchObject({
+      file: 'x.c',
+      maxSteps: 100,
+      stdio: 'pipe',
+    });
+    expect(parseCliArgs(['run', 'x.c', '--max-steps=7', '--stdio=tty'])).toMatchObject({ maxSteps: 7, stdio: 'tty' });
+  });
+
+  it('treats a lone - as a file name, not an option', () => {
+    expect(parseCliArgs(['run', '-'])).toMatchObject({ kind: 'run', file: '-' });
+  });
+
+  it('recognises help and version everywhere', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['run', 'x.c', '--help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCliArgs(['-V'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['compile', 'x.c'], /unknown command 'compile'/],
+    [['run'], /missing FILE/],
+    [['run', 'x.c', '--fast'], /unknown option '--fast'/],
+    [['run', 'x.c', '-O2'], /unknown option '-O2'/],
+    [['run', 'x.c', 'extra'], /unexpected argument 'extra'.*after --/],
+    [['run', 'x.c', '--max-steps'], /'--max-steps' needs a value/],
+    [['run', 'x.c', '--max-steps', 'lots'], /positive whole number, not 'lots'/],
+    [['run', 'x.c', '--max-steps', '0'], /positive whole number, not '0'/],
+    [['run', 'x.c', '--max-steps', '-5'], /positive whole number/],
+    [['run', 'x.c', '--max-steps', '1e3'], /positive whole number/],
+    [['run', 'x.c', '--max-steps', '99999999999999999999'], /positive whole number/],
+    [['run', 'x.c', '--stdio', 'file'], /'tty' or 'pipe', not 'file'/],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseCliArgs(args)).toThrow(UsageError);
+    expect(() => parseCliArgs(args)).toThrow(message);
+  });
+});
