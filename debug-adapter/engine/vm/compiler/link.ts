@@ -14,6 +14,7 @@ import { FunctionBuilder } from './builder';
 import { type FnCtx, Scope, type Sym, type UnitCtx } from './context';
 import { compileInit, completeType } from './init';
 import { compileFunction } from './stmt';
+import { forEachExpr } from './walk';
 
 export interface SourceUnit {
   file: string;
@@ -88,7 +89,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
   const data = image.map(dataStart, DATA_MAX, 'rw', 'data');
   let rodataNext = rodataStart;
   let dataNext = dataStart;
-  const strings = new Map<string, number>();
+  const strings = new Map<string, { bytes: Uint8Array; addr: number }>();
   const allocStatic = (type: CType): number => {
     dataNext = alignUp(dataNext, Math.max(alignOf(type), sizeOf(type) >= 16 ? 16 : 1));
     const a = dataNext;
@@ -129,16 +130,16 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
       error,
       warn,
       stringLiteral(bytes) {
-        const key = String.fromCharCode(...bytes.subarray(0, 64)) + ':' + bytes.length + ':' + hash(bytes);
-        let a = strings.get(key);
-        if (a === undefined) {
-          a = rodataNext;
-          image.writeBytes(a, bytes);
-          image.write8(a + bytes.length, 0);
-          rodataNext += bytes.length + 1;
-          strings.set(key, a);
-        }
-        return a;
+        // Identical literals share their bytes, as gcc merges them.
+        const key = `${bytes.length}:${hash(bytes)}`;
+        const same = strings.get(key);
+        if (same && equalBytes(same.bytes, bytes)) return same.addr;
+        const addr = rodataNext;
+        image.writeBytes(addr, bytes);
+        image.write8(addr + bytes.length, 0);
+        rodataNext += bytes.length + 1;
+        if (!same) strings.set(key, { bytes, addr });
+        return addr;
       },
       allocStatic: (type) => allocStatic(type),
       isBuiltin: (name) => !definitions.has(name) && Object.hasOwn(builtins, name),
@@ -271,17 +272,19 @@ function compatibleFunctions(a: FunctionType, b: FunctionType): boolean {
 /** Bytes all string literals (and function names, for __func__) could need in read-only data. */
 function countStringBytes(sources: SourceUnit[]): number {
   let n = 0;
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
-    if (x instanceof Uint8Array) return;
-    const node = x as { kind?: string; bytes?: Uint8Array; name?: string };
-    if (node.kind === 'string' && node.bytes) n += node.bytes.length + 1;
-    if (node.kind === 'function' && typeof node.name === 'string') n += node.name.length + 1;
-    for (const k in node) if (k !== 'type' && k !== 'pos' && k !== 'to' && k !== 'of') visit((node as Record<string, unknown>)[k]);
-  };
-  for (const s of sources) visit(s.unit);
+  for (const s of sources) {
+    for (const d of s.unit.decls) {
+      if (d.kind === 'function') n += d.name.length + 1;
+      forEachExpr(d, (e) => {
+        if (e.kind === 'string') n += e.bytes.length + 1;
+      });
+    }
+  }
   return n;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function hash(bytes: Uint8Array): number {

@@ -14,6 +14,7 @@ import { type FnCtx, Scope, type Sym, type UnitCtx } from './context';
 import { assignConvert, compileCond, emitsOps, rv } from './expr';
 import { compileInit, completeType } from './init';
 import { storeLV } from './lvalue';
+import { forEachExpr } from './walk';
 
 export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, fileScope: Scope): FunctionCode {
   const b = new FunctionBuilder(def.name, def.type, addr, def.pos);
@@ -57,14 +58,9 @@ export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, f
 /** Names whose address is taken with `&name`: such locals must live in memory. */
 function addressTakenNames(body: Block): Set<string> {
   const out = new Set<string>();
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
-    const n = x as { kind?: string; op?: string; operand?: { kind: string; name?: string } };
-    if (n.kind === 'unary' && n.op === '&' && n.operand?.kind === 'ident') out.add(n.operand.name!);
-    for (const k in n) if (k !== 'type' && k !== 'pos' && k !== 'of' && k !== 'to') visit((n as Record<string, unknown>)[k]);
-  };
-  visit(body);
+  forEachExpr(body, (e) => {
+    if (e.kind === 'unary' && e.op === '&' && e.operand.kind === 'ident') out.add(e.operand.name);
+  });
   return out;
 }
 

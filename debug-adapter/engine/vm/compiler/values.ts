@@ -99,13 +99,26 @@ export function writerFor(t: CType): Writer | undefined {
 /** Converts a floating value to a 32-bit int as x86's cvttsd2si does: out of range gives INT_MIN. */
 const floatToI32 = (x: number): number => (x > -2147483649 && x < 2147483648 ? x | 0 : -2147483648);
 
-/** The conversion C performs from `from` to `to`, as a value function; undefined when nothing changes. */
+const converters = new Map<string, ((v: Value) => Value) | undefined>();
+
+/**
+ * The conversion C performs from `from` to `to`, as a value function; undefined when nothing changes.
+ * It depends only on how the two types sit in memory, so there are few distinct ones: they are shared.
+ */
 export function converter(from: CType, to: CType): ((v: Value) => Value) | undefined {
-  const fa = accessOf(from);
-  const ta = accessOf(to);
+  const key = `${accessOf(from)}>${accessOf(to)}`;
+  let c = converters.get(key);
+  if (c === undefined && !converters.has(key)) {
+    c = makeConverter(accessOf(from), accessOf(to));
+    converters.set(key, c);
+  }
+  return c;
+}
+
+function makeConverter(fa: Access, ta: Access): ((v: Value) => Value) | undefined {
   if (ta === 'agg' || fa === 'agg') {
     // Arrays and functions decay to their address; converting that to an integer or pointer keeps it.
-    return ta === 'agg' || ta === 'ptr' || ta === 'u64' || ta === 'i64' ? undefined : converter({ kind: 'int', name: 'unsigned long', size: 8, signed: false }, to);
+    return ta === 'agg' || ta === 'ptr' || ta === 'u64' || ta === 'i64' ? undefined : makeConverter('u64', ta);
   }
   if (fa === ta) return undefined;
   const fromFloat = fa === 'f32' || fa === 'f64';
