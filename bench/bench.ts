@@ -24,8 +24,8 @@ const FIB_CALLS = fibCalls(FIB_N); // 635,621
 const NATIVE_FIB_N = 35;
 const COMPILE_LINES = 5000;
 
-const WARMUP_RUNS = 1;
-const TIMED_RUNS = 5;
+const WARMUP_RUNS = 2;
+const TIMED_RUNS = 9;
 
 // ------------------------------------------------------------------ timing
 
@@ -104,17 +104,39 @@ function variants(file: string, work: string, noWork: string): Variant {
   return { full, empty: full.replace(work, noWork) };
 }
 
-/** Net milliseconds of the work in a Forkscope program, and its output. */
-function netForkscopeMs(file: string, v: Variant): { ms: number; output: string } {
+/**
+ * Net milliseconds of the work in a Forkscope program and of the same work in plain JS, measured in
+ * interleaved rounds (JS, Forkscope, Forkscope without the work), so that a change in the machine's load
+ * during the run affects both sides alike. Returns the medians and the median of the per-round ratios.
+ */
+function netVersusJs(file: string, v: Variant, js: () => number): { ms: number; jsMs: number; ratio: number; output: string; jsResult: number } {
   const mainPath = path.join(programsDir, file);
   const full = compileText(mainPath, v.full);
   const empty = compileText(mainPath, v.empty);
   let output = '';
-  const fullMs = timeMs(() => {
+  let jsResult = 0;
+  const once = (fn: () => void): number => {
+    const start = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  for (let i = 0; i < WARMUP_RUNS; i++) {
+    jsResult = js();
     output = runForkscope(full);
-  });
-  const emptyMs = timeMs(() => runForkscope(empty));
-  return { ms: fullMs - emptyMs, output };
+    runForkscope(empty);
+  }
+  const jsTimes: number[] = [];
+  const netTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    const j = once(() => { jsResult = js(); });
+    const f = once(() => { output = runForkscope(full); });
+    const e = once(() => runForkscope(empty));
+    jsTimes.push(j);
+    netTimes.push(f - e);
+    ratios.push((f - e) / j);
+  }
+  return { ms: median(netTimes), jsMs: median(jsTimes), ratio: median(ratios), output, jsResult };
 }
 
 // ------------------------------------------------------------------ native reference
@@ -163,7 +185,7 @@ function printTable(rows: Row[]): void {
 }
 
 function main(): number {
-  console.log(`Forkscope benchmark: Node ${process.version}, ${availableParallelism()} CPUs; medians of ${TIMED_RUNS} runs after ${WARMUP_RUNS} warm-up\n`);
+  console.log(`Forkscope benchmark: Node ${process.version}, ${availableParallelism()} CPUs; medians of ${TIMED_RUNS} interleaved rounds after ${WARMUP_RUNS} warm-up rounds; each ratio is the median of the per-round ratios\n`);
   const problems: string[] = [];
   const checkOutput = (what: string, got: string | number, want: number) => {
     if (String(got).trim() !== String(want)) problems.push(`${what} printed ${JSON.stringify(got)}, expected ${want}`);
@@ -171,27 +193,19 @@ function main(): number {
 
   // (a) the loop
   const loopSrc = variants('loop.c', `int N = ${LOOP_N};`, 'int N = 0;');
-  const loop = netForkscopeMs('loop.c', loopSrc);
+  const loop = netVersusJs('loop.c', loopSrc, () => loopJS(LOOP_N));
   checkOutput('Forkscope loop.c', loop.output, LOOP_RESULT);
-  let loopJsResult = 0;
-  const loopJsMs = timeMs(() => {
-    loopJsResult = loopJS(LOOP_N);
-  });
-  checkOutput('JS loop', loopJsResult, LOOP_RESULT);
+  checkOutput('JS loop', loop.jsResult, LOOP_RESULT);
   const loopNs = (loop.ms * 1e6) / LOOP_N;
-  const loopJsNs = (loopJsMs * 1e6) / LOOP_N;
+  const loopJsNs = (loop.jsMs * 1e6) / LOOP_N;
 
   // (b) fib
   const fibSrc = variants('fib.c', `printf("%d\\n", fib(${FIB_N}));`, 'printf("%d\\n", fib(1));');
-  const fib = netForkscopeMs('fib.c', fibSrc);
+  const fib = netVersusJs('fib.c', fibSrc, () => fibJS(FIB_N));
   checkOutput('Forkscope fib.c', fib.output, FIB_RESULT);
-  let fibJsResult = 0;
-  const fibJsMs = timeMs(() => {
-    fibJsResult = fibJS(FIB_N);
-  });
-  checkOutput('JS fib', fibJsResult, FIB_RESULT);
+  checkOutput('JS fib', fib.jsResult, FIB_RESULT);
   const fibNs = (fib.ms * 1e6) / FIB_CALLS;
-  const fibJsNs = (fibJsMs * 1e6) / FIB_CALLS;
+  const fibJsNs = (fib.jsMs * 1e6) / FIB_CALLS;
 
   // (c) compiling a large program, against parsing a JSON document of the same length
   const bigSource = generateCProgram(COMPILE_LINES);
@@ -205,17 +219,17 @@ function main(): number {
       workload: `(a) loop, N = ${LOOP_N.toLocaleString('en-US')}`,
       forkscope: `${fmt(loopNs)} ns/iter`,
       reference: `${fmt(loopJsNs)} ns/iter (plain JS)`,
-      ratio: loopNs / loopJsNs,
+      ratio: loop.ratio,
       target: '≤ 5× JS',
-      pass: loopNs / loopJsNs <= 5,
+      pass: loop.ratio <= 5,
     },
     {
       workload: `(b) fib(${FIB_N}), ${FIB_CALLS.toLocaleString('en-US')} calls`,
       forkscope: `${fmt(fibNs)} ns/call`,
       reference: `${fmt(fibJsNs)} ns/call (plain JS)`,
-      ratio: fibNs / fibJsNs,
+      ratio: fib.ratio,
       target: '≤ 15× JS',
-      pass: fibNs / fibJsNs <= 15,
+      pass: fib.ratio <= 15,
     },
     {
       workload: `(c) compile ${bigLines.toLocaleString('en-US')} lines of C`,

@@ -99,6 +99,14 @@ describe('calling conventions', () => {
       }`)).toBe('42 5 12\n');
   });
 
+  test('locals in memory survive calls through functions that keep none there', () => {
+    expect(out(`#include <stdio.h>
+      int leaf(int x) { int a[4]; a[0] = x; a[3] = x * 2; return a[0] + a[3]; }
+      int middle(int x) { return leaf(x) + 1; }
+      int main(void) { int arr[3] = { 1, 2, 3 }; int r = middle(5); int *p = &r; printf("%d %d %d %d\\n", arr[0], arr[1], arr[2], *p); return 0; }`))
+      .toBe('1 2 3 16\n');
+  });
+
   test('deep recursion runs on the simulated stack, not the host one', () => {
     expect(out(`#include <stdio.h>
       long depth(long n) { return n == 0 ? 0 : 1 + depth(n - 1); }

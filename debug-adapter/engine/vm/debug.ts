@@ -53,7 +53,7 @@ export function executeDebug(t: Thread, budget: number, hooks: DebugHooks): { ra
       }
       ran++;
       t.steps++;
-      f.code.ops[f.pc++]!(t);
+      f.code.ops[f.pc++]!(t, f.regs);
       if (watchHit) return { ran, stop: { kind: 'watch', ...watchHit } };
     }
     return { ran, stop: t.frame === undefined ? { kind: 'done' } : { kind: 'budget' } };

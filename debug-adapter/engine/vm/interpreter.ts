@@ -4,6 +4,9 @@ import type { Value } from './host';
 import { SIGSEGV, SignalFault } from './faults';
 import { Frame, type FunctionCode, type Thread } from './thread';
 
+/** The frame size of a function with no locals in memory: just the return address and saved frame pointer. */
+const MIN_FRAME = 16;
+
 /**
  * Pushes a frame for `code` and returns its registers, for the caller to store the arguments in
  * registers 0..n-1. Arguments must be evaluated before: they read the caller's registers.
@@ -34,7 +37,12 @@ export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value
   t.depth++;
   t.frame = f;
   t.r = regs;
-  t.bp = sp;
+  // Only a function with locals in memory reads the frame base: it alone sets t.bp, saving the old value
+  // to restore when it returns, so calls to functions without such locals skip both writes.
+  if (code.frameSize > MIN_FRAME) {
+    f.savedBp = t.bp;
+    t.bp = sp;
+  }
   t.sp = sp;
   return regs;
 }
@@ -51,7 +59,7 @@ export function leaveFrame(t: Thread, value: Value): void {
   const caller = t.stack[t.depth - 1]!;
   t.frame = caller;
   t.r = caller.regs;
-  t.bp = caller.base;
+  if (f.code.frameSize > MIN_FRAME) t.bp = f.savedBp;
   if (f.retReg >= 0) caller.regs[f.retReg] = value;
 }
 
@@ -62,16 +70,18 @@ export function leaveFrame(t: Thread, value: Value): void {
 export function execute(t: Thread, budget: number): number {
   let f = t.frame;
   if (f === undefined) return 0;
-  let ops = f.code.ops;
+  let ops = f.code.fastOps;
+  let r = f.regs;
   let n = 0;
   try {
     while (n < budget) {
       n++;
-      ops[f.pc++]!(t);
+      ops[f.pc++]!(t, r);
       if (t.frame !== f) {
         f = t.frame;
         if (f === undefined) break;
-        ops = f.code.ops;
+        ops = f.code.fastOps;
+        r = f.regs;
       }
     }
   } finally {

@@ -5,8 +5,11 @@ import type { CType, FunctionType } from '../lang/types';
 import type { BuiltinContext, BuiltinFn, Value } from './host';
 import type { AddressSpace } from './memory';
 
-/** One step of a compiled function. Ops read and write the thread; jumps set `t.frame.pc`. */
-export type Op = (t: Thread) => void;
+/**
+ * One step of a compiled function. Ops read and write the thread; jumps set `t.frame.pc`. The run loops
+ * also pass the current frame's registers (`t.r`), which the hottest ops use to save a load.
+ */
+export type Op = (t: Thread, r: Value[]) => void;
 /** A compiled expression: computes a value from the thread's state. */
 export type Ev = (t: Thread) => Value;
 
@@ -29,6 +32,11 @@ export interface FunctionCode {
   readonly addr: number;
   readonly pos: SourcePos;
   ops: Op[];
+  /**
+   * The same ops for the fast loop, where some are fused with the op after them (see
+   * FunctionBuilder.fuseWithNext); same length and pcs as `ops`, so a thread can switch loops anywhere.
+   */
+  fastOps: Op[];
   /** Source position of each op. */
   opPos: SourcePos[];
   /** 1 where an op begins a statement: the places a line breakpoint or a step can stop. */
@@ -53,6 +61,8 @@ export type Callee = { kind: 'code'; code: FunctionCode } | { kind: 'builtin'; n
  */
 export class Frame {
   pc = 0;
+  /** The thread's frame base before this frame set its own (kept only by frames with locals in memory). */
+  savedBp = 0;
   constructor(
     public code: FunctionCode,
     public regs: Value[],
@@ -71,6 +81,7 @@ export class Frame {
   clone(): Frame {
     const f = new Frame(this.code, this.regs.slice(0, this.code.nregs), this.base, this.callerSp, this.retReg, this.retAddr, this.varargs);
     f.pc = this.pc;
+    f.savedBp = this.savedBp;
     return f;
   }
 }
@@ -114,10 +125,8 @@ export class Thread {
     t.stack = this.frames().map((f) => f.clone());
     t.depth = this.depth;
     t.frame = t.stack[t.depth - 1];
-    if (t.frame) {
-      t.r = t.frame.regs;
-      t.bp = t.frame.base;
-    }
+    if (t.frame) t.r = t.frame.regs;
+    t.bp = this.bp;
     t.result = this.result;
     t.steps = this.steps;
     return t;

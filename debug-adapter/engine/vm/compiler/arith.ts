@@ -5,7 +5,8 @@ import type { CType } from '../../lang/types';
 import type { Value } from '../host';
 import { I64, U64, cmp64, isZero } from '../int64';
 import { SIGFPE, SignalFault } from '../faults';
-import type { Ev } from '../thread';
+import type { Ev, Thread } from '../thread';
+import { withShape } from './shapes';
 import type { CE } from './ce';
 import { accessOf } from './values';
 
@@ -122,8 +123,8 @@ function specialisedInt(op: ArithOp, l: CE, r: CE): Ev | undefined {
   if (l.reg !== undefined && k !== undefined) {
     const a = l.reg;
     switch (op) {
-      case '+': return (t) => ((t.r[a] as number) + k) | 0;
-      case '-': return (t) => ((t.r[a] as number) - k) | 0;
+      case '+': return withShape((t: Thread) => ((t.r[a] as number) + k) | 0, { kind: 'int-reg-const', op, reg: a, k });
+      case '-': return withShape((t: Thread) => ((t.r[a] as number) - k) | 0, { kind: 'int-reg-const', op, reg: a, k });
       case '*': return (t) => Math.imul(t.r[a] as number, k);
       case '&': return (t) => (t.r[a] as number) & k;
       case '<<': return (t) => (t.r[a] as number) << k;
@@ -137,8 +138,8 @@ function specialisedInt(op: ArithOp, l: CE, r: CE): Ev | undefined {
     const a = l.reg;
     const b = r.reg;
     switch (op) {
-      case '+': return (t) => ((t.r[a] as number) + (t.r[b] as number)) | 0;
-      case '-': return (t) => ((t.r[a] as number) - (t.r[b] as number)) | 0;
+      case '+': return withShape((t: Thread) => ((t.r[a] as number) + (t.r[b] as number)) | 0, { kind: 'int-reg-reg', op, a, b });
+      case '-': return withShape((t: Thread) => ((t.r[a] as number) - (t.r[b] as number)) | 0, { kind: 'int-reg-reg', op, a, b });
       case '*': return (t) => Math.imul(t.r[a] as number, t.r[b] as number);
       default: break;
     }
@@ -178,7 +179,7 @@ function specialisedInt(op: ArithOp, l: CE, r: CE): Ev | undefined {
  * compare numbers and bigints correctly across the two, and loose equality does too, which is what
  * 64-bit values need; for the rest strict equality is both right and faster.
  */
-export function compareEv(op: CmpOp, type: CType, l: CE, r: CE): (t: import('../thread').Thread) => boolean {
+export function compareEv(op: CmpOp, type: CType, l: CE, r: CE): (t: Thread) => boolean {
   const wide = type.kind === 'pointer' || accessOf(type) === 'i64' || accessOf(type) === 'u64';
   const L = l.ev;
   const R = r.ev;
@@ -197,14 +198,7 @@ export function compareEv(op: CmpOp, type: CType, l: CE, r: CE): (t: import('../
   if (!wide && l.reg !== undefined && r.k !== undefined) {
     const a = l.reg;
     const k = r.k;
-    switch (op) {
-      case '<': return (t) => t.r[a]! < k;
-      case '<=': return (t) => t.r[a]! <= k;
-      case '>': return (t) => t.r[a]! > k;
-      case '>=': return (t) => t.r[a]! >= k;
-      case '==': return (t) => t.r[a] === k;
-      case '!=': return (t) => t.r[a] !== k;
-    }
+    return withShape(compareRegConst(op, a, k), { kind: 'cmp-reg-const', op, reg: a, k });
   }
   if (r.k !== undefined) {
     const k = r.k;
@@ -228,6 +222,17 @@ export function compareEv(op: CmpOp, type: CType, l: CE, r: CE): (t: import('../
     case '==': return wide ? (t) => L(t) == R(t) : (t) => L(t) === R(t);
     // eslint-disable-next-line eqeqeq
     case '!=': return wide ? (t) => L(t) != R(t) : (t) => L(t) !== R(t);
+  }
+}
+
+function compareRegConst(op: CmpOp, a: number, k: Value): (t: Thread) => boolean {
+  switch (op) {
+    case '<': return (t) => t.r[a]! < k;
+    case '<=': return (t) => t.r[a]! <= k;
+    case '>': return (t) => t.r[a]! > k;
+    case '>=': return (t) => t.r[a]! >= k;
+    case '==': return (t) => t.r[a] === k;
+    case '!=': return (t) => t.r[a] !== k;
   }
 }
 

@@ -15,6 +15,7 @@ export class FunctionBuilder {
   readonly opPos: SourcePos[] = [];
   readonly stmtStarts: number[] = [];
   readonly locals: LocalInfo[] = [];
+  private readonly fusable: number[] = [];
   private nregs = 0;
   private frameSize = 0;
   private freeTemps: number[] = [];
@@ -45,6 +46,14 @@ export class FunctionBuilder {
       this.startsStmt = false;
     }
     return pc;
+  }
+
+  /**
+   * Marks the op just emitted as one that only falls through or returns (never jumps): the fast loop
+   * may run it and the next op as one, saving a dispatch. The debugger's loop keeps them apart.
+   */
+  fuseWithNext(): void {
+    this.fusable.push(this.ops.length - 1);
   }
 
   get pc(): number {
@@ -86,8 +95,23 @@ export class FunctionBuilder {
   finish(): FunctionCode {
     const stmtStart = new Uint8Array(this.ops.length);
     for (const pc of this.stmtStarts) if (pc < stmtStart.length) stmtStart[pc] = 1;
+    const fastOps = this.ops.slice();
+    for (const pc of this.fusable) {
+      const a = this.ops[pc]!;
+      const b = this.ops[pc + 1];
+      if (!b) continue;
+      fastOps[pc] = (t, r) => {
+        const f = t.frame;
+        a(t, r);
+        if (t.frame === f) {
+          f!.pc++;
+          b(t, r);
+        }
+      };
+    }
     return {
       name: this.name,
+      fastOps,
       type: this.type,
       addr: this.addr,
       pos: this.defPos,

@@ -7,11 +7,12 @@ import { T, isArithmetic, promote, typeName } from '../../lang/types';
 import type { Value } from '../host';
 import { SIGSEGV, SignalFault } from '../faults';
 import { enterFrame } from '../interpreter';
-import type { Ev, FunctionCode, Thread } from '../thread';
+import type { Ev, FunctionCode, Op, Thread } from '../thread';
 import { type CE, convert, errCE } from './ce';
 import type { FnCtx, Sym } from './context';
 import { assignConvert, compileExpr, rv } from './expr';
 import { storeLV } from './lvalue';
+import { shapeOf } from './shapes';
 
 /** Whether this call runs inside its expression: a builtin called by name. */
 export function isBuiltinCall(c: FnCtx, e: Extract<Expr, { kind: 'call' }>): boolean {
@@ -157,10 +158,7 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
         c.b.emit((t) => { enterFrame(t, direct.code!, dest); });
         break;
       case 1:
-        c.b.emit((t) => {
-          const v0 = a0!(t);
-          enterFrame(t, direct.code!, dest)[0] = v0;
-        });
+        c.b.emit(callWithOneArg(direct, dest, a0!));
         break;
       case 2:
         c.b.emit((t) => {
@@ -208,6 +206,21 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
   if (ret.kind === 'void') return { type: T.void, ev: () => 0 };
   if (ret.kind === 'struct') return { type: ret, ev: (t) => t.bp + retSlot };
   return { type: ret, ev: (t) => t.r[dest]!, reg: dest, scratch: true };
+}
+
+/** The one-argument call, with `f(n - 1)` and `f(n)` inlined (see shapes.ts): recursion's usual call. */
+function callWithOneArg(direct: { code?: FunctionCode }, dest: number, a0: Ev): Op {
+  const s = shapeOf(a0);
+  if (s?.kind === 'int-reg-const') {
+    const { reg, k } = s;
+    if (s.op === '-') return (t, r) => { const v0 = ((r[reg] as number) - k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; };
+    return (t, r) => { const v0 = ((r[reg] as number) + k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; };
+  }
+  if (s?.kind === 'reg') {
+    const reg = s.reg;
+    return (t, r) => { const v0 = r[reg]!; enterFrame(t, direct.code!, dest)[0] = v0; };
+  }
+  return (t) => { const v0 = a0(t); enterFrame(t, direct.code!, dest)[0] = v0; };
 }
 
 function slotWriter(type: CType): (t: Thread, addr: number, v: Value) => void {

@@ -73,7 +73,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
   const funcSym = (name: string, type: FunctionType): FuncSym => {
     let s = funcSyms.get(name);
     if (!s) {
-      s = { kind: 'func', name, type, addr: newFuncAddr() };
+      s = newFuncSym(name, type, newFuncAddr());
       funcSyms.set(name, s);
     }
     return s;
@@ -169,7 +169,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
           if (!compatibleFunctions(existing.type, type)) error(d.pos, `conflicting types for '${d.name}'; have '${typeName(type)}'`);
           else if (existing.type.unprototyped && !type.unprototyped) existing.type = type;
           sym = existing;
-        } else if (isStatic) sym = { kind: 'func', name: d.name, type, addr: newFuncAddr() };
+        } else if (isStatic) sym = newFuncSym(d.name, type, newFuncAddr());
         else {
           sym = funcSym(d.name, type);
           if (!compatibleFunctions(sym.type, type)) error(d.pos, `conflicting types for '${d.name}'; have '${typeName(type)}'`);
@@ -261,6 +261,14 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
     diagnostics,
     program: { mainFile, image, heapStart: data.end, callees, functions, globals: globalsOut },
   };
+}
+
+/**
+ * Every field present from the start: call ops read `code` from these objects on every call, and
+ * objects that gained fields in different orders would have different hidden classes and slow that read.
+ */
+function newFuncSym(name: string, type: FunctionType, addr: number): FuncSym {
+  return { kind: 'func', name, type, addr, callee: undefined, code: undefined, usedAt: undefined };
 }
 
 function compatibleFunctions(a: FunctionType, b: FunctionType): boolean {

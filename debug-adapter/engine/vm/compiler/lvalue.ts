@@ -4,13 +4,14 @@ import type { Value } from '../host';
 import type { AddressSpace } from '../memory';
 import type { Ev, Thread } from '../thread';
 import type { LV } from './ce';
+import { withShape } from './shapes';
 import { accessOf, makeLoad, writerFor } from './values';
 
 export function loadLV(lv: LV, type: CType): Ev {
   switch (lv.kind) {
     case 'reg': {
       const r = lv.reg;
-      return (t) => t.r[r]!;
+      return withShape((t: Thread) => t.r[r]!, { kind: 'reg', reg: r });
     }
     case 'mem':
       return makeLoad(type, lv.abs !== undefined ? { abs: lv.abs } : lv.bpOff !== undefined ? { bpOff: lv.bpOff } : { ev: lv.addr });

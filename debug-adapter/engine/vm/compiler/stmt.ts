@@ -7,13 +7,14 @@ import { T, arrayOf, isComplete, isInteger, isScalar, pointerTo, promote, sizeOf
 import { SIGSEGV, SignalFault } from '../faults';
 import type { Value } from '../host';
 import { leaveFrame } from '../interpreter';
-import type { FunctionCode, Thread } from '../thread';
+import type { Ev, FunctionCode, Op, Thread } from '../thread';
 import { FunctionBuilder, type Label } from './builder';
 import { convert } from './ce';
 import { type FnCtx, Scope, type Sym, type UnitCtx } from './context';
 import { assignConvert, compileCond, emitsOps, rv } from './expr';
 import { compileInit, completeType } from './init';
 import { storeLV } from './lvalue';
+import { shapeOf } from './shapes';
 import { forEachExpr } from './walk';
 
 export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, fileScope: Scope): FunctionCode {
@@ -211,8 +212,41 @@ function compileIfReturn(c: FnCtx, s: Extract<Stmt, { kind: 'if' }>): boolean {
   c.b.statement(s.pos);
   const test = compileCond(c, s.test);
   const v = assignConvert(c, rv(c, value), c.ret, value.pos, { kind: 'return' }).ev;
-  c.b.emit((t) => { if (test(t)) leaveFrame(t, v(t)); });
+  c.b.emit(ifReturnOp(test, v));
+  c.b.fuseWithNext();
   return true;
+}
+
+/** `if (n < k) return n;` with both closures inlined when their shapes allow (see shapes.ts). */
+function ifReturnOp(test: (t: Thread) => boolean, v: Ev): Op {
+  const ts = shapeOf(test);
+  const vs = shapeOf(v);
+  if (ts?.kind === 'cmp-reg-const' && vs?.kind === 'reg') {
+    const { reg: a, k } = ts;
+    const rv = vs.reg;
+    switch (ts.op) {
+      case '<': return (t, r) => { if (r[a]! < k) leaveFrame(t, r[rv]!); };
+      case '<=': return (t, r) => { if (r[a]! <= k) leaveFrame(t, r[rv]!); };
+      case '==': return (t, r) => { if (r[a] === k) leaveFrame(t, r[rv]!); };
+      default: break;
+    }
+  }
+  return (t) => { if (test(t)) leaveFrame(t, v(t)); };
+}
+
+/** `return e;` with `return a + b` on two registers inlined (the end of a doubly recursive function). */
+function returnOp(ev: Ev): Op {
+  const s = shapeOf(ev);
+  if (s?.kind === 'reg') {
+    const reg = s.reg;
+    return (t, r) => leaveFrame(t, r[reg]!);
+  }
+  if (s?.kind === 'int-reg-reg') {
+    const { a, b } = s;
+    if (s.op === '+') return (t, r) => leaveFrame(t, ((r[a] as number) + (r[b] as number)) | 0);
+    return (t, r) => leaveFrame(t, ((r[a] as number) - (r[b] as number)) | 0);
+  }
+  return (t) => leaveFrame(t, ev(t));
 }
 
 function labelFor(c: FnCtx, name: string, pos: SourcePos) {
@@ -345,11 +379,7 @@ function compileReturn(c: FnCtx, pos: SourcePos, value: Expr | undefined): void 
     });
     return;
   }
-  const ev = cv.ev;
-  if (cv.reg !== undefined) {
-    const r = cv.reg;
-    b.emit((t) => leaveFrame(t, t.r[r]!));
-  } else b.emit((t) => leaveFrame(t, ev(t)));
+  b.emit(returnOp(cv.ev));
 }
 
 function compileLocalDecl(c: FnCtx, d: VarDecl): void {
