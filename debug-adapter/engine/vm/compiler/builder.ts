@@ -15,7 +15,7 @@ export class FunctionBuilder {
   readonly opPos: SourcePos[] = [];
   readonly stmtStarts: number[] = [];
   readonly locals: LocalInfo[] = [];
-  private readonly fusable: number[] = [];
+  private readonly fusable: { pc: number; fuse?: (next: Op) => Op | undefined }[] = [];
   private nregs = 0;
   private frameSize = 0;
   private freeTemps: number[] = [];
@@ -51,9 +51,10 @@ export class FunctionBuilder {
   /**
    * Marks the op just emitted as one that only falls through or returns (never jumps): the fast loop
    * may run it and the next op as one, saving a dispatch. The debugger's loop keeps them apart.
+   * `fuse` may build a single closure doing the work of both, given the next op.
    */
-  fuseWithNext(): void {
-    this.fusable.push(this.ops.length - 1);
+  fuseWithNext(fuse?: (next: Op) => Op | undefined): void {
+    this.fusable.push({ pc: this.ops.length - 1, fuse });
   }
 
   get pc(): number {
@@ -96,18 +97,19 @@ export class FunctionBuilder {
     const stmtStart = new Uint8Array(this.ops.length);
     for (const pc of this.stmtStarts) if (pc < stmtStart.length) stmtStart[pc] = 1;
     const fastOps = this.ops.slice();
-    for (const pc of this.fusable) {
+    for (const { pc, fuse } of this.fusable) {
       const a = this.ops[pc]!;
       const b = this.ops[pc + 1];
       if (!b) continue;
-      fastOps[pc] = (t, r) => {
+      // The op may know a closer fusion with this particular successor; otherwise run one after the other.
+      fastOps[pc] = fuse?.(b) ?? ((t, r) => {
         const f = t.frame;
         a(t, r);
         if (t.frame === f) {
           f!.pc++;
           b(t, r);
         }
-      };
+      });
     }
     return {
       name: this.name,

@@ -12,7 +12,7 @@ import { type CE, convert, errCE } from './ce';
 import type { FnCtx, Sym } from './context';
 import { assignConvert, compileExpr, rv } from './expr';
 import { storeLV } from './lvalue';
-import { shapeOf } from './shapes';
+import { shapeOf, withShape } from './shapes';
 
 /** Whether this call runs inside its expression: a builtin called by name. */
 export function isBuiltinCall(c: FnCtx, e: Extract<Expr, { kind: 'call' }>): boolean {
@@ -213,8 +213,9 @@ function callWithOneArg(direct: { code?: FunctionCode }, dest: number, a0: Ev): 
   const s = shapeOf(a0);
   if (s?.kind === 'int-reg-const') {
     const { reg, k } = s;
-    if (s.op === '-') return (t, r) => { const v0 = ((r[reg] as number) - k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; };
-    return (t, r) => { const v0 = ((r[reg] as number) + k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; };
+    const shape = { kind: 'call-reg-const' as const, op: s.op, reg, k, dest, callee: direct };
+    if (s.op === '-') return withShape<Op>((t, r) => { const v0 = ((r[reg] as number) - k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; }, shape);
+    return withShape<Op>((t, r) => { const v0 = ((r[reg] as number) + k) | 0; enterFrame(t, direct.code!, dest)[0] = v0; }, shape);
   }
   if (s?.kind === 'reg') {
     const reg = s.reg;

@@ -48,7 +48,8 @@ export function decay(ce: CE): CE {
 /** Converts to `to`, folding constants. */
 export function convert(ce: CE, to: CType): CE {
   const c = converter(ce.type, to);
-  if (!c) return { ...ce, type: to, lv: undefined, reg: to === ce.type ? ce.reg : undefined };
+  // No conversion: the same value, still in the same register if it was one.
+  if (!c) return { ...ce, type: to, lv: undefined };
   if (ce.k !== undefined) {
     const k = c(ce.k);
     return { type: to, ev: () => k, k, err: ce.err, nullConst: ce.nullConst };

@@ -2,6 +2,7 @@
 // returns, the `if (n < 2) return n;` of recursion) can inline the computation instead of calling the
 // closure. Each saved closure call is a few nanoseconds on every function call of a recursive program.
 import type { Value } from '../host';
+import type { FunctionCode } from '../thread';
 import type { CmpOp } from './arith';
 
 export type Shape =
@@ -12,7 +13,9 @@ export type Shape =
   /** `r[reg] op k` as a boolean. */
   | { kind: 'cmp-reg-const'; op: CmpOp; reg: number; k: Value }
   /** `r[reg]`. */
-  | { kind: 'reg'; reg: number };
+  | { kind: 'reg'; reg: number }
+  /** An op calling pseudo-C code with one int argument `r[reg] op k`, its result to register `dest`. */
+  | { kind: 'call-reg-const'; op: '+' | '-'; reg: number; k: number; dest: number; callee: { code?: FunctionCode } };
 
 const shapes = new WeakMap<object, Shape>();
 

@@ -6,7 +6,7 @@ import type { CType } from '../../lang/types';
 import { T, arrayOf, isComplete, isInteger, isScalar, pointerTo, promote, sizeOf } from '../../lang/types';
 import { SIGSEGV, SignalFault } from '../faults';
 import type { Value } from '../host';
-import { leaveFrame } from '../interpreter';
+import { enterFrame, leaveFrame } from '../interpreter';
 import type { Ev, FunctionCode, Op, Thread } from '../thread';
 import { FunctionBuilder, type Label } from './builder';
 import { convert } from './ce';
@@ -213,7 +213,7 @@ function compileIfReturn(c: FnCtx, s: Extract<Stmt, { kind: 'if' }>): boolean {
   const test = compileCond(c, s.test);
   const v = assignConvert(c, rv(c, value), c.ret, value.pos, { kind: 'return' }).ev;
   c.b.emit(ifReturnOp(test, v));
-  c.b.fuseWithNext();
+  c.b.fuseWithNext((next) => ifReturnThenCall(test, v, next));
   return true;
 }
 
@@ -232,6 +232,29 @@ function ifReturnOp(test: (t: Thread) => boolean, v: Ev): Op {
     }
   }
   return (t) => { if (test(t)) leaveFrame(t, v(t)); };
+}
+
+/**
+ * `if (n < k) return n; … f(n - c) …` as one closure: recursion's test and its first call, the pair
+ * every non-trivial call of a recursive function runs.
+ */
+function ifReturnThenCall(test: (t: Thread) => boolean, v: Ev, next: Op): Op | undefined {
+  const ts = shapeOf(test);
+  const vs = shapeOf(v);
+  const ns = shapeOf(next);
+  if (ts?.kind !== 'cmp-reg-const' || ts.op !== '<' || vs?.kind !== 'reg' || ns?.kind !== 'call-reg-const' || ns.op !== '-') return undefined;
+  const { reg: a, k } = ts;
+  const rv = vs.reg;
+  const { reg, k: c, dest, callee } = ns;
+  return (t, r) => {
+    if (r[a]! < k) {
+      leaveFrame(t, r[rv]!);
+      return;
+    }
+    t.frame!.pc++;
+    const v0 = ((r[reg] as number) - c) | 0;
+    enterFrame(t, callee.code!, dest)[0] = v0;
+  };
 }
 
 /** `return e;` with `return a + b` on two registers inlined (the end of a doubly recursive function). */
