@@ -13,27 +13,23 @@ const MIN_FRAME = 16;
  * The frame's retAddr and varargs are left as they were: only calls that use them (see call.ts) set them.
  */
 export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value[] {
+  // Kept small so that V8 inlines it into every call op; the rare paths are functions of their own.
   const callerSp = t.sp;
   // frameSize is a multiple of 16 that includes a return address and a saved frame pointer, and the
   // stack pointer stays 16-byte aligned, as the x86-64 ABI keeps it; so runaway recursion exhausts the
   // 8 MiB stack after as many calls as it would natively.
   const sp = callerSp - code.frameSize;
-  if (sp < t.stackLimit) throw new SignalFault(SIGSEGV, `stack overflow in ${code.name}()`);
-  let f = t.stack[t.depth];
-  if (f === undefined) {
-    f = new Frame(code, [], sp, callerSp, retReg, 0, 0);
-    t.stack.push(f);
-  } else {
-    f.code = code;
-    f.pc = 0;
-    f.base = sp;
-    f.callerSp = callerSp;
-    f.retReg = retReg;
-  }
+  if (sp < t.stackLimit) stackOverflow(code);
+  const f = t.stack[t.depth] ?? newFrame(t, code);
+  f.code = code;
+  f.pc = 0;
+  f.base = sp;
+  f.callerSp = callerSp;
+  f.retReg = retReg;
   // A reused register array keeps stale values: the compiler writes every register before reading it
   // (parameters by the caller, locals at their declaration, scratch registers before use).
   const regs = f.regs;
-  while (regs.length < code.nregs) regs.push(0);
+  if (regs.length < code.nregs) growRegisters(regs, code.nregs);
   t.depth++;
   t.frame = f;
   t.r = regs;
@@ -45,6 +41,31 @@ export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value
   }
   t.sp = sp;
   return regs;
+}
+
+function stackOverflow(code: FunctionCode): never {
+  throw new SignalFault(SIGSEGV, `stack overflow in ${code.name}()`);
+}
+
+function newFrame(t: Thread, code: FunctionCode): Frame {
+  const f = new Frame(code, genericArray(), 0, 0, -1, 0, 0);
+  t.stack.push(f);
+  return f;
+}
+
+/**
+ * An empty array whose elements kind is already V8's most general one. Register arrays are reused by
+ * functions that store ints, pointers and bigints; starting general keeps every register access
+ * monomorphic instead of seeing arrays of three kinds.
+ */
+function genericArray(): Value[] {
+  const a: unknown[] = [''];
+  a.pop();
+  return a as Value[];
+}
+
+function growRegisters(regs: Value[], n: number): void {
+  while (regs.length < n) regs.push(0);
 }
 
 /** Pops the innermost frame, handing `value` to the caller's destination register. */

@@ -228,8 +228,8 @@ function compileIdent(c: FnCtx, name: string, pos: SourcePos): CE {
   }
   switch (sym.kind) {
     case 'reg': {
-      const r = sym.reg;
-      return { type: sym.type, ev: (t) => t.r[r]!, reg: r, lv: { kind: 'reg', reg: r } };
+      const lv = { kind: 'reg' as const, reg: sym.reg };
+      return { type: sym.type, ev: loadLV(lv, sym.type), reg: sym.reg, lv };
     }
     case 'stack': {
       const lv = { kind: 'mem' as const, addr: ((o: number) => (t: Thread) => t.bp + o)(sym.offset), bpOff: sym.offset };
