@@ -11,6 +11,8 @@ import type { Diagnostic } from './engine/lang/diagnostics';
 import { compile, formatDiagnostics, run } from './engine/index';
 
 /** timeout(1)'s status for a command it had to stop; a script can tell a runaway program from a failing one. */
+/** The simulated kernel panicked (killing init does it). */
+const EXIT_KERNEL_PANIC = 125;
 const EXIT_STEP_LIMIT = 124;
 const EXIT_USAGE = 2;
 const EXIT_COMPILE_ERROR = 1;
@@ -86,6 +88,13 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
         `forkscope: step limit of ${command.maxSteps} steps reached; the program may be in an infinite loop\n`,
       );
       return EXIT_STEP_LIMIT;
+    case 'deadlock':
+      // Natively the program would hang until timeout(1) killed it: the same status.
+      process.stderr.write(`forkscope: ${outcome.message}\n`);
+      return EXIT_STEP_LIMIT;
+    case 'panic':
+      process.stderr.write('\n');
+      return EXIT_KERNEL_PANIC;
   }
 }
 

@@ -17,7 +17,7 @@ export interface NativeResult {
 
 export const programsDir: string;
 export const expectedDir: string;
-export function listPrograms(): DifferentialProgram[];
+export function listPrograms(dir?: string): DifferentialProgram[];
 export function hasCC(): boolean;
 export function compileNative(sourcePath: string, exePath: string): Promise<void>;
 export function runNative(exePath: string, argv: string[]): Promise<NativeResult>;

@@ -13,12 +13,13 @@ export const expectedDir = fileURLToPath(new URL('../test/differential/expected/
 /** A program may ask for command-line arguments with a first line `// ARGS: a b c` (split on spaces). */
 const ARGS_LINE = /^\/\/ ARGS:(.*)$/m;
 
-export function listPrograms() {
-  return readdirSync(programsDir)
+/** The programs of `dir` (default: the main suite's folder), sorted by name. */
+export function listPrograms(dir = programsDir) {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.c'))
     .sort()
     .map((f) => {
-      const path = join(programsDir, f);
+      const path = join(dir, f);
       const source = readFileSync(path, 'utf8');
       const argsLine = ARGS_LINE.exec(source);
       const args = argsLine ? argsLine[1].trim().split(/\s+/).filter((a) => a !== '') : [];

@@ -57,7 +57,7 @@ function runInForkscope(program: DifferentialProgram): NativeResult {
     stdout: (bytes) => stdout.push(Uint8Array.from(bytes)),
     stderr: (bytes) => stderr.push(Uint8Array.from(bytes)),
   });
-  if (outcome.kind === 'step-limit') throw new Error(`${program.name} did not finish within ${MAX_STEPS} steps`);
+  if (outcome.kind !== 'exited' && outcome.kind !== 'signaled') throw new Error(`${program.name} ended with ${outcome.kind}: ${JSON.stringify(outcome)}`);
   return {
     stdout: Buffer.concat(stdout),
     stderr: Buffer.concat(stderr),

@@ -35,4 +35,8 @@ export type RunOutcome =
   | { kind: 'exited'; status: number; steps: number }
   /** Killed by a signal; `description` is what a shell prints, e.g. "Segmentation fault" (empty for SIGINT/SIGPIPE). */
   | { kind: 'signaled'; signal: number; description: string; steps: number }
-  | { kind: 'step-limit'; steps: number };
+  | { kind: 'step-limit'; steps: number }
+  /** Every remaining task sleeps and nothing can wake one: `message` says which tasks sleep where. */
+  | { kind: 'deadlock'; steps: number; message: string }
+  /** The kernel panicked (killing init does it), with Linux's message. */
+  | { kind: 'panic'; steps: number; message: string };

@@ -4,16 +4,13 @@ import { formatDiagnostics, type Diagnostic } from './lang/diagnostics';
 import { parse } from './lang/parser';
 import { preprocess } from './lang/preprocessor';
 import { libcBuiltins } from './libc/builtins';
-import { shellSignalMessage } from './libc/errno';
+import { kernelImage } from './kernel/image';
+import { Machine } from './kernel/machine';
 import { loadLibcSources, loadSystemHeaders } from './sysroot';
 import { type LinkedProgram, link, type SourceUnit } from './vm/compiler/link';
-import { ProcessExit, SIGSEGV, SignalFault } from './vm/faults';
-import { execute } from './vm/interpreter';
-import { loadImage } from './vm/loader';
-import { MemoryFault } from './vm/memory';
-import { standaloneHost } from './vm/standalone';
 
 export type { CompileResult, Program, RunOptions, RunOutcome, SourceFS } from './api';
+export type { Machine } from './kernel/machine';
 export { formatDiagnostics } from './lang/diagnostics';
 
 interface CompiledProgram extends Program {
@@ -45,35 +42,33 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
   const libc = loadLibcSources();
   for (const [path, text] of libc) addUnit(path, (p) => (p === path ? text : undefined), true);
   if (!userOk || diagnostics.some((d) => d.severity === 'error')) return { program: undefined, diagnostics, sources };
-  const linked = link(units, libcBuiltins, mainPath);
+  // System calls in the C library bind to the kernel's sys_* functions: fork() steps into kernel/fork.c.
+  const linked = link(units, libcBuiltins, mainPath, { externals: kernelImage().syscalls });
   diagnostics.push(...linked.diagnostics);
   if (!linked.program) return { program: undefined, diagnostics, sources };
   const program: CompiledProgram = { mainFile: mainPath, linked: linked.program };
   return { program, diagnostics, sources };
 }
 
-const HEAP_LIMIT = 256 * 1024 * 1024;
-/** How many ops run between checks of the step limit. */
-const SLICE = 1 << 16;
+/**
+ * A simulated machine ready to boot and run the program: what a debug session drives step by step
+ * (Machine.step with debugger hooks). `run` is this, run to the end.
+ */
+export function createMachine(program: Program, options: RunOptions): Machine {
+  return new Machine(kernelImage(), (program as CompiledProgram).linked, {
+    argv: options.argv,
+    envp: ['PATH=/usr/bin:/bin', 'HOME=/home/student'],
+    maxSteps: options.maxSteps,
+    io: options,
+  });
+}
 
-/** Runs the program to its end, or until `maxSteps`. */
+/** Runs the program on a freshly booted simulated kernel, to the end of its last process (or maxSteps). */
 export function run(program: Program, options: RunOptions): RunOutcome {
-  const linked = (program as CompiledProgram).linked;
-  const signal = (sig: number): never => { throw new SignalFault(sig, `signal ${sig}`); };
-  const exit = (status: number): never => { throw new ProcessExit(status & 0xff); };
-  const host = standaloneHost(linked, options, options.argv[0] ?? 'a.out', HEAP_LIMIT, signal, exit);
-  const { thread } = loadImage(linked, options.argv, ['PATH=/usr/bin:/bin', 'HOME=/home/student'], host);
-  const max = options.maxSteps ?? Infinity;
-  try {
-    while (thread.frame !== undefined) {
-      if (thread.steps >= max) return { kind: 'step-limit', steps: thread.steps };
-      execute(thread, Math.min(SLICE, max - thread.steps));
-    }
-    return { kind: 'exited', status: Number(thread.result) & 0xff, steps: thread.steps };
-  } catch (e) {
-    if (e instanceof ProcessExit) return { kind: 'exited', status: e.status, steps: thread.steps };
-    const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
-    if (sig === undefined) throw e;
-    return { kind: 'signaled', signal: sig, description: shellSignalMessage(sig), steps: thread.steps };
-  }
+  return createMachine(program, options).run();
+}
+
+/** The linked form of a compiled program, for the debugger: functions, their ops and source positions. */
+export function linkedProgram(program: Program): LinkedProgram {
+  return (program as CompiledProgram).linked;
 }

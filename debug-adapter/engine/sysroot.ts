@@ -22,6 +22,7 @@ function readTree(dir: string, suffix: string): Map<string, string> {
 
 let headers: Map<string, string> | undefined;
 let libcSources: Map<string, string> | undefined;
+let kernelSources: Map<string, string> | undefined;
 
 /** System headers by include name ('stdio.h', 'sys/wait.h', 'linux/list.h') → text. Read once. */
 export function loadSystemHeaders(): Map<string, string> {
@@ -33,4 +34,14 @@ export function loadSystemHeaders(): Map<string, string> {
 export function loadLibcSources(): Map<string, string> {
   libcSources ??= new Map([...readTree(path.join(SYSROOT, 'lib'), '.c')].sort(([a], [b]) => a.localeCompare(b)).map(([name, text]) => [`libc/${name}`, text]));
   return libcSources;
+}
+
+/** The kernel's pseudo-C sources ('kernel/fork.c', 'init/main.c' …) → text, in a stable order. Read once. */
+export function loadKernelSources(): Map<string, string> {
+  if (!kernelSources) {
+    const all = [...readTree(path.join(SYSROOT, 'kernel'), '.c')].map(([n, t]) => [`kernel/${n}`, t] as [string, string]);
+    const init = [...readTree(path.join(SYSROOT, 'init'), '.c')].map(([n, t]) => [`init/${n}`, t] as [string, string]);
+    kernelSources = new Map([...init, ...all].sort(([a], [b]) => a.localeCompare(b)));
+  }
+  return kernelSources;
 }

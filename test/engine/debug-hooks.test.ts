@@ -1,13 +1,10 @@
-// The VM's debugger hooks (vm/debug.ts), driven the way a debug session will drive them until the engine
-// has a public debug API: compile, load the linked program into a thread, then run it with
-// executeDebug, stopping at line breakpoints, function entries, steps and watched writes.
+// The VM's debugger hooks (vm/debug.ts), driven the way a debug session will drive them: compile, create
+// the simulated machine, and run it step by step with hooks, stopping at line breakpoints, function
+// entries, steps and watched writes in the user's process.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../debug-adapter/engine/index';
+import { createMachine, linkedProgram, type Machine, run } from '../../debug-adapter/engine/index';
 import type { LinkedProgram } from '../../debug-adapter/engine/vm/compiler/link';
-import { type DebugHooks, emptyHooks, executeDebug, opsOnLine, type StopReason } from '../../debug-adapter/engine/vm/debug';
-import { ProcessExit, SignalFault } from '../../debug-adapter/engine/vm/faults';
-import { loadImage } from '../../debug-adapter/engine/vm/loader';
-import { standaloneHost } from '../../debug-adapter/engine/vm/standalone';
+import { type DebugHooks, emptyHooks, opsOnLine, type StopReason } from '../../debug-adapter/engine/vm/debug';
 import type { Thread } from '../../debug-adapter/engine/vm/thread';
 import { compileC, PROG_PATH } from '../support/run-c';
 
@@ -29,9 +26,11 @@ int main(void) {
 `;
 const LINE = { addBody: 4, addReturn: 5, mainFirst: 8, loop: 9, loopBody: 10, counter: 12, print: 13, ret: 14 };
 
-/** A process under the debugger: its thread, and what it has written to stdout so far. */
+/** A program under the debugger: its machine, and what it has written to stdout so far. */
 interface Debuggee {
   program: LinkedProgram;
+  machine: Machine;
+  /** The thread the last stop happened on. */
   thread: Thread;
   stdout: () => string;
 }
@@ -39,33 +38,26 @@ interface Debuggee {
 function startDebuggee(source: string): Debuggee {
   const compiled = compileC(source);
   if (!compiled.program) throw new Error('test program did not compile');
-  // Not in the public API yet: the debug session will reach the linked program the same way.
-  const program = (compiled.program as unknown as { linked: LinkedProgram }).linked;
   const out: Uint8Array[] = [];
-  const io = { stdio: 'pipe' as const, stdout: (b: Uint8Array) => out.push(Uint8Array.from(b)), stderr: () => {} };
-  const signal = (sig: number): never => {
-    throw new SignalFault(sig, `signal ${sig}`);
-  };
-  const exit = (status: number): never => {
-    throw new ProcessExit(status & 0xff);
-  };
-  const host = standaloneHost(program, io, './prog', 256 * 1024 * 1024, signal, exit);
-  const { thread } = loadImage(program, ['./prog'], [], host);
-  return { program, thread, stdout: () => Buffer.concat(out).toString('utf8') };
+  const machine = createMachine(compiled.program, { argv: ['./prog'], stdio: 'pipe', stdout: (b) => out.push(Uint8Array.from(b)), stderr: () => {} });
+  const d: Debuggee = { program: linkedProgram(compiled.program), machine, thread: machine.currentThread(), stdout: () => Buffer.concat(out).toString('utf8') };
+  return d;
 }
 
 type Stop = StopReason | { kind: 'exited'; status: number };
 
-/** Runs until a hook stops the thread or the process ends (exit() ends it by throwing ProcessExit). */
+/** Runs until a hook stops a thread or the run ends. */
 function resume(d: Debuggee, hooks: DebugHooks): Stop {
-  try {
-    for (;;) {
-      const { stop } = executeDebug(d.thread, 100_000, hooks);
-      if (stop.kind !== 'budget') return stop;
+  for (;;) {
+    const r = d.machine.step(100_000, hooks);
+    if (r.stop) {
+      d.thread = d.machine.currentThread();
+      return r.stop;
     }
-  } catch (e) {
-    if (e instanceof ProcessExit) return { kind: 'exited', status: e.status };
-    throw e;
+    if (r.outcome) {
+      if (r.outcome.kind !== 'exited') throw new Error(`run ended with ${r.outcome.kind}`);
+      return { kind: 'exited', status: r.outcome.status };
+    }
   }
 }
 

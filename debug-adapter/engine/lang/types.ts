@@ -228,7 +228,8 @@ export function sameType(a: CType, b: CType): boolean {
       const bm = o.members ?? [];
       return am.length === bm.length && am.every((m, i) => m.name === bm[i]!.name && m.offset === bm[i]!.offset && sameType(m.type, bm[i]!.type));
     }
-    case 'enum': return a.tag !== undefined && a.tag === (b as EnumType).tag;
+    // Anonymous enums from a header parsed once per translation unit: compatible, as both are int.
+    case 'enum': return a.tag === (b as EnumType).tag;
     case 'function': {
       const f = b as FunctionType;
       return sameType(a.ret, f.ret) && a.params.length === f.params.length && a.params.every((p, i) => sameType(p.type, f.params[i]!.type));

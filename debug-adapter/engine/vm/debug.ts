@@ -30,10 +30,10 @@ export function emptyHooks(): DebugHooks {
 }
 
 /**
- * Runs up to `budget` ops, stopping early for a hook. The op the thread stands at when called is run
- * without checking its breakpoint, so that continuing from a breakpoint moves on.
+ * Runs up to `budget` ops, stopping early for a hook. With `resuming`, the op the thread stands at is run
+ * without checking its hooks, so that continuing from a stop moves on.
  */
-export function executeDebug(t: Thread, budget: number, hooks: DebugHooks): { ran: number; stop: StopReason } {
+export function executeDebug(t: Thread, budget: number, hooks: DebugHooks, resuming = true): { ran: number; stop: StopReason } {
   let watchHit: { addr: number; len: number } | undefined;
   const mem = t.mem;
   const watching = hooks.watches.length > 0;
@@ -47,7 +47,7 @@ export function executeDebug(t: Thread, budget: number, hooks: DebugHooks): { ra
     while (ran < budget) {
       const f = t.frame;
       if (f === undefined) return { ran, stop: { kind: 'done' } };
-      if (ran > 0) {
+      if (ran > 0 || !resuming) {
         const stop = checkBefore(t, f.code, f.pc, hooks);
         if (stop) return { ran, stop };
       }

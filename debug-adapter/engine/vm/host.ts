@@ -26,6 +26,8 @@ export interface BuiltinContext {
   raiseSignal(sig: number): never;
   /** The heap limit for this process in bytes (the simulator's memory cap). */
   readonly heapLimit: number;
+  /** The simulated machine, for the kernel's own builtins (kernel/builtins.ts); opaque to the C library. */
+  readonly machine?: object;
 }
 
 /**

@@ -17,8 +17,8 @@ export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value
   const callerSp = t.sp;
   // frameSize is a multiple of 16 that includes a return address and a saved frame pointer, and the
   // stack pointer stays 16-byte aligned, as the x86-64 ABI keeps it; so runaway recursion exhausts the
-  // 8 MiB stack after as many calls as it would natively.
-  const sp = callerSp - code.frameSize;
+  // 8 MiB stack after as many calls as it would natively. A system call runs on the kernel stack.
+  const sp = (code.syscallEntry && t.kstack !== 0 ? t.kstack : callerSp) - code.frameSize;
   if (sp < t.stackLimit) stackOverflow(code);
   const f = t.stack[t.depth] ?? newFrame(t, code);
   f.code = code;

@@ -1,21 +1,27 @@
-// Builds a process image from a linked program, the way execve does: a copy-on-write copy of the
-// program's segments, an empty heap, and a stack holding argv and envp, then a thread poised at the
-// C library's start routine.
+// What execve does to a process: a copy-on-write copy of the program's segments, an empty heap, and a
+// stack holding argv and envp, then the thread reset to start in the C library's start routine.
 import type { BuiltinContext } from './host';
 import { enterFrame } from './interpreter';
-import { type AddressSpace, LAYOUT } from './memory';
-import { Thread } from './thread';
+import { AddressSpace, LAYOUT } from './memory';
+import type { Callee, Thread } from './thread';
 import type { LinkedProgram } from './compiler/link';
 
-export interface Image {
+export interface UserImage {
   mem: AddressSpace;
-  thread: Thread;
+  /** Initial stack pointer, and where argv and envp are. */
+  sp: number;
+  stackLow: number;
+  argvAt: number;
+  envAt: number;
+  argc: number;
 }
 
 const ENTRY = '__libc_start_main';
 
-export function loadImage(program: LinkedProgram, argv: string[], envp: string[], host: (mem: AddressSpace) => BuiltinContext): Image {
+/** The new address space of an exec: program segments, heap, and a stack with argv and envp on top. */
+export function buildUserImage(program: LinkedProgram, argv: string[], envp: string[], kernel: AddressSpace | undefined): UserImage {
   const mem = program.image.fork();
+  mem.kernel = kernel;
   mem.map(program.heapStart, 0, 'rw', '[heap]');
   mem.startBrk = mem.brk = program.heapStart;
   const stackLow = LAYOUT.stackTop - LAYOUT.stackMax;
@@ -42,16 +48,26 @@ export function loadImage(program: LinkedProgram, argv: string[], envp: string[]
   const envAt = argvAt + 8 * (argv.length + 1);
   envAddrs.forEach((a, i) => mem.write64(envAt + 8 * i, a));
   mem.write64(envAt + 8 * envp.length, 0);
+  return { mem, sp, stackLow, argvAt, envAt, argc: argv.length };
+}
 
-  const ctx = host(mem);
-  const thread = new Thread(mem, ctx, program.callees, sp, stackLow);
+/** Resets `thread` to run `program` from its start routine in `image` (its old frames are gone). */
+export function startProgram(thread: Thread, program: LinkedProgram, image: UserImage, host: BuiltinContext, callees: ReadonlyMap<number, Callee>): void {
   const start = program.functions.get(ENTRY);
   const main = program.functions.get('main');
   if (!start || !main) throw new Error(`internal: the program has no ${start ? 'main' : ENTRY}`);
+  thread.mem = image.mem;
+  thread.host = host;
+  thread.callees = callees;
+  thread.stack = [];
+  thread.depth = 0;
+  thread.frame = undefined;
+  thread.sp = image.sp;
+  thread.bp = 0;
+  thread.stackLimit = image.stackLow;
   const regs = enterFrame(thread, start, -1);
   regs[0] = main.addr;
-  regs[1] = argv.length;
-  regs[2] = argvAt;
-  regs[3] = envAt;
-  return { mem, thread };
+  regs[1] = image.argc;
+  regs[2] = image.argvAt;
+  regs[3] = image.envAt;
 }

@@ -11,6 +11,13 @@ export const LAYOUT = {
   stackTop: 0x7ffffffff000,
   stackMax: 8 * 1024 * 1024, // RLIMIT_STACK: 8 MiB
   mmapBase: 0x7ffff7dd0000,
+  /**
+   * Kernel addresses. Linux puts its text at 0xffffffff81000000 and its direct map at 0xffff888000000000,
+   * beyond what a JS number holds exactly; Forkscope uses look-alikes below 2^53.
+   */
+  kernelBase: 0x10000000000000,
+  kernelText: 0x1fffff81000000,
+  kernelHeap: 0x1fff8880000000,
 } as const;
 
 export type Prot = 'r' | 'rw' | 'rx';
@@ -59,6 +66,11 @@ export class AddressSpace {
   startBrk: number;
   cowFaults = 0;
   demandZeroFaults = 0;
+  /**
+   * The kernel's memory, mapped into every process above LAYOUT.kernelBase as Linux maps it: shared by
+   * all, never copied on fork. Undefined for the kernel's own space and for programs run without one.
+   */
+  kernel: AddressSpace | undefined;
   /** Set while the debugger watches memory: called before each write with its range. */
   onWrite: ((addr: number, len: number) => void) | undefined;
 
@@ -75,6 +87,7 @@ export class AddressSpace {
       this.vmas = from.vmas.map((v) => ({ ...v }));
       this.brk = from.brk;
       this.startBrk = from.startBrk;
+      this.kernel = from.kernel;
       // Both sides must fault on their next write now that every page is shared.
       from.wpn = -1;
       from.wview = undefined;
@@ -82,12 +95,27 @@ export class AddressSpace {
       this.pages = new Map();
       this.vmas = [];
       this.brk = this.startBrk = 0;
+      this.kernel = undefined;
     }
   }
 
   /** fork's copy: the page table is copied, the pages are shared until one side writes. */
   fork(): AddressSpace {
     return new AddressSpace(this);
+  }
+
+  /**
+   * Gives this space its own copy of every page it shares. The kernel's space, made from the compiled
+   * kernel image, does this once at boot: other spaces cache its pages, which must never move.
+   */
+  unshareAll(): void {
+    for (const [pn, p] of this.pages) {
+      if (p.sharers > 1) {
+        p.sharers--;
+        this.pages.set(pn, new Page(p.bytes.slice()));
+      }
+    }
+    this.invalidate();
   }
 
   /** exit_mm / exec: drop this space's share of every page. */
@@ -106,6 +134,7 @@ export class AddressSpace {
   }
 
   findVma(addr: number): Vma | undefined {
+    if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.findVma(addr);
     for (const v of this.vmas) if (addr >= v.start && addr < v.end) return v;
     return undefined;
   }
@@ -148,6 +177,12 @@ export class AddressSpace {
   // ------------------------------------------------------------ translation
 
   private readPage(pn: number, addr: number): DataView {
+    if (addr >= LAYOUT.kernelBase && this.kernel) {
+      const v = this.kernel.readPage(pn, addr);
+      this.rpn = pn;
+      this.rview = v;
+      return v;
+    }
     let p = this.pages.get(pn);
     if (!p) p = this.demandZero(pn, addr, 'read');
     this.rpn = pn;
@@ -156,6 +191,12 @@ export class AddressSpace {
   }
 
   private writePage(pn: number, addr: number): DataView {
+    if (addr >= LAYOUT.kernelBase && this.kernel) {
+      const v = this.kernel.writePage(pn, addr);
+      this.wpn = pn;
+      this.wview = v;
+      return v;
+    }
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
     if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');

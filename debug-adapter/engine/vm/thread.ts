@@ -28,6 +28,10 @@ export interface LocalInfo {
 export interface FunctionCode {
   readonly name: string;
   readonly type: FunctionType;
+  /** Part of the kernel: a frame of this function means the thread runs in kernel mode. */
+  readonly inKernel: boolean;
+  /** A system call's entry point: calling it from user mode moves to the task's kernel stack. */
+  readonly syscallEntry: boolean;
   /** The function's address in the text segment: what a function pointer to it holds. */
   readonly addr: number;
   readonly pos: SourcePos;
@@ -100,13 +104,15 @@ export class Thread {
   result: Value = 0;
   /** Steps executed so far. */
   steps = 0;
+  /** Top of the task's kernel stack, where system calls run (0: none, as for a program run alone). */
+  kstack = 0;
 
   constructor(
     public mem: AddressSpace,
     /** The process this thread belongs to, as the C library sees it. */
     public host: BuiltinContext,
-    /** Every function by address, to call through function pointers. Shared, immutable. */
-    readonly callees: ReadonlyMap<number, Callee>,
+    /** Every function by address, to call through function pointers. Shared, immutable; exec replaces it. */
+    public callees: ReadonlyMap<number, Callee>,
     /** Stack pointer at start, and the lowest address the stack may grow to (RLIMIT_STACK). */
     sp: number,
     public stackLimit: number,
@@ -129,6 +135,7 @@ export class Thread {
     t.bp = this.bp;
     t.result = this.result;
     t.steps = this.steps;
+    t.kstack = this.kstack;
     return t;
   }
 }

@@ -24,7 +24,7 @@ export class FunctionBuilder {
   private pos: SourcePos;
   private startsStmt = false;
 
-  constructor(readonly name: string, readonly type: FunctionType, readonly addr: number, readonly defPos: SourcePos) {
+  constructor(readonly name: string, readonly type: FunctionType, readonly addr: number, readonly defPos: SourcePos, readonly inKernel = false) {
     this.pos = defPos;
   }
 
@@ -113,6 +113,8 @@ export class FunctionBuilder {
     }
     return {
       name: this.name,
+      inKernel: this.inKernel,
+      syscallEntry: this.inKernel && this.name.startsWith('sys_'),
       fastOps,
       type: this.type,
       addr: this.addr,

@@ -41,14 +41,22 @@ export interface LinkedProgram {
   globals: ReadonlyMap<string, GlobalSymbol>;
 }
 
-const TEXT_START = LAYOUT.textStart + PAGE_SIZE; // the first page holds the ELF header in a real process
+const USER_TEXT_START = LAYOUT.textStart + PAGE_SIZE; // the first page holds the ELF header in a real process
 const FUNC_ALIGN = 16;
 const DATA_MAX = 256 * 1024 * 1024;
 
 type FuncSym = Extract<Sym, { kind: 'func' }>;
 type GlobalSym = Extract<Sym, { kind: 'global' }>;
 
-export function link(sources: SourceUnit[], builtins: Readonly<Record<string, BuiltinFn>>, mainFile: string): { program?: LinkedProgram; diagnostics: Diagnostic[] } {
+export interface LinkOptions {
+  /** The kernel's image rather than a user program: kernel addresses, no main, code runs in kernel mode. */
+  kernel?: boolean;
+  /** Functions another program defines (the kernel's system calls), bound where nothing here defines them. */
+  externals?: ReadonlyMap<string, FunctionCode>;
+}
+
+export function link(sources: SourceUnit[], builtins: Readonly<Record<string, BuiltinFn>>, mainFile: string, options: LinkOptions = {}): { program?: LinkedProgram; diagnostics: Diagnostic[] } {
+  const TEXT_START = options.kernel ? LAYOUT.kernelText : USER_TEXT_START;
   const diagnostics: Diagnostic[] = [];
   const error = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('error', pos, m));
   const warn = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('warning', pos, m));
@@ -182,7 +190,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
             error(d.pos, `redefinition of '${d.name}'`);
             continue;
           }
-          const code = compileFunction(unitCtx, d, sym.addr, scope);
+          const code = compileFunction(unitCtx, d, sym.addr, scope, options.kernel ?? false);
           sym.code = code;
           sym.callee = { kind: 'code', code };
           callees.set(sym.addr, sym.callee);
@@ -242,14 +250,18 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
   for (const [name, s] of funcSyms) {
     if (s.callee) continue;
     const b = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+    const ext = options.externals?.get(name);
     if (b) {
       s.callee = { kind: 'builtin', name, fn: b, type: s.type };
+      callees.set(s.addr, s.callee);
+    } else if (ext) {
+      s.code = ext;
+      s.callee = { kind: 'code', code: ext };
       callees.set(s.addr, s.callee);
     } else if (s.usedAt) error(s.usedAt, `undefined reference to '${name}'`);
   }
   for (const [name, g] of globals) if (g.addr === 0 && g.usedAt) error(g.usedAt, `undefined reference to '${name}'`);
-  const mainCode = functions.get('main');
-  if (!mainCode && !diagnostics.some((d) => d.severity === 'error')) error({ file: mainFile, line: 1, col: 1 }, "undefined reference to 'main'");
+  if (!options.kernel && !functions.get('main') && !diagnostics.some((d) => d.severity === 'error')) error({ file: mainFile, line: 1, col: 1 }, "undefined reference to 'main'");
 
   rodata.prot = 'r';
   data.end = alignUp(Math.max(dataNext, dataStart + 1), PAGE_SIZE);

@@ -17,8 +17,8 @@ import { storeLV } from './lvalue';
 import { shapeOf } from './shapes';
 import { forEachExpr } from './walk';
 
-export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, fileScope: Scope): FunctionCode {
-  const b = new FunctionBuilder(def.name, def.type, addr, def.pos);
+export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, fileScope: Scope, inKernel: boolean): FunctionCode {
+  const b = new FunctionBuilder(def.name, def.type, addr, def.pos, inKernel);
   const addrTaken = addressTakenNames(def.body);
   const c: FnCtx = {
     unit, b, scope: new Scope(fileScope), fnName: def.name, ret: def.type.ret, addrTaken,

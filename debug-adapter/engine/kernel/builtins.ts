@@ -1,0 +1,47 @@
+// The kernel functions implemented in host code (declared in linux/forkscope.h): mechanics, not the
+// lesson. Each finds the simulated machine through the calling thread's context.
+import { formatPrintf } from '../libc/format';
+import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
+import type { Machine } from './machine';
+
+const machineOf = (ctx: BuiltinContext): Machine => ctx.machine as Machine;
+const num = (v: Value | undefined): number => Number(v ?? 0);
+
+export const kernelBuiltins: Record<string, BuiltinFn> = {
+  get_current: (ctx) => machineOf(ctx).currentTask().ts,
+  kzalloc: (ctx, a) => machineOf(ctx).kzalloc(num(a[0])),
+  kfree: (ctx, a) => machineOf(ctx).kfree(num(a[0])),
+  alloc_pid_nr: (ctx) => machineOf(ctx).pids.alloc(),
+  free_pid_nr: (ctx, a) => machineOf(ctx).pids.free(num(a[0])),
+  dup_mm_pages: (ctx, a) => machineOf(ctx).dupMm(num(a[0])),
+  exit_mm_pages: (ctx, a) => machineOf(ctx).dropMm(num(a[0])),
+  copy_thread: (ctx, a) => machineOf(ctx).copyThread(num(a[0]), num(a[1])),
+  release_thread: (ctx, a) => machineOf(ctx).releaseTask(num(a[0])),
+  enqueue_task: (ctx, a) => machineOf(ctx).rq.enqueue(num(a[0])),
+  dequeue_task: (ctx, a) => machineOf(ctx).rq.dequeue(num(a[0])),
+  pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
+  context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
+  exec_user_program: (ctx) => machineOf(ctx).execUserProgram(),
+  ktime_get_ns: (ctx) => machineOf(ctx).nowNs(),
+  printk: (ctx, a) => {
+    machineOf(ctx).printk(formatted(ctx, a));
+    return 0;
+  },
+  panic: (ctx, a) => machineOf(ctx).panic(formatted(ctx, a)),
+};
+
+function formatted(ctx: BuiltinContext, a: Value[]): string {
+  let i = 1;
+  const next = (): Value => a[i++] ?? 0;
+  const bytes = formatPrintf(ctx.mem.readCString(num(a[0])), {
+    nextInt: (size, signed) => {
+      const v = next();
+      const b = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
+      return signed ? BigInt.asIntN(size * 8, b) : BigInt.asUintN(size * 8, b);
+    },
+    nextDouble: () => Number(next()),
+    readString: (addr, max) => ctx.mem.readCString(addr, max),
+    errno: () => 0,
+  });
+  return new TextDecoder().decode(bytes);
+}

@@ -1,0 +1,431 @@
+// The simulated computer: the kernel's memory, its tasks and the CPU that runs them. The kernel's
+// logic is pseudo-C (sysroot/kernel, sysroot/init); this class is the hardware and the mechanics its
+// host builtins stand for: memory allocation, address spaces, threads, the run queue, the switch.
+import type { RunOutcome } from '../api';
+import { shellSignalMessage } from '../libc/errno';
+import { calloc, free } from '../libc/malloc';
+import type { LinkedProgram } from '../vm/compiler/link';
+import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
+import type { BuiltinContext } from '../vm/host';
+import { type DebugHooks, executeDebug, type StopReason } from '../vm/debug';
+import { enterFrame, execute } from '../vm/interpreter';
+import { buildUserImage, startProgram } from '../vm/loader';
+import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
+import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
+import type { KernelImage } from './image';
+import { StructView } from './layout';
+import { PidAllocator } from './pids';
+import { RunQueue } from './runqueue';
+
+const TASK_RUNNING = 0;
+const TASK_DEAD = 0x80;
+const PF_KTHREAD = 0x00200000;
+const TASK_COMM_LEN = 16;
+/** A kernel thread's stack (THREAD_SIZE). */
+const THREAD_SIZE = 16 * 1024;
+const KERNEL_HEAP_MAX = 256 * 1024 * 1024;
+const USER_HEAP_LIMIT = 256 * 1024 * 1024;
+/** How many steps a task runs before the timer interrupt checks whether another should have the CPU. */
+const TIME_SLICE = 4096;
+/** Virtual nanoseconds per VM step: a simple clock for start_time and the like. */
+const NS_PER_STEP = 1;
+
+/** Thrown by a builtin that has switched the CPU or rewritten the running thread: the op stops there. */
+class Reschedule {}
+const RESCHEDULE = new Reschedule();
+
+class KernelPanic extends Error {}
+
+export interface MachineIO {
+  stdio: 'tty' | 'pipe';
+  stdin?: Uint8Array;
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
+}
+
+export interface MachineOptions {
+  argv: string[];
+  envp: string[];
+  maxSteps?: number;
+  pidMax?: number;
+  io: MachineIO;
+}
+
+/** The host side of one task: the thread that runs it and the context its builtins see. */
+interface Task {
+  ts: number;
+  thread: Thread;
+  ctx: BuiltinContext;
+  /** A kernel thread's stack in kernel memory, freed with the task. */
+  kernelStack?: number;
+}
+
+export class Machine {
+  readonly kmem: AddressSpace;
+  readonly pids: PidAllocator;
+  readonly rq: RunQueue;
+  private readonly task: StructView;
+  private readonly mm: StructView;
+  private readonly cloneArgs: StructView;
+  private readonly tasks = new Map<number, Task>();
+  private readonly mms = new Map<number, AddressSpace>();
+  private nextMmId = 1;
+  private current!: Task;
+  private idle!: Task;
+  private cpuIdle = false;
+  /** Where the debugger last stopped a thread: resuming runs that op without stopping again. */
+  private lastStop: { thread: Thread; frame: Frame | undefined; pc: number } | undefined;
+  private readonly kernelCtx: BuiltinContext;
+  private readonly kernelCallees: ReadonlyMap<number, Callee>;
+  private readonly userCallees: ReadonlyMap<number, Callee>;
+  private steps = 0;
+  private stdinPos = 0;
+  private programTask: number | undefined;
+  /** How the user's program ended (set when its task dies; the run goes on while other processes live). */
+  private programExit: RunOutcome | undefined;
+  private liveUserTasks = 0;
+  private readonly kernelLog: string[] = [];
+
+  constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
+    this.kmem = kernel.program.image.fork();
+    // Other address spaces cache the kernel's pages: they must never move, so none stays shared.
+    this.kmem.unshareAll();
+    this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
+    this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
+    this.pids = new PidAllocator(options.pidMax);
+    this.rq = new RunQueue((t) => this.current?.ts === t);
+    this.task = new StructView(kernel.taskStruct);
+    this.mm = new StructView(kernel.mmStruct);
+    this.cloneArgs = new StructView(kernel.cloneArgs);
+    this.kernelCallees = kernel.program.callees;
+    this.userCallees = new Map([...kernel.program.callees, ...program.callees]);
+    this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
+    this.boot();
+  }
+
+  // ------------------------------------------------------------------ running
+
+  /** Runs to the end: until the last user process is gone, or maxSteps. */
+  run(): RunOutcome {
+    for (;;) {
+      const r = this.step(TIME_SLICE);
+      if (r.outcome) return r.outcome;
+    }
+  }
+
+  /**
+   * Runs the CPU for up to `budget` steps (one time slice at most), under the debugger's `hooks` when
+   * given. Returns the run's outcome once it is over, or where a hook stopped the running thread.
+   */
+  step(budget: number, hooks?: DebugHooks): { outcome?: RunOutcome; stop?: StopReason } {
+    const max = this.options.maxSteps ?? Infinity;
+    if (this.steps >= max) return { outcome: { kind: 'step-limit', steps: this.steps } };
+    if (this.cpuIdle) {
+      const end = this.idleOutcome();
+      if (end) return { outcome: end };
+    }
+    const t = this.current.thread;
+    const before = t.steps;
+    const slice = Math.min(budget, TIME_SLICE, max - this.steps);
+    try {
+      if (hooks) {
+        // Only the op a stop left the thread at is run unchecked: a slice boundary is no stop.
+        const f = t.frame;
+        const resuming = this.lastStop !== undefined && this.lastStop.thread === t && this.lastStop.frame === f && this.lastStop.pc === f?.pc;
+        const { stop } = executeDebug(t, slice, hooks, resuming);
+        this.steps += t.steps - before;
+        this.lastStop = undefined;
+        if (stop.kind !== 'budget' && stop.kind !== 'done') {
+          this.lastStop = { thread: t, frame: t.frame, pc: t.frame?.pc ?? -1 };
+          return { stop };
+        }
+      } else {
+        execute(t, slice);
+        this.steps += t.steps - before;
+      }
+      this.timerTick(t);
+    } catch (e) {
+      this.steps += t.steps - before;
+      if (e === RESCHEDULE) return {};
+      if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
+      const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
+      if (sig !== undefined) this.forceCall(this.current, 'do_exit', sig);
+      else if (e instanceof ProcessExit) this.forceCall(this.current, 'sys_exit_group', e.status);
+      else throw e;
+    }
+    return {};
+  }
+
+  /** The thread the CPU is running: where a debugger stop happened. */
+  currentThread(): Thread {
+    return this.current.thread;
+  }
+
+  /** PID 0 runs start_kernel on a stack of its own; everything else follows from the kernel's code. */
+  private boot(): void {
+    const initTask = this.kernel.program.globals.get('init_task')!.addr;
+    this.idle = this.newKernelTask(initTask);
+    this.current = this.idle;
+    this.pushKernelCall(this.idle.thread, 'start_kernel', []);
+  }
+
+  private newKernelTask(ts: number): Task {
+    const stack = this.kzalloc(THREAD_SIZE);
+    const thread = new Thread(this.kmem, this.kernelCtx, this.kernelCallees, stack + THREAD_SIZE, stack);
+    const task = { ts, thread, ctx: this.kernelCtx, kernelStack: stack };
+    this.tasks.set(ts, task);
+    return task;
+  }
+
+  private kernelFunction(name: string): FunctionCode {
+    const code = this.kernel.program.functions.get(name);
+    if (!code) throw new Error(`the kernel has no ${name}()`);
+    return code;
+  }
+
+  /** Enters the kernel on `t`: from user mode that means moving to the task's kernel stack. */
+  private pushKernelCall(t: Thread, name: string, args: number[]): void {
+    const userSp = t.sp;
+    const fromUser = t.frame !== undefined && !t.frame.code.inKernel && t.kstack !== 0;
+    if (fromUser) t.sp = t.kstack;
+    const regs = enterFrame(t, this.kernelFunction(name), -1);
+    if (fromUser) t.frame!.callerSp = userSp;
+    args.forEach((a, i) => (regs[i] = a));
+  }
+
+  /** Makes a task call a kernel function now, as an interrupt or a fault entering the kernel does. */
+  private forceCall(task: Task, name: string, arg: number): void {
+    this.pushKernelCall(task.thread, name, [arg]);
+  }
+
+  /** The timer interrupt: a task in user mode whose slice is over gives the CPU to the next in line. */
+  private timerTick(t: Thread): void {
+    const f = t.frame;
+    if (f && !f.code.inKernel && this.rq.length > 0) this.pushKernelCall(t, 'preempt_schedule_irq', []);
+  }
+
+  private idleOutcome(): RunOutcome | undefined {
+    if (this.rq.length > 0) {
+      this.cpuIdle = false;
+      return undefined;
+    }
+    if (this.liveUserTasks === 0) return { ...(this.programExit ?? { kind: 'exited', status: 0 }), steps: this.steps } as RunOutcome;
+    return { kind: 'deadlock', steps: this.steps, message: this.deadlockReport() };
+  }
+
+  private deadlockReport(): string {
+    const lines = ['no task can run again: every process is asleep and nothing will wake it'];
+    for (const task of this.tasks.values()) {
+      if (!this.isUser(task.ts) || this.task.get(this.kmem, task.ts, 'exit_state') !== 0) continue;
+      const f = task.thread.frame;
+      const where = f ? `${f.code.name}() at ${f.code.opPos[Math.max(0, f.pc - 1)]?.file}:${f.code.opPos[Math.max(0, f.pc - 1)]?.line}` : '?';
+      lines.push(`  ${this.task.getString(this.kmem, task.ts, 'comm')} (pid ${this.task.get(this.kmem, task.ts, 'pid')}) sleeps in ${where}`);
+    }
+    return lines.join('\n');
+  }
+
+  private panicOutcome(message: string): RunOutcome {
+    this.options.io.stderr(new TextEncoder().encode(`Kernel panic - not syncing: ${message}`));
+    return { kind: 'panic', steps: this.steps, message };
+  }
+
+  private isUser(ts: number): boolean {
+    return (this.task.get(this.kmem, ts, 'flags') & PF_KTHREAD) === 0;
+  }
+
+  // ------------------------------------------------------------------ the builtins' mechanics
+
+  currentTask(): Task {
+    return this.current;
+  }
+
+  nowNs(): number {
+    return this.steps * NS_PER_STEP;
+  }
+
+  kzalloc(size: number): number {
+    return calloc({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, 1, size);
+  }
+
+  kfree(addr: number): void {
+    free({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, addr);
+  }
+
+  printk(text: string): void {
+    const secs = this.nowNs() / 1e9;
+    this.kernelLog.push(`[${secs.toFixed(6).padStart(12)}] ${text}`);
+  }
+
+  panic(message: string): never {
+    throw new KernelPanic(message);
+  }
+
+  dupMm(id: number): number {
+    const from = this.mms.get(id);
+    if (!from) throw new Error(`no address space ${id}`);
+    return this.addMm(from.fork());
+  }
+
+  private addMm(space: AddressSpace): number {
+    const id = this.nextMmId++;
+    this.mms.set(id, space);
+    return id;
+  }
+
+  /** exit_mm: the task's pages go; a task still running on that stack keeps it until it is switched out. */
+  dropMm(id: number): void {
+    const space = this.mms.get(id);
+    if (!space) return;
+    this.mms.delete(id);
+    if (space !== this.current.thread.mem) space.release();
+  }
+
+  /** copy_thread: the child's thread of execution. */
+  copyThread(childTs: number, argsAddr: number): number {
+    const mem = this.current.thread.mem;
+    const fn = this.cloneArgs.get(mem, argsAddr, 'fn');
+    if (fn !== 0) {
+      const task = this.newKernelTask(childTs);
+      const regs = enterFrame(task.thread, this.kernelFunction('kernel_thread_entry'), -1);
+      regs[0] = fn;
+      regs[1] = this.cloneArgs.get(mem, argsAddr, 'fn_arg');
+      return 0;
+    }
+    // fork: the child is a copy of the parent's user-mode frames, returning 0 from the system call.
+    const parent = this.current.thread;
+    const frames = parent.frames();
+    let user = frames.length - 1;
+    while (user >= 0 && frames[user]!.code.inKernel) user--;
+    if (user < 0) throw new Error('fork from a task with no user frames');
+    const entry = frames[user + 1]!;
+    const mmAddr = this.task.get(this.kmem, childTs, 'mm');
+    const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
+    const ctx = this.contextFor(space, this.program, this.task.getString(this.kmem, this.current.ts, 'comm'));
+    const child = parent.clone(space, ctx);
+    child.stack.length = user + 1;
+    child.depth = user + 1;
+    child.frame = child.stack[user];
+    child.r = child.frame!.regs;
+    if (entry.retReg >= 0) child.r[entry.retReg] = 0;
+    child.sp = entry.callerSp;
+    // The frame base the user frame saw: saved by the first kernel frame above it that set its own.
+    const setter = frames.slice(user + 1).find((f) => f.code.frameSize > 16);
+    child.bp = setter ? setter.savedBp : parent.bp;
+    const kernelStack = this.kzalloc(THREAD_SIZE);
+    child.kstack = kernelStack + THREAD_SIZE;
+    this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack });
+    this.liveUserTasks++;
+    return 0;
+  }
+
+  releaseTask(ts: number): void {
+    const task = this.tasks.get(ts);
+    if (!task) return;
+    this.tasks.delete(ts);
+    if (task.kernelStack) this.kfree(task.kernelStack);
+  }
+
+  pickNextTask(prev: number): number {
+    const next = this.rq.take();
+    const prevRunnable = this.task.get(this.kmem, prev, '__state') === TASK_RUNNING && prev !== this.idle.ts;
+    if (next === undefined) {
+      if (prevRunnable) return prev;
+      // Nothing to run: the idle task keeps the CPU, and the machine checks whether the run is over.
+      if (prev === this.idle.ts) this.cpuIdle = true;
+      return this.idle.ts;
+    }
+    if (prevRunnable) this.rq.requeue(prev);
+    return next;
+  }
+
+  /** The CPU leaves prev (its thread stops after this op) and runs next. */
+  contextSwitch(prev: number, next: number): never {
+    const from = this.tasks.get(prev)!;
+    const to = this.tasks.get(next);
+    if (!to) throw new Error(`context switch to an unknown task`);
+    this.task.set(this.kmem, prev, 'on_cpu', 0);
+    this.task.set(this.kmem, next, 'on_cpu', 1);
+    this.current = to;
+    if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
+    throw RESCHEDULE;
+  }
+
+  /** A task that has run do_exit is switched out for good: its thread and user memory go. */
+  private finishDeadTask(task: Task): void {
+    const mem = task.thread.mem;
+    if (mem !== this.kmem && ![...this.mms.values()].includes(mem)) mem.release();
+    if (this.isUser(task.ts)) this.liveUserTasks--;
+    if (task.ts === this.programTask) {
+      const code = this.task.get(this.kmem, task.ts, 'exit_code');
+      const sig = code & 0x7f;
+      this.programExit = sig === 0
+        ? { kind: 'exited', status: (code >> 8) & 0xff, steps: 0 }
+        : { kind: 'signaled', signal: sig, description: shellSignalMessage(sig), steps: 0 };
+    }
+  }
+
+  /** kernel_execve of the user's program: the current kernel thread becomes its first process. */
+  execUserProgram(): never {
+    const task = this.current;
+    const image = buildUserImage(this.program, this.options.argv, this.options.envp, this.kmem);
+    const id = this.addMm(image.mem);
+    const mm = this.kzalloc(this.mm.type.size);
+    this.mm.set(this.kmem, mm, 'mm_users', 1);
+    this.mm.set(this.kmem, mm, 'mm_count', 1);
+    this.mm.set(this.kmem, mm, '__host_id', id);
+    this.mm.set(this.kmem, mm, 'start_brk', this.program.heapStart);
+    this.mm.set(this.kmem, mm, 'brk', this.program.heapStart);
+    this.mm.set(this.kmem, mm, 'start_stack', image.sp);
+    this.task.set(this.kmem, task.ts, 'mm', mm);
+    this.task.set(this.kmem, task.ts, 'active_mm', mm);
+    this.task.set(this.kmem, task.ts, 'flags', this.task.get(this.kmem, task.ts, 'flags') & ~PF_KTHREAD);
+    const name = (this.options.argv[0] ?? 'prog').split('/').pop()!.replace(/\.c$/, '');
+    this.task.setString(this.kmem, task.ts, 'comm', name, TASK_COMM_LEN);
+    task.ctx = this.contextFor(image.mem, this.program, name);
+    startProgram(task.thread, this.program, image, task.ctx, this.userCallees);
+    // The kernel stack it ran on as a kernel thread stays, now for its system calls.
+    task.thread.kstack = (task.kernelStack ?? this.kzalloc(THREAD_SIZE)) + THREAD_SIZE;
+    this.programTask = task.ts;
+    this.liveUserTasks++;
+    throw RESCHEDULE;
+  }
+
+  /** What the C library's builtins may do to the process running them. */
+  private contextFor(mem: AddressSpace, program: LinkedProgram, name: string): BuiltinContext {
+    const io = this.options.io;
+    const errnoAddr = program.globals.get('errno')?.addr;
+    return {
+      mem,
+      programName: name,
+      heapLimit: USER_HEAP_LIMIT,
+      machine: this,
+      sysWrite: (fd, bytes) => {
+        if (fd === 1) io.stdout(bytes.slice());
+        else if (fd === 2) io.stderr(bytes.slice());
+        else return -9; // EBADF
+        return bytes.length;
+      },
+      sysRead: (fd, max) => {
+        if (fd !== 0) return -9;
+        const input = io.stdin ?? new Uint8Array(0);
+        const out = input.subarray(this.stdinPos, this.stdinPos + max);
+        this.stdinPos += out.length;
+        return out.slice();
+      },
+      isatty: (fd) => fd <= 2 && io.stdio === 'tty',
+      getErrno: () => (errnoAddr === undefined ? 0 : mem.readI32(errnoAddr)),
+      setErrno: (e) => {
+        if (errnoAddr !== undefined) mem.write32(errnoAddr, e);
+      },
+      symbol: (n) => program.globals.get(n)?.addr,
+      exitProcess: (status) => {
+        this.forceCall(this.current, 'sys_exit_group', status);
+        throw RESCHEDULE;
+      },
+      raiseSignal: (sig) => {
+        this.forceCall(this.current, 'do_exit', sig);
+        throw RESCHEDULE;
+      },
+    };
+  }
+}

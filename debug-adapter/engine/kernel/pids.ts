@@ -1,0 +1,41 @@
+// The PID allocator (kernel/pid.c's alloc_pid over an IDR): cyclic, from the number after the last one
+// handed out up to pid_max - 1, then wrapping to RESERVED_PIDS (300); a PID stays taken until freed.
+
+export const RESERVED_PIDS = 300;
+export const PID_MAX_DEFAULT = 32768;
+export const PID_MAX_LIMIT = 4 * 1024 * 1024;
+const EAGAIN = 11;
+
+export class PidAllocator {
+  /** PID 0 is the idle task's, set at build time (init_task), never handed out. */
+  private readonly used = new Set<number>([0]);
+  private last = 0;
+
+  constructor(readonly pidMax: number = PID_MAX_DEFAULT) {
+    if (pidMax < RESERVED_PIDS + 1 || pidMax > PID_MAX_LIMIT) throw new RangeError(`pid_max must be between ${RESERVED_PIDS + 1} and ${PID_MAX_LIMIT}`);
+  }
+
+  /** The next free PID, or -EAGAIN when every number is taken. */
+  alloc(): number {
+    // "init really needs pid 1, but after reaching the maximum wrap back to RESERVED_PIDS"
+    const min = this.last >= RESERVED_PIDS ? RESERVED_PIDS : 1;
+    for (let n = this.last + 1; n < this.pidMax; n++) if (this.take(n)) return n;
+    for (let n = min; n <= this.last; n++) if (this.take(n)) return n;
+    return -EAGAIN;
+  }
+
+  private take(n: number): boolean {
+    if (this.used.has(n)) return false;
+    this.used.add(n);
+    this.last = n;
+    return true;
+  }
+
+  free(n: number): void {
+    this.used.delete(n);
+  }
+
+  get inUse(): number {
+    return this.used.size;
+  }
+}

@@ -1,0 +1,45 @@
+#ifndef _LINUX_FORKSCOPE_H
+#define _LINUX_FORKSCOPE_H
+/* The kernel's mechanics that Forkscope does in host code rather than pseudo-C: they are not what the
+   lecture teaches (allocating memory, searching the PID bitmap, copying page tables, switching the CPU
+   from one thread to another), and each sits behind the function name Linux uses for it. */
+#include <linux/types.h>
+
+struct task_struct;
+struct kernel_clone_args;
+
+#define GFP_KERNEL 0
+void *kzalloc(size_t size, int flags);
+void kfree(const void *p);
+
+/* The PID bitmap: the next free number after the last one handed out, wrapping to RESERVED_PIDS
+   (300) at pid_max; -EAGAIN when every number is taken. */
+#define RESERVED_PIDS 300
+int alloc_pid_nr(void);
+void free_pid_nr(int nr);
+
+/* Copies the page tables of an address space, sharing its pages copy-on-write; returns the copy's id. */
+unsigned long dup_mm_pages(unsigned long mm_id);
+/* Drops a task's hold on its address space's pages (the last user frees them). */
+void exit_mm_pages(unsigned long mm_id);
+/* The child's saved registers and stack: a copy of the parent's user stack that returns 0 from fork,
+   or, for a kernel thread, a fresh stack that will run args->fn(args->fn_arg). */
+int copy_thread(struct task_struct *p, struct kernel_clone_args *args);
+/* Forgets the simulator's state for a task that release_task freed. */
+void release_thread(struct task_struct *p);
+
+/* The run queue. */
+void enqueue_task(struct task_struct *p);
+void dequeue_task(struct task_struct *p);
+struct task_struct *pick_next_task(struct task_struct *prev);
+/* Switches this CPU from prev to next; returns when prev runs again. */
+void context_switch(struct task_struct *prev, struct task_struct *next);
+
+/* kernel_execve of the user's program into the current task (Linux execs /sbin/init, then a shell). */
+int exec_user_program(void);
+
+u64 ktime_get_ns(void);
+int printk(const char *fmt, ...);
+void panic(const char *fmt, ...) __attribute__((noreturn));
+
+#endif

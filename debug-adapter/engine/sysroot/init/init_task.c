@@ -1,0 +1,17 @@
+/* init/init_task.c: the first task, PID 0, which boots the kernel and then idles (swapper/0). */
+#include <linux/sched.h>
+
+struct task_struct init_task = {
+  .__state = TASK_RUNNING,
+  .flags = PF_KTHREAD | PF_IDLE,
+  .prio = MAX_PRIO - 20,
+  .static_prio = MAX_PRIO - 20,
+  .normal_prio = MAX_PRIO - 20,
+  .cpus_allowed = 1,
+  .pid = 0,
+  .tgid = 0,
+  .real_parent = &init_task,
+  .parent = &init_task,
+  .group_leader = &init_task,
+  .comm = "swapper/0",
+};

@@ -1,0 +1,198 @@
+/* kernel/fork.c: creating processes and threads. copy_process takes Linux's steps in Linux's order:
+   dup_task_struct, sched_fork (TASK_NEW), copy_files, copy_fs, copy_sighand, copy_signal, copy_mm,
+   copy_thread, alloc_pid, then the links into the parent's children and the task list. */
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <linux/forkscope.h>
+#include <linux/string.h>
+
+extern void sched_fork(unsigned long clone_flags, struct task_struct *p);
+extern void wake_up_new_task(struct task_struct *p);
+extern int alloc_pid(void);
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+  struct task_struct *tsk = kzalloc(sizeof(struct task_struct), GFP_KERNEL);
+  if (!tsk)
+    return 0;
+  *tsk = *orig;
+  return tsk;
+}
+
+/* Open files, the filesystem context and signal handlers are shared by all processes until Forkscope
+   models them per process; these steps keep their place in the order. */
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+  return 0;
+}
+
+static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+  return 0;
+}
+
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+  return 0;
+}
+
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+  return 0;
+}
+
+static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+  struct mm_struct *mm = kzalloc(sizeof(struct mm_struct), GFP_KERNEL);
+  if (!mm)
+    return 0;
+  *mm = *oldmm;
+  mm->mm_users = 1;
+  mm->mm_count = 1;
+  /* The page tables are copied and every page is shared copy-on-write: the first write to a page,
+     by either process, copies it. */
+  mm->__host_id = dup_mm_pages(oldmm->__host_id);
+  return mm;
+}
+
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+  struct mm_struct *oldmm = current->mm;
+
+  tsk->mm = 0;
+  tsk->active_mm = 0;
+  if (!oldmm)
+    return 0; /* a kernel thread has no user memory */
+  if (clone_flags & CLONE_VM) {
+    oldmm->mm_users++;
+    tsk->mm = oldmm;
+    tsk->active_mm = oldmm;
+    return 0;
+  }
+  tsk->mm = dup_mm(tsk, oldmm);
+  if (!tsk->mm)
+    return -ENOMEM;
+  tsk->active_mm = tsk->mm;
+  return 0;
+}
+
+/* Creates the new task; on success stores it in *out and returns 0, otherwise returns -errno. */
+static int copy_process(struct kernel_clone_args *args, struct task_struct **out)
+{
+  u64 clone_flags = args->flags;
+  struct task_struct *p;
+  int retval;
+  int pid;
+
+  if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+    return -EINVAL;
+  if ((clone_flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+    return -EINVAL;
+  if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+    return -EINVAL;
+  if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+    return -EINVAL;
+
+  p = dup_task_struct(current);
+  if (!p)
+    return -ENOMEM;
+  p->flags &= ~(PF_SUPERPRIV | PF_IDLE);
+  p->flags |= PF_FORKNOEXEC;
+  if (args->kthread)
+    p->flags |= PF_KTHREAD;
+  if (args->name)
+    strncpy(p->comm, args->name, TASK_COMM_LEN - 1);
+  INIT_LIST_HEAD(&p->children);
+  INIT_LIST_HEAD(&p->sibling);
+  INIT_LIST_HEAD(&p->thread_group);
+  p->vfork_done = 0;
+  p->utime = 0;
+  p->stime = 0;
+  p->exit_state = 0;
+  p->exit_code = 0;
+  p->is_child_subreaper = 0;
+  p->has_child_subreaper = current->has_child_subreaper || current->is_child_subreaper;
+
+  sched_fork(clone_flags, p);
+
+  retval = copy_files(clone_flags, p);
+  if (!retval) retval = copy_fs(clone_flags, p);
+  if (!retval) retval = copy_sighand(clone_flags, p);
+  if (!retval) retval = copy_signal(clone_flags, p);
+  if (!retval) retval = copy_mm(clone_flags, p);
+  if (!retval) retval = copy_thread(p, args);
+  if (retval)
+    goto bad_fork;
+
+  pid = alloc_pid();
+  if (pid < 0) {
+    retval = pid;
+    goto bad_fork_cleanup_thread;
+  }
+  p->pid = pid;
+  if (clone_flags & CLONE_THREAD) {
+    p->group_leader = current->group_leader;
+    p->tgid = current->tgid;
+  } else {
+    p->group_leader = p;
+    p->tgid = p->pid;
+  }
+  p->pdeath_signal = 0;
+  p->start_time = ktime_get_ns();
+
+  if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+    p->real_parent = current->real_parent;
+    p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : current->group_leader->exit_signal;
+  } else {
+    p->real_parent = current;
+    p->exit_signal = args->exit_signal;
+  }
+  p->parent = p->real_parent;
+
+  list_add_tail(&p->sibling, &p->real_parent->children);
+  list_add_tail(&p->tasks, &init_task.tasks);
+  *out = p;
+  return 0;
+
+bad_fork_cleanup_thread:
+  release_thread(p);
+bad_fork:
+  if (p->mm && p->mm != current->mm) {
+    exit_mm_pages(p->mm->__host_id);
+    kfree(p->mm);
+  }
+  kfree(p);
+  return retval;
+}
+
+pid_t kernel_clone(struct kernel_clone_args *args)
+{
+  struct task_struct *p;
+  int err = copy_process(args, &p);
+  pid_t nr;
+
+  if (err < 0)
+    return err;
+  nr = p->pid;
+  wake_up_new_task(p);
+  return nr;
+}
+
+long sys_fork(void)
+{
+  struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+  return kernel_clone(&args);
+}
+
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
+{
+  struct kernel_clone_args args = {
+    .flags = (flags | CLONE_VM | CLONE_UNTRACED) & ~CSIGNAL,
+    .exit_signal = flags & CSIGNAL,
+    .fn = fn,
+    .fn_arg = arg,
+    .name = name,
+    .kthread = 1,
+  };
+  return kernel_clone(&args);
+}

@@ -1,0 +1,29 @@
+/* kernel/pid.c: process identifiers. The bitmap search is host code (alloc_pid_nr); a PID stays taken
+   until release_task frees it, so a zombie keeps its number. */
+#include <linux/sched.h>
+#include <linux/forkscope.h>
+
+int alloc_pid(void)
+{
+  return alloc_pid_nr();
+}
+
+void free_pid(int nr)
+{
+  free_pid_nr(nr);
+}
+
+long sys_getpid(void)
+{
+  return current->tgid;
+}
+
+long sys_getppid(void)
+{
+  return current->real_parent->tgid;
+}
+
+long sys_gettid(void)
+{
+  return current->pid;
+}
