@@ -23,6 +23,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
   exec_user_program: (ctx) => machineOf(ctx).execUserProgram(),
   ktime_get_ns: (ctx) => machineOf(ctx).nowNs(),
+  hrtimer_start: (ctx, a) => machineOf(ctx).startTimer(num(a[0]), num(a[1])),
   printk: (ctx, a) => {
     machineOf(ctx).printk(formatted(ctx, a));
     return 0;

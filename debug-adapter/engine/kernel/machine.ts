@@ -18,6 +18,7 @@ import { PidAllocator } from './pids';
 import { RunQueue } from './runqueue';
 
 const TASK_RUNNING = 0;
+const TASK_NORMAL = 0x3;
 const TASK_DEAD = 0x80;
 const PF_KTHREAD = 0x00200000;
 const TASK_COMM_LEN = 16;
@@ -70,6 +71,8 @@ export class Machine {
   private readonly tasks = new Map<number, Task>();
   private readonly mms = new Map<number, AddressSpace>();
   private nextMmId = 1;
+  private readonly timers: { task: number; expires: number }[] = [];
+  private skippedNs = 0;
   private current!: Task;
   private idle!: Task;
   private cpuIdle = false;
@@ -124,6 +127,7 @@ export class Machine {
       const end = this.idleOutcome();
       if (end) return { outcome: end };
     }
+    this.fireTimers();
     const t = this.current.thread;
     const before = t.steps;
     const slice = Math.min(budget, TIME_SLICE, max - this.steps);
@@ -140,6 +144,7 @@ export class Machine {
           return { stop };
         }
       } else {
+        this.deliverSignals(t);
         execute(t, slice);
         this.steps += t.steps - before;
       }
@@ -172,6 +177,7 @@ export class Machine {
   private newKernelTask(ts: number): Task {
     const stack = this.kzalloc(THREAD_SIZE);
     const thread = new Thread(this.kmem, this.kernelCtx, this.kernelCallees, stack + THREAD_SIZE, stack);
+    thread.onSyscallReturn = (t) => this.deliverSignals(t);
     const task = { ts, thread, ctx: this.kernelCtx, kernelStack: stack };
     this.tasks.set(ts, task);
     return task;
@@ -205,6 +211,11 @@ export class Machine {
   }
 
   private idleOutcome(): RunOutcome | undefined {
+    if (this.rq.length === 0 && this.timers.length > 0) {
+      // Every task sleeps: time passes at once to the next timer.
+      this.skippedNs += Math.max(0, this.timers[0]!.expires - this.nowNs());
+      this.fireTimers();
+    }
     if (this.rq.length > 0) {
       this.cpuIdle = false;
       return undefined;
@@ -239,8 +250,40 @@ export class Machine {
     return this.current;
   }
 
+  /** The virtual clock: steps run, plus the time skipped while every CPU idled waiting for a timer. */
   nowNs(): number {
-    return this.steps * NS_PER_STEP;
+    return this.steps * NS_PER_STEP + this.skippedNs;
+  }
+
+  /** hrtimer_start: wake `task` once the clock reaches `expires`. */
+  startTimer(task: number, expires: number): void {
+    this.timers.push({ task, expires });
+    this.timers.sort((a, b) => a.expires - b.expires);
+  }
+
+  /** Wakes the sleepers whose timers have expired, as the timer interrupt does. */
+  private fireTimers(): void {
+    const now = this.nowNs();
+    while (this.timers.length > 0 && this.timers[0]!.expires <= now) {
+      const { task } = this.timers.shift()!;
+      if (!this.tasks.has(task)) continue;
+      this.wakeUp(task);
+    }
+  }
+
+  /** try_to_wake_up's effect, for host code (timers): TASK_INTERRUPTIBLE becomes TASK_RUNNING, queued. */
+  private wakeUp(task: number): void {
+    if ((this.task.get(this.kmem, task, '__state') & TASK_NORMAL) === 0) return;
+    this.task.set(this.kmem, task, '__state', TASK_RUNNING);
+    this.rq.enqueue(task);
+  }
+
+  /** A task returning to user mode with a signal pending runs exit_to_user_mode first. */
+  private deliverSignals(t: Thread): void {
+    const ts = this.current.ts;
+    if (this.task.get(this.kmem, ts, 'pending') === 0) return;
+    const f = t.frame;
+    if (f && !f.code.inKernel) this.pushKernelCall(t, 'exit_to_user_mode', []);
   }
 
   kzalloc(size: number): number {

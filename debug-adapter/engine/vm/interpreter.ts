@@ -82,6 +82,7 @@ export function leaveFrame(t: Thread, value: Value): void {
   t.r = caller.regs;
   if (f.code.frameSize > MIN_FRAME) t.bp = f.savedBp;
   if (f.retReg >= 0) caller.regs[f.retReg] = value;
+  if (f.code.syscallEntry && t.onSyscallReturn) t.onSyscallReturn(t);
 }
 
 /**

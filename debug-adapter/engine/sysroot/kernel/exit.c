@@ -4,6 +4,7 @@
    later, from the parent's wait. */
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/signal.h>
 #include <linux/forkscope.h>
 
 #define WNOHANG 1
@@ -187,6 +188,10 @@ long do_wait(pid_t upid, int *stat_addr, int options)
       return 0;
     }
     schedule();
+    if (signal_pending(current)) {
+      __set_current_state(TASK_RUNNING);
+      return -EINTR;
+    }
   }
 }
 

@@ -4,6 +4,8 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <signal.h>
+#include <time.h>
 
 long sys_fork(void);
 long sys_getpid(void);
@@ -11,6 +13,9 @@ long sys_getppid(void);
 long sys_gettid(void);
 long sys_wait4(pid_t upid, int *stat_addr, int options, void *rusage);
 long sys_exit_group(int error_code);
+long sys_kill(pid_t pid, int sig);
+long sys_pause(void);
+long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
 static long syscall_result(long r)
 {
@@ -56,4 +61,36 @@ void _exit(int status)
   sys_exit_group(status);
   for (;;)
     ;
+}
+
+int kill(pid_t pid, int sig)
+{
+  return syscall_result(sys_kill(pid, sig));
+}
+
+int pause(void)
+{
+  return syscall_result(sys_pause());
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+  return syscall_result(sys_nanosleep(req, rem));
+}
+
+unsigned int sleep(unsigned int seconds)
+{
+  struct timespec ts = { seconds, 0 };
+  return nanosleep(&ts, 0) == 0 ? 0 : seconds;
+}
+
+int usleep(useconds_t usec)
+{
+  struct timespec ts = { usec / 1000000, (usec % 1000000) * 1000 };
+  return nanosleep(&ts, 0);
+}
+
+int raise(int sig)
+{
+  return kill(getpid(), sig);
 }

@@ -39,6 +39,8 @@ void context_switch(struct task_struct *prev, struct task_struct *next);
 int exec_user_program(void);
 
 u64 ktime_get_ns(void);
+/* Arms the timer that wakes p at `expires` (ktime_get_ns's clock): hrtimer_start's mechanics. */
+void hrtimer_start(struct task_struct *p, u64 expires);
 int printk(const char *fmt, ...);
 void panic(const char *fmt, ...) __attribute__((noreturn));
 
