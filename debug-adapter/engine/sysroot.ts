@@ -41,7 +41,8 @@ export function loadKernelSources(): Map<string, string> {
   if (!kernelSources) {
     const all = [...readTree(path.join(SYSROOT, 'kernel'), '.c')].map(([n, t]) => [`kernel/${n}`, t] as [string, string]);
     const init = [...readTree(path.join(SYSROOT, 'init'), '.c')].map(([n, t]) => [`init/${n}`, t] as [string, string]);
-    kernelSources = new Map([...init, ...all].sort(([a], [b]) => a.localeCompare(b)));
+    const fs = [...readTree(path.join(SYSROOT, 'fs'), '.c')].map(([n, t]) => [`fs/${n}`, t] as [string, string]);
+    kernelSources = new Map([...init, ...all, ...fs].sort(([a], [b]) => a.localeCompare(b)));
   }
   return kernelSources;
 }

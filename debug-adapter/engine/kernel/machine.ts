@@ -14,11 +14,13 @@ import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
 import type { KernelImage } from './image';
 import { StructView } from './layout';
+import { EBADF, FdTable, newPipe, type OpenFile } from './files';
 import { PidAllocator } from './pids';
 import { RunQueue } from './runqueue';
 
 const TASK_RUNNING = 0;
 const TASK_NORMAL = 0x3;
+const SIGPIPE = 13;
 const TASK_DEAD = 0x80;
 const PF_KTHREAD = 0x00200000;
 const TASK_COMM_LEN = 16;
@@ -72,6 +74,8 @@ export class Machine {
   private readonly mms = new Map<number, AddressSpace>();
   private nextMmId = 1;
   private readonly timers: { task: number; expires: number }[] = [];
+  /** Each task's descriptor table, by task_struct address. */
+  private readonly files = new Map<number, FdTable>();
   private skippedNs = 0;
   private current!: Task;
   private idle!: Task;
@@ -407,6 +411,140 @@ export class Machine {
     }
   }
 
+  // ------------------------------------------------------------------ files
+
+  private fdTable(task = this.current.ts): FdTable {
+    let t = this.files.get(task);
+    if (!t) {
+      t = FdTable.console();
+      this.files.set(task, t);
+    }
+    return t;
+  }
+
+  filesDup(child: number): number {
+    this.files.set(child, this.fdTable().dup());
+    return 0;
+  }
+
+  filesExit(task: number): void {
+    this.fdTable(task).closeAll((t) => this.wakeUp(t));
+    this.files.delete(task);
+  }
+
+  /** Reads from user memory for a write; undefined when the buffer is bad (EFAULT). */
+  private userBytes(addr: number, count: number): Uint8Array | undefined {
+    try {
+      return this.current.thread.mem.readBytes(addr, count);
+    } catch (e) {
+      if (e instanceof MemoryFault) return undefined;
+      throw e;
+    }
+  }
+
+  vfsWrite(fd: number, buf: number, count: number): number {
+    const bytes = this.userBytes(buf, count);
+    return bytes ? this.writeFile(this.current.ts, fd, bytes) : -14;
+  }
+
+  /** write(2) on a task's descriptor: the terminal, or a pipe (EPIPE and SIGPIPE without readers). */
+  private writeFile(task: number, fd: number, bytes: Uint8Array): number {
+    const f = this.fdTable(task).get(fd);
+    if (!f) return -EBADF;
+    if (f.kind === 'tty') {
+      if (f.stream === 0) return -EBADF;
+      (f.stream === 1 ? this.options.io.stdout : this.options.io.stderr)(bytes.slice());
+      return bytes.length;
+    }
+    if (f.end !== 'write') return -EBADF;
+    if (f.pipe.readers === 0) {
+      this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (SIGPIPE - 1)));
+      return -32; // EPIPE
+    }
+    for (const b of bytes) f.pipe.data.push(b);
+    for (const t of f.pipe.waiters) this.wakeUp(t);
+    f.pipe.waiters.clear();
+    return bytes.length;
+  }
+
+  vfsRead(fd: number, buf: number, count: number): number {
+    const r = this.readFile(this.current.ts, fd, count);
+    if (typeof r === 'number') return r;
+    try {
+      this.current.thread.mem.writeBytes(buf, r);
+    } catch (e) {
+      if (e instanceof MemoryFault) return -14; // EFAULT
+      throw e;
+    }
+    return r.length;
+  }
+
+  /** read(2) on a task's descriptor: bytes, or -errno (-EAGAIN: an empty pipe that still has writers). */
+  private readFile(task: number, fd: number, count: number): Uint8Array | number {
+    const f: OpenFile | undefined = this.fdTable(task).get(fd);
+    if (!f) return -EBADF;
+    if (f.kind === 'tty') {
+      if (f.stream !== 0) return -EBADF;
+      const input = this.options.io.stdin ?? new Uint8Array(0);
+      const out = input.subarray(this.stdinPos, this.stdinPos + count);
+      this.stdinPos += out.length;
+      return out.slice();
+    }
+    if (f.end !== 'read') return -EBADF;
+    if (f.pipe.data.length === 0) return f.pipe.writers > 0 ? -11 : new Uint8Array(0);
+    return Uint8Array.from(f.pipe.data.splice(0, count));
+  }
+
+  pipeWaitReadable(fd: number): void {
+    const f = this.fdTable().get(fd);
+    if (f?.kind === 'pipe') f.pipe.waiters.add(this.current.ts);
+  }
+
+  doPipe(fildes: number): number {
+    const table = this.fdTable();
+    const { read, write } = newPipe();
+    const r = table.install(read);
+    if (r < 0) return r;
+    const w = table.install(write);
+    if (w < 0) {
+      table.close(r, () => {});
+      return w;
+    }
+    try {
+      this.current.thread.mem.write32(fildes, r);
+      this.current.thread.mem.write32(fildes + 4, w);
+    } catch (e) {
+      if (!(e instanceof MemoryFault)) throw e;
+      table.close(r, () => {});
+      table.close(w, () => {});
+      return -14;
+    }
+    return 0;
+  }
+
+  closeFd(fd: number): number {
+    return this.fdTable().close(fd, (t) => this.wakeUp(t));
+  }
+
+  dupFd(fd: number): number {
+    const table = this.fdTable();
+    const f = table.get(fd);
+    if (!f) return -EBADF;
+    f.refs++;
+    return table.install(f);
+  }
+
+  dup2Fd(oldfd: number, newfd: number): number {
+    const table = this.fdTable();
+    const f = table.get(oldfd);
+    if (!f) return -EBADF;
+    if (oldfd === newfd) return newfd;
+    if (table.get(newfd)) table.close(newfd, (t) => this.wakeUp(t));
+    f.refs++;
+    table.fds[newfd] = f;
+    return newfd;
+  }
+
   /** kernel_execve of the user's program: the current kernel thread becomes its first process. */
   execUserProgram(): never {
     const task = this.current;
@@ -442,20 +580,13 @@ export class Machine {
       programName: name,
       heapLimit: USER_HEAP_LIMIT,
       machine: this,
-      sysWrite: (fd, bytes) => {
-        if (fd === 1) io.stdout(bytes.slice());
-        else if (fd === 2) io.stderr(bytes.slice());
-        else return -9; // EBADF
-        return bytes.length;
-      },
+      // stdio's own writes and reads (printf's flush, getchar) go through the task's descriptors too.
+      sysWrite: (fd, bytes) => this.writeFile(this.current.ts, fd, bytes),
       sysRead: (fd, max) => {
-        if (fd !== 0) return -9;
-        const input = io.stdin ?? new Uint8Array(0);
-        const out = input.subarray(this.stdinPos, this.stdinPos + max);
-        this.stdinPos += out.length;
-        return out.slice();
+        const r = this.readFile(this.current.ts, fd, max);
+        return r === -11 ? new Uint8Array(0) : r;
       },
-      isatty: (fd) => fd <= 2 && io.stdio === 'tty',
+      isatty: (fd) => this.fdTable(this.current.ts).get(fd)?.kind === 'tty' && io.stdio === 'tty',
       getErrno: () => (errnoAddr === undefined ? 0 : mem.readI32(errnoAddr)),
       setErrno: (e) => {
         if (errnoAddr !== undefined) mem.write32(errnoAddr, e);

@@ -29,13 +29,15 @@ static void exit_mm(void)
   }
 }
 
-/* System V semaphores, files and the filesystem context are not modelled per process yet. */
+/* System V semaphores and the filesystem context are not modelled per process yet. */
 static void exit_sem(struct task_struct *tsk)
 {
 }
 
+/* Closes every descriptor: a pipe whose last writer goes gives its readers end of file. */
 static void exit_files(struct task_struct *tsk)
 {
+  files_exit(tsk);
 }
 
 static void exit_fs(struct task_struct *tsk)

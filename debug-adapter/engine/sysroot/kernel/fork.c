@@ -19,12 +19,15 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
   return tsk;
 }
 
-/* Open files, the filesystem context and signal handlers are shared by all processes until Forkscope
-   models them per process; these steps keep their place in the order. */
+/* The child gets its own copy of the descriptor table (or shares it with CLONE_FILES, not yet
+   modelled): the open files themselves are shared and counted, as in Linux. */
 static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 {
-  return 0;
+  return files_dup(tsk);
 }
+
+/* The filesystem context and signal handlers are shared by all processes until Forkscope models them
+   per process; these steps keep their place in the order. */
 
 static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 {

@@ -14,6 +14,12 @@ long sys_gettid(void);
 long sys_wait4(pid_t upid, int *stat_addr, int options, void *rusage);
 long sys_exit_group(int error_code);
 long sys_kill(pid_t pid, int sig);
+long sys_read(unsigned int fd, char *buf, size_t count);
+long sys_write(unsigned int fd, const char *buf, size_t count);
+long sys_pipe(int *fildes);
+long sys_close(unsigned int fd);
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_pause(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
@@ -93,4 +99,34 @@ int usleep(useconds_t usec)
 int raise(int sig)
 {
   return kill(getpid(), sig);
+}
+
+ssize_t read(int fd, void *buf, size_t count)
+{
+  return syscall_result(sys_read(fd, buf, count));
+}
+
+ssize_t write(int fd, const void *buf, size_t count)
+{
+  return syscall_result(sys_write(fd, buf, count));
+}
+
+int pipe(int pipefd[2])
+{
+  return syscall_result(sys_pipe(pipefd));
+}
+
+int close(int fd)
+{
+  return syscall_result(sys_close(fd));
+}
+
+int dup(int oldfd)
+{
+  return syscall_result(sys_dup(oldfd));
+}
+
+int dup2(int oldfd, int newfd)
+{
+  return syscall_result(sys_dup2(oldfd, newfd));
 }

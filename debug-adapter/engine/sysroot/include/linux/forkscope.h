@@ -35,6 +35,17 @@ struct task_struct *pick_next_task(struct task_struct *prev);
 /* Switches this CPU from prev to next; returns when prev runs again. */
 void context_switch(struct task_struct *prev, struct task_struct *next);
 
+/* Open files: the file descriptor tables and pipe buffers are host data (fs/file.c, fs/pipe.c). */
+int files_dup(struct task_struct *child);   /* copy_files: the child gets a copy of the table, files shared */
+void files_exit(struct task_struct *tsk);   /* exit_files: every descriptor closed */
+long vfs_read(int fd, char *buf, size_t count);        /* -EAGAIN when a pipe is empty but has writers */
+long vfs_write(int fd, const char *buf, size_t count); /* -EPIPE when a pipe has no readers */
+void pipe_wait_readable(int fd);            /* the current task sleeps on the pipe's wait queue */
+long do_pipe2(int *fildes, int flags);
+long close_fd(unsigned int fd);
+long dup_fd(unsigned int oldfd);
+long dup2_fd(unsigned int oldfd, unsigned int newfd);
+
 /* kernel_execve of the user's program into the current task (Linux execs /sbin/init, then a shell). */
 int exec_user_program(void);
 

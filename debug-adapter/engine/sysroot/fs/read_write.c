@@ -1,0 +1,47 @@
+/* fs/read_write.c, fs/pipe.c, fs/file.c: the file system calls. Reading an empty pipe is the sleep
+   pattern: the reader waits on the pipe until a writer (or the last writer's close) wakes it. */
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/errno.h>
+#include <linux/forkscope.h>
+
+long sys_read(unsigned int fd, char *buf, size_t count)
+{
+  for (;;) {
+    long n = vfs_read(fd, buf, count);
+    if (n != -EAGAIN)
+      return n;
+    set_current_state(TASK_INTERRUPTIBLE);
+    pipe_wait_readable(fd);
+    schedule();
+    if (signal_pending(current)) {
+      __set_current_state(TASK_RUNNING);
+      return -EINTR;
+    }
+  }
+}
+
+long sys_write(unsigned int fd, const char *buf, size_t count)
+{
+  return vfs_write(fd, buf, count);
+}
+
+long sys_pipe(int *fildes)
+{
+  return do_pipe2(fildes, 0);
+}
+
+long sys_close(unsigned int fd)
+{
+  return close_fd(fd);
+}
+
+long sys_dup(unsigned int fildes)
+{
+  return dup_fd(fildes);
+}
+
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+  return dup2_fd(oldfd, newfd);
+}
