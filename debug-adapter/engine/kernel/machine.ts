@@ -74,6 +74,8 @@ export class Machine {
   private readonly mms = new Map<number, AddressSpace>();
   private nextMmId = 1;
   private readonly timers: { task: number; expires: number }[] = [];
+  /** A task that released itself while running, freed once switched out. */
+  private selfReleased: number | undefined;
   /** Each task's descriptor table, by task_struct address. */
   private readonly files = new Map<number, FdTable>();
   private skippedNs = 0;
@@ -365,11 +367,20 @@ export class Machine {
     return 0;
   }
 
+  /**
+   * release_task's end: the task's thread, kernel stack and task_struct go. A task releasing itself
+   * (a child its parent does not wait for) is still running: that waits until it is switched out.
+   */
   releaseTask(ts: number): void {
     const task = this.tasks.get(ts);
     if (!task) return;
+    if (task === this.current) {
+      this.selfReleased = ts;
+      return;
+    }
     this.tasks.delete(ts);
     if (task.kernelStack) this.kfree(task.kernelStack);
+    this.kfree(ts);
   }
 
   pickNextTask(prev: number): number {
@@ -393,6 +404,12 @@ export class Machine {
     this.task.set(this.kmem, prev, 'on_cpu', 0);
     this.task.set(this.kmem, next, 'on_cpu', 1);
     this.current = to;
+    if (this.selfReleased === prev) {
+      this.selfReleased = undefined;
+      if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
+      this.releaseTask(prev);
+      throw RESCHEDULE;
+    }
     if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
     throw RESCHEDULE;
   }

@@ -1,6 +1,8 @@
 /* init/init_task.c: the first task, PID 0, which boots the kernel and then idles (swapper/0). */
 #include <linux/sched.h>
 
+static struct sighand_struct init_sighand = { .count = 1 };
+
 struct task_struct init_task = {
   .__state = TASK_RUNNING,
   .flags = PF_KTHREAD | PF_IDLE,
@@ -14,4 +16,5 @@ struct task_struct init_task = {
   .parent = &init_task,
   .group_leader = &init_task,
   .comm = "swapper/0",
+  .sighand = &init_sighand,
 };

@@ -10,6 +10,7 @@
 #define WNOHANG 1
 
 extern void free_pid(int nr);
+void release_task(struct task_struct *p);
 extern struct task_struct *child_reaper;
 
 static void exit_signals(struct task_struct *tsk)
@@ -58,11 +59,16 @@ static struct task_struct *find_new_reaper(struct task_struct *father, struct ta
 }
 
 /* Tells the parent that tsk has changed state: wakes it if it sleeps in wait(). Returns whether tsk
-   should be reaped at once (a parent ignoring SIGCHLD; not yet modelled). */
+   should be reaped at once: POSIX says a parent that sets SIGCHLD to SIG_IGN, or uses SA_NOCLDWAIT,
+   gets no zombies. */
 static int do_notify_parent(struct task_struct *tsk, int sig)
 {
+  struct sighand_struct *psig = tsk->parent->sighand;
+  int autoreap = 0;
+  if (sig == SIGCHLD && (psig->handler[SIGCHLD - 1] == SIG_IGN_HANDLER || (psig->flags[SIGCHLD - 1] & SA_NOCLDWAIT)))
+    autoreap = 1;
   wake_up_process(tsk->parent);
-  return 0;
+  return autoreap;
 }
 
 /* Only the direct children move: grandchildren keep their parents. */
@@ -87,8 +93,10 @@ static void exit_notify(struct task_struct *tsk)
 {
   forget_original_parent(tsk);
   tsk->exit_state = EXIT_ZOMBIE;
-  if (do_notify_parent(tsk, tsk->exit_signal))
+  if (do_notify_parent(tsk, tsk->exit_signal)) {
     tsk->exit_state = EXIT_DEAD;
+    release_task(tsk); /* no zombie: the task_struct itself goes once the task is switched out */
+  }
 }
 
 /* The last thing an exiting task does: it is never scheduled again. */
@@ -138,8 +146,10 @@ void release_task(struct task_struct *p)
   list_del(&p->tasks);
   list_del(&p->sibling);
   free_pid(p->pid);
+  if (--p->sighand->count == 0)
+    kfree(p->sighand);
+  /* The simulator frees the task_struct, at once or, for the running task, once it is switched out. */
   release_thread(p);
-  kfree(p);
 }
 
 static int eligible_child(pid_t upid, struct task_struct *p)

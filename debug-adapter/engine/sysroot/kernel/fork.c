@@ -26,16 +26,28 @@ static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
   return files_dup(tsk);
 }
 
-/* The filesystem context and signal handlers are shared by all processes until Forkscope models them
-   per process; these steps keep their place in the order. */
+/* The filesystem context and the signal_struct are shared by all processes until Forkscope models
+   them per process; these steps keep their place in the order. */
 
 static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 {
   return 0;
 }
 
+/* The child starts with the parent's signal dispositions (shared with CLONE_SIGHAND). */
 static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 {
+  struct sighand_struct *sig;
+  if (clone_flags & CLONE_SIGHAND) {
+    current->sighand->count++;
+    return 0;
+  }
+  sig = kzalloc(sizeof(struct sighand_struct), GFP_KERNEL);
+  if (!sig)
+    return -ENOMEM;
+  *sig = *current->sighand;
+  sig->count = 1;
+  tsk->sighand = sig;
   return 0;
 }
 

@@ -1,5 +1,6 @@
-/* kernel/signal.c: sending signals and acting on them. Handlers are not modelled yet: a pending signal
-   is acted on with its default action when the task returns to user mode (exit_to_user_mode). */
+/* kernel/signal.c: sending signals and acting on them. A pending signal is acted on when the task
+   returns to user mode (exit_to_user_mode): ignored with SIG_IGN, its default action with SIG_DFL.
+   Handlers in the program are not run yet: such a signal takes its default action. */
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
@@ -51,6 +52,8 @@ static void do_signal(void)
     if (!(current->pending & ~current->blocked & sigmask(sig)))
       continue;
     current->pending &= ~sigmask(sig);
+    if (current->sighand->handler[sig - 1] == SIG_IGN_HANDLER && sig != SIGKILL && sig != SIGSTOP)
+      continue;
     if (sig_kernel_ignore(sig))
       continue;
     do_group_exit(sig);
@@ -69,4 +72,16 @@ long sys_pause(void)
   set_current_state(TASK_INTERRUPTIBLE);
   schedule();
   return -EINTR;
+}
+
+/* Sets a signal's disposition (a simplified rt_sigaction: the handler and its flags); returns the old one. */
+long sys_rt_sigaction(int sig, unsigned long handler, unsigned long flags, unsigned long *oldhandler)
+{
+  if (sig < 1 || sig > _NSIG || sig == SIGKILL || sig == SIGSTOP)
+    return -EINVAL;
+  if (oldhandler)
+    *oldhandler = current->sighand->handler[sig - 1];
+  current->sighand->handler[sig - 1] = handler;
+  current->sighand->flags[sig - 1] = flags;
+  return 0;
 }

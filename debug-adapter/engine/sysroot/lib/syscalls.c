@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <signal.h>
 #include <time.h>
+#include <stdarg.h>
+#include <sys/prctl.h>
 
 long sys_fork(void);
 long sys_getpid(void);
@@ -20,6 +22,8 @@ long sys_pipe(int *fildes);
 long sys_close(unsigned int fd);
 long sys_dup(unsigned int fd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
+long sys_rt_sigaction(int sig, unsigned long handler, unsigned long flags, unsigned long *oldhandler);
 long sys_pause(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
@@ -129,4 +133,45 @@ int dup(int oldfd)
 int dup2(int oldfd, int newfd)
 {
   return syscall_result(sys_dup2(oldfd, newfd));
+}
+
+int prctl(int option, ...)
+{
+  va_list ap;
+  unsigned long a[4];
+  int i;
+  va_start(ap, option);
+  for (i = 0; i < 4; i++)
+    a[i] = va_arg(ap, unsigned long);
+  va_end(ap);
+  return syscall_result(sys_prctl(option, a[0], a[1], a[2], a[3]));
+}
+
+sighandler_t signal(int signum, sighandler_t handler)
+{
+  unsigned long old;
+  if (syscall_result(sys_rt_sigaction(signum, (unsigned long)handler, 0, &old)) < 0)
+    return SIG_ERR;
+  return (sighandler_t)old;
+}
+
+int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
+{
+  unsigned long old;
+  long r;
+  if (!act) {
+    /* Only reading the disposition: set it back to what it was. */
+    r = sys_rt_sigaction(signum, 0, 0, &old);
+    if (r == 0)
+      sys_rt_sigaction(signum, old, 0, 0);
+  } else {
+    r = sys_rt_sigaction(signum, (unsigned long)act->sa_handler, act->sa_flags, &old);
+  }
+  if (r < 0)
+    return syscall_result(r);
+  if (oldact) {
+    oldact->sa_handler = (sighandler_t)old;
+    oldact->sa_flags = 0;
+  }
+  return 0;
 }

@@ -85,6 +85,16 @@ struct mm_struct {
   unsigned long __host_id; /* which simulated address space this is */
 };
 
+/* What each signal does for a process: SIG_DFL (0), SIG_IGN (1), or a handler's address. */
+#define SIG_DFL_HANDLER 0UL
+#define SIG_IGN_HANDLER 1UL
+#define SA_NOCLDWAIT 2
+struct sighand_struct {
+  int count;
+  unsigned long handler[64];
+  unsigned long flags[64];
+};
+
 struct completion {
   unsigned int done;
   struct task_struct *waiter;
@@ -138,7 +148,7 @@ struct task_struct {
   void *fs;
   void *files;
   void *signal;
-  void *sighand;
+  struct sighand_struct *sighand;
   unsigned long blocked;
   unsigned long pending;
 
