@@ -17,6 +17,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   exit_mm_pages: (ctx, a) => machineOf(ctx).dropMm(num(a[0])),
   copy_thread: (ctx, a) => machineOf(ctx).copyThread(num(a[0]), num(a[1])),
   release_thread: (ctx, a) => machineOf(ctx).releaseTask(num(a[0])),
+  vfork_share_frames: (ctx, a) => machineOf(ctx).vforkShareFrames(num(a[0]), num(a[1])),
   enqueue_task: (ctx, a) => machineOf(ctx).rq.enqueue(num(a[0])),
   dequeue_task: (ctx, a) => machineOf(ctx).rq.dequeue(num(a[0])),
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),

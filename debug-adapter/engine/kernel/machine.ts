@@ -367,6 +367,17 @@ export class Machine {
     return 0;
   }
 
+  vforkShareFrames(child: number, parent: number): void {
+    const c = this.tasks.get(child)?.thread.frames();
+    const p = this.tasks.get(parent)?.thread.frames();
+    if (!c || !p) return;
+    for (let i = 0; i < Math.min(c.length, p.length); i++) {
+      if (c[i]!.code !== p[i]!.code || c[i]!.code.inKernel) break;
+      const regs = p[i]!.regs;
+      c[i]!.regs.forEach((v, j) => (regs[j] = v));
+    }
+  }
+
   /**
    * release_task's end: the task's thread, kernel stack and task_struct go. A task releasing itself
    * (a child its parent does not wait for) is still running: that waits until it is switched out.

@@ -18,11 +18,27 @@ static void exit_signals(struct task_struct *tsk)
   tsk->flags |= PF_EXITING;
 }
 
+/* A vfork child leaving its parent's memory (by exit or exec) lets the parent go on. */
+void complete_vfork_done(struct task_struct *tsk)
+{
+  struct completion *vfork = tsk->vfork_done;
+  tsk->vfork_done = 0;
+  vfork_share_frames(tsk, tsk->real_parent);
+  complete(vfork);
+}
+
+static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+  if (tsk->vfork_done)
+    complete_vfork_done(tsk);
+}
+
 static void exit_mm(void)
 {
   struct mm_struct *mm = current->mm;
   if (!mm)
     return;
+  mm_release(current, mm);
   current->mm = 0;
   if (--mm->mm_users == 0) {
     exit_mm_pages(mm->__host_id);

@@ -180,8 +180,16 @@ bad_fork:
   return retval;
 }
 
+/* The vfork parent sleeps until its child execs or exits (mm_release completes vfork_done). */
+static void wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
+{
+  wait_for_completion(vfork);
+}
+
 pid_t kernel_clone(struct kernel_clone_args *args)
 {
+  u64 clone_flags = args->flags;
+  struct completion vfork;
   struct task_struct *p;
   int err = copy_process(args, &p);
   pid_t nr;
@@ -189,8 +197,20 @@ pid_t kernel_clone(struct kernel_clone_args *args)
   if (err < 0)
     return err;
   nr = p->pid;
+  if (clone_flags & CLONE_VFORK) {
+    p->vfork_done = &vfork;
+    init_completion(&vfork);
+  }
   wake_up_new_task(p);
+  if (clone_flags & CLONE_VFORK)
+    wait_for_vfork_done(p, &vfork);
   return nr;
+}
+
+long sys_vfork(void)
+{
+  struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM, .exit_signal = SIGCHLD };
+  return kernel_clone(&args);
 }
 
 long sys_fork(void)

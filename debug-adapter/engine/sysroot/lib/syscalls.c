@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 
 long sys_fork(void);
+long sys_vfork(void);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
@@ -39,6 +40,11 @@ static long syscall_result(long r)
 pid_t fork(void)
 {
   return syscall_result(sys_fork());
+}
+
+pid_t vfork(void)
+{
+  return syscall_result(sys_vfork());
 }
 
 pid_t getpid(void)

@@ -25,6 +25,9 @@ void exit_mm_pages(unsigned long mm_id);
 /* The child's saved registers and stack: a copy of the parent's user stack that returns 0 from fork,
    or, for a kernel thread, a fresh stack that will run args->fn(args->fn_arg). */
 int copy_thread(struct task_struct *p, struct kernel_clone_args *args);
+/* A vfork child ran on its parent's stack: the parent's user frames take the child's registers, as if
+   the locals the child changed had been in that shared memory (Forkscope keeps many in registers). */
+void vfork_share_frames(struct task_struct *child, struct task_struct *parent);
 /* Forgets the simulator's state for a task that release_task freed. */
 void release_thread(struct task_struct *p);
 

@@ -183,6 +183,10 @@ struct kernel_clone_args {
 pid_t kernel_clone(struct kernel_clone_args *args);
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 
+void init_completion(struct completion *x);
+void wait_for_completion(struct completion *x);
+void complete(struct completion *x);
+
 void do_exit(long code) __attribute__((noreturn));
 void do_group_exit(int exit_code) __attribute__((noreturn));
 
