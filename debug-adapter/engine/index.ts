@@ -6,7 +6,7 @@ import { preprocess } from './lang/preprocessor';
 import { libcBuiltins } from './libc/builtins';
 import { kernelImage } from './kernel/image';
 import { Machine } from './kernel/machine';
-import { loadLibcSources, loadSystemHeaders } from './sysroot';
+import { loadBinSources, loadLibcSources, loadSystemHeaders } from './sysroot';
 import { type LinkedProgram, link, type SourceUnit } from './vm/compiler/link';
 
 export type { CompileResult, Program, RunOptions, RunOutcome, SourceFS } from './api';
@@ -15,6 +15,38 @@ export { formatDiagnostics } from './lang/diagnostics';
 
 interface CompiledProgram extends Program {
   linked: LinkedProgram;
+  /** Where the program was read from: execve finds sibling programs (./child → child.c) there. */
+  fs: SourceFS;
+}
+
+/** The programs the simulated /bin holds: C sources in sysroot/bin, compiled when first run. */
+const BUILTIN_PROGRAMS = ['echo', 'true', 'false', 'sleep', 'cat'];
+const builtinPrograms = new Map<string, LinkedProgram | undefined>();
+
+function builtinProgram(name: string): LinkedProgram | undefined {
+  if (!builtinPrograms.has(name)) {
+    const text = loadBinSources().get(`${name}.c`);
+    const file = `/bin/${name}.c`;
+    const r = text === undefined ? undefined : compile(file, { readFile: (p) => (p === file ? text : undefined) });
+    builtinPrograms.set(name, r?.program ? (r.program as CompiledProgram).linked : undefined);
+  }
+  return builtinPrograms.get(name);
+}
+
+/** execve's view of the file system: /bin and /usr/bin hold the built-ins, other paths are C files beside the program. */
+function programLoader(program: CompiledProgram): (path: string) => LinkedProgram | undefined {
+  const cache = new Map<string, LinkedProgram | undefined>();
+  const dir = program.mainFile.slice(0, program.mainFile.lastIndexOf('/') + 1);
+  return (path) => {
+    const bin = /^\/(?:usr\/)?bin\/([^/]+)$/.exec(path);
+    if (bin) return BUILTIN_PROGRAMS.includes(bin[1]!) ? builtinProgram(bin[1]!) : undefined;
+    const file = (path.startsWith('/') ? path : dir + path.replace(/^\.\//, '')) + '.c';
+    if (!cache.has(file)) {
+      const r = program.fs.readFile(file) === undefined ? undefined : compile(file, program.fs);
+      cache.set(file, r?.program ? (r.program as CompiledProgram).linked : undefined);
+    }
+    return cache.get(file);
+  };
 }
 
 /** Preprocesses, parses and links the program with the C library. Diagnostics come in gcc's format. */
@@ -46,7 +78,7 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
   const linked = link(units, libcBuiltins, mainPath, { externals: kernelImage().syscalls });
   diagnostics.push(...linked.diagnostics);
   if (!linked.program) return { program: undefined, diagnostics, sources };
-  const program: CompiledProgram = { mainFile: mainPath, linked: linked.program };
+  const program: CompiledProgram = { mainFile: mainPath, linked: linked.program, fs };
   return { program, diagnostics, sources };
 }
 
@@ -55,7 +87,9 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
  * (Machine.step with debugger hooks). `run` is this, run to the end.
  */
 export function createMachine(program: Program, options: RunOptions): Machine {
-  return new Machine(kernelImage(), (program as CompiledProgram).linked, {
+  const compiled = program as CompiledProgram;
+  return new Machine(kernelImage(), compiled.linked, {
+    loadProgram: programLoader(compiled),
     argv: options.argv,
     envp: ['PATH=/usr/bin:/bin', 'HOME=/home/student'],
     maxSteps: options.maxSteps,

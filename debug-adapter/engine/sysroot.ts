@@ -46,3 +46,11 @@ export function loadKernelSources(): Map<string, string> {
   }
   return kernelSources;
 }
+
+let binSources: Map<string, string> | undefined;
+
+/** The simulated /bin's programs ('echo.c' …) → C source. Read once. */
+export function loadBinSources(): Map<string, string> {
+  binSources ??= readTree(path.join(SYSROOT, 'bin'), '.c');
+  return binSources;
+}

@@ -49,6 +49,8 @@ export interface MachineIO {
 export interface MachineOptions {
   argv: string[];
   envp: string[];
+  /** The program execve finds at a path (relative to the program's folder, or /bin's built-ins). */
+  loadProgram(path: string): LinkedProgram | undefined;
   maxSteps?: number;
   pidMax?: number;
   io: MachineIO;
@@ -59,6 +61,8 @@ interface Task {
   ts: number;
   thread: Thread;
   ctx: BuiltinContext;
+  /** The program a user task runs (kernel threads run the kernel's). */
+  program?: LinkedProgram;
   /** A kernel thread's stack in kernel memory, freed with the task. */
   kernelStack?: number;
 }
@@ -86,7 +90,10 @@ export class Machine {
   private lastStop: { thread: Thread; frame: Frame | undefined; pc: number } | undefined;
   private readonly kernelCtx: BuiltinContext;
   private readonly kernelCallees: ReadonlyMap<number, Callee>;
-  private readonly userCallees: ReadonlyMap<number, Callee>;
+  /** Each user program's functions with the kernel's, for the threads running it. */
+  private readonly calleesByProgram = new Map<LinkedProgram, ReadonlyMap<number, Callee>>();
+  /** An image prepared by bprm_load, waiting for begin_new_exec. */
+  private pendingExec: { program: LinkedProgram; argv: string[]; envp: string[]; name: string } | undefined;
   private steps = 0;
   private stdinPos = 0;
   private programTask: number | undefined;
@@ -107,7 +114,6 @@ export class Machine {
     this.mm = new StructView(kernel.mmStruct);
     this.cloneArgs = new StructView(kernel.cloneArgs);
     this.kernelCallees = kernel.program.callees;
-    this.userCallees = new Map([...kernel.program.callees, ...program.callees]);
     this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
     this.boot();
   }
@@ -349,7 +355,8 @@ export class Machine {
     const entry = frames[user + 1]!;
     const mmAddr = this.task.get(this.kmem, childTs, 'mm');
     const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
-    const ctx = this.contextFor(space, this.program, this.task.getString(this.kmem, this.current.ts, 'comm'));
+    const program = this.current.program ?? this.program;
+    const ctx = this.contextFor(space, program, this.task.getString(this.kmem, this.current.ts, 'comm'));
     const child = parent.clone(space, ctx);
     child.stack.length = user + 1;
     child.depth = user + 1;
@@ -362,7 +369,7 @@ export class Machine {
     child.bp = setter ? setter.savedBp : parent.bp;
     const kernelStack = this.kzalloc(THREAD_SIZE);
     child.kstack = kernelStack + THREAD_SIZE;
-    this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack });
+    this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack, program });
     this.liveUserTasks++;
     return 0;
   }
@@ -575,28 +582,89 @@ export class Machine {
 
   /** kernel_execve of the user's program: the current kernel thread becomes its first process. */
   execUserProgram(): never {
+    const name = (this.options.argv[0] ?? 'prog').split('/').pop()!.replace(/\.c$/, '');
+    this.programTask = this.current.ts;
+    this.liveUserTasks++;
+    this.exec({ program: this.program, argv: this.options.argv, envp: this.options.envp, name });
+  }
+
+  /** execve's search: the program at `filename`, with argv and envp copied from user memory. */
+  bprmLoad(filenameAddr: number, argvAddr: number, envpAddr: number): number {
+    const mem = this.current.thread.mem;
+    try {
+      const filename = new TextDecoder().decode(mem.readCString(filenameAddr, 4096));
+      const program = this.options.loadProgram(filename);
+      if (!program) return -2; // ENOENT
+      this.pendingExec = { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: filename.split('/').pop()!.replace(/\.c$/, '') };
+      return 0;
+    } catch (e) {
+      if (e instanceof MemoryFault) return -14; // EFAULT
+      throw e;
+    }
+  }
+
+  private readStrings(arrayAddr: number): string[] {
+    const mem = this.current.thread.mem;
+    const out: string[] = [];
+    if (arrayAddr === 0) return out;
+    for (let i = 0; ; i++) {
+      const p = Number(mem.readU64(arrayAddr + 8 * i));
+      if (p === 0) return out;
+      out.push(new TextDecoder().decode(mem.readCString(p, 4096)));
+    }
+  }
+
+  beginNewExec(): never {
+    const pending = this.pendingExec;
+    if (!pending) throw new Error('begin_new_exec without bprm_load');
+    this.pendingExec = undefined;
+    // The old memory goes, unless another task (a vfork parent) still uses it.
+    const oldMm = this.task.get(this.kmem, this.current.ts, 'mm');
+    if (oldMm !== 0) {
+      const users = this.mm.get(this.kmem, oldMm, 'mm_users') - 1;
+      this.mm.set(this.kmem, oldMm, 'mm_users', users);
+      if (users === 0) {
+        this.dropMm(this.mm.get(this.kmem, oldMm, '__host_id'));
+        this.kfree(oldMm);
+      }
+    }
+    this.exec(pending);
+  }
+
+  /** Starts `program` in the current task: a new address space and mm_struct, comm, a fresh thread. */
+  private exec(e: { program: LinkedProgram; argv: string[]; envp: string[]; name: string }): never {
     const task = this.current;
-    const image = buildUserImage(this.program, this.options.argv, this.options.envp, this.kmem);
+    const oldMem = task.thread.mem;
+    const image = buildUserImage(e.program, e.argv, e.envp, this.kmem);
     const id = this.addMm(image.mem);
     const mm = this.kzalloc(this.mm.type.size);
     this.mm.set(this.kmem, mm, 'mm_users', 1);
     this.mm.set(this.kmem, mm, 'mm_count', 1);
     this.mm.set(this.kmem, mm, '__host_id', id);
-    this.mm.set(this.kmem, mm, 'start_brk', this.program.heapStart);
-    this.mm.set(this.kmem, mm, 'brk', this.program.heapStart);
+    this.mm.set(this.kmem, mm, 'start_brk', e.program.heapStart);
+    this.mm.set(this.kmem, mm, 'brk', e.program.heapStart);
     this.mm.set(this.kmem, mm, 'start_stack', image.sp);
     this.task.set(this.kmem, task.ts, 'mm', mm);
     this.task.set(this.kmem, task.ts, 'active_mm', mm);
     this.task.set(this.kmem, task.ts, 'flags', this.task.get(this.kmem, task.ts, 'flags') & ~PF_KTHREAD);
-    const name = (this.options.argv[0] ?? 'prog').split('/').pop()!.replace(/\.c$/, '');
-    this.task.setString(this.kmem, task.ts, 'comm', name, TASK_COMM_LEN);
-    task.ctx = this.contextFor(image.mem, this.program, name);
-    startProgram(task.thread, this.program, image, task.ctx, this.userCallees);
-    // The kernel stack it ran on as a kernel thread stays, now for its system calls.
-    task.thread.kstack = (task.kernelStack ?? this.kzalloc(THREAD_SIZE)) + THREAD_SIZE;
-    this.programTask = task.ts;
-    this.liveUserTasks++;
+    this.task.setString(this.kmem, task.ts, 'comm', e.name, TASK_COMM_LEN);
+    task.program = e.program;
+    task.ctx = this.contextFor(image.mem, e.program, e.name);
+    startProgram(task.thread, e.program, image, task.ctx, this.calleesFor(e.program));
+    // The kernel stack it ran on stays, now for its system calls.
+    task.kernelStack ??= this.kzalloc(THREAD_SIZE);
+    task.thread.kstack = task.kernelStack + THREAD_SIZE;
+    if (oldMem !== this.kmem && ![...this.mms.values()].includes(oldMem)) oldMem.release();
     throw RESCHEDULE;
+  }
+
+  private calleesFor(program: LinkedProgram): ReadonlyMap<number, Callee> {
+    let m = this.calleesByProgram.get(program);
+    if (!m) {
+      m = new Map([...this.kernel.program.callees, ...program.callees]);
+      this.calleesByProgram.set(program, m);
+    }
+    return m;
   }
 
   /** What the C library's builtins may do to the process running them. */

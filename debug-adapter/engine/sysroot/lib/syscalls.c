@@ -8,8 +8,10 @@
 #include <time.h>
 #include <stdarg.h>
 #include <sys/prctl.h>
+#include <string.h>
 
 long sys_fork(void);
+long sys_execve(const char *filename, char *const argv[], char *const envp[]);
 long sys_vfork(void);
 long sys_getpid(void);
 long sys_getppid(void);
@@ -180,4 +182,95 @@ int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
     oldact->sa_flags = 0;
   }
   return 0;
+}
+
+int execve(const char *pathname, char *const argv[], char *const envp[])
+{
+  return syscall_result(sys_execve(pathname, argv, envp));
+}
+
+int execv(const char *pathname, char *const argv[])
+{
+  return execve(pathname, argv, environ);
+}
+
+/* Searches PATH's folders (/usr/bin, /bin) unless the name has a slash in it. */
+int execvpe(const char *file, char *const argv[], char *const envp[])
+{
+  static const char *const path[] = { "/usr/bin/", "/bin/" };
+  char full[256];
+  int i;
+  if (strchr(file, '/'))
+    return execve(file, argv, envp);
+  for (i = 0; i < 2; i++) {
+    if (strlen(path[i]) + strlen(file) >= sizeof full)
+      continue;
+    strcpy(full, path[i]);
+    strcat(full, file);
+    execve(full, argv, envp);
+    if (errno != ENOENT)
+      return -1;
+  }
+  errno = ENOENT;
+  return -1;
+}
+
+int execvp(const char *file, char *const argv[])
+{
+  return execvpe(file, argv, environ);
+}
+
+#define EXEC_MAX_ARGS 64
+
+/* execl and friends gather their arguments, up to the NULL, into an argv array. */
+static int collect_args(const char *arg, va_list ap, char **argv)
+{
+  int n = 0;
+  argv[n++] = (char *)arg;
+  while (arg && n < EXEC_MAX_ARGS) {
+    arg = va_arg(ap, const char *);
+    argv[n++] = (char *)arg;
+  }
+  if (arg) {
+    errno = E2BIG;
+    return -1;
+  }
+  return n;
+}
+
+int execl(const char *pathname, const char *arg, ...)
+{
+  char *argv[EXEC_MAX_ARGS + 1];
+  va_list ap;
+  va_start(ap, arg);
+  int n = collect_args(arg, ap, argv);
+  va_end(ap);
+  if (n < 0)
+    return -1;
+  return execv(pathname, argv);
+}
+
+int execlp(const char *file, const char *arg, ...)
+{
+  char *argv[EXEC_MAX_ARGS + 1];
+  va_list ap;
+  va_start(ap, arg);
+  int n = collect_args(arg, ap, argv);
+  va_end(ap);
+  if (n < 0)
+    return -1;
+  return execvp(file, argv);
+}
+
+int execle(const char *pathname, const char *arg, ...)
+{
+  char *argv[EXEC_MAX_ARGS + 1];
+  va_list ap;
+  va_start(ap, arg);
+  int n = collect_args(arg, ap, argv);
+  char **envp = va_arg(ap, char **);
+  va_end(ap);
+  if (n < 0)
+    return -1;
+  return execve(pathname, argv, envp);
 }

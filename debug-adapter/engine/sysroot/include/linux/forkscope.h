@@ -49,6 +49,12 @@ long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
 long dup2_fd(unsigned int oldfd, unsigned int newfd);
 
+/* execve's mechanics: bprm_load finds the program (the program's folder, or /bin's built-ins) and
+   prepares its image, or returns -ENOENT; begin_new_exec replaces the task's memory and thread with
+   it and never returns. */
+int bprm_load(const char *filename, const char *const *argv, const char *const *envp);
+void begin_new_exec(void) __attribute__((noreturn));
+
 /* kernel_execve of the user's program into the current task (Linux execs /sbin/init, then a shell). */
 int exec_user_program(void);
 

@@ -1,0 +1,5 @@
+/* /bin/false: fails. */
+int main(void)
+{
+  return 1;
+}

@@ -1,0 +1,5 @@
+/* /bin/true: succeeds. */
+int main(void)
+{
+  return 0;
+}
