@@ -17,8 +17,8 @@ export function enterFrame(t: Thread, code: FunctionCode, retReg: number): Value
   const callerSp = t.sp;
   // frameSize is a multiple of 16 that includes a return address and a saved frame pointer, and the
   // stack pointer stays 16-byte aligned, as the x86-64 ABI keeps it; so runaway recursion exhausts the
-  // 8 MiB stack after as many calls as it would natively. A system call runs on the kernel stack.
-  const sp = (code.syscallEntry && t.kstack !== 0 ? t.kstack : callerSp) - code.frameSize;
+  // 8 MiB stack after as many calls as it would natively.
+  const sp = callerSp - code.frameSize;
   if (sp < t.stackLimit) stackOverflow(code);
   const f = t.stack[t.depth] ?? newFrame(t, code);
   f.code = code;
@@ -82,7 +82,27 @@ export function leaveFrame(t: Thread, value: Value): void {
   t.r = caller.regs;
   if (f.code.frameSize > MIN_FRAME) t.bp = f.savedBp;
   if (f.retReg >= 0) caller.regs[f.retReg] = value;
-  if (f.code.syscallEntry && t.onSyscallReturn) t.onSyscallReturn(t);
+}
+
+/**
+ * The first op of a system call's entry function: entered from user mode, its frame moves from the
+ * user's stack to the task's kernel stack, as the syscall instruction's entry code switches stacks.
+ * (A check here, rather than in enterFrame, keeps every other call free of it.)
+ */
+export function enterKernelStack(t: Thread): void {
+  const f = t.frame!;
+  const caller = t.stack[t.depth - 2];
+  if (t.kstack === 0 || caller === undefined || caller.code.inKernel) return;
+  const sp = t.kstack - f.code.frameSize;
+  f.base = sp;
+  t.sp = sp;
+  if (f.code.frameSize > MIN_FRAME) t.bp = sp;
+}
+
+/** A system call's return to user mode: where the kernel acts on pending signals. */
+export function leaveSyscall(t: Thread, value: Value): void {
+  leaveFrame(t, value);
+  if (t.onSyscallReturn) t.onSyscallReturn(t);
 }
 
 /**

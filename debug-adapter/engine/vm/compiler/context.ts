@@ -82,4 +82,6 @@ export interface FnCtx {
   labels: Map<string, { label: Label; defined: boolean; pos: SourcePos }>;
   /** Where the function keeps the struct it returns (a hidden pointer in the frame), if it returns one. */
   readonly structRet: boolean;
+  /** A system call's entry point: its returns go back to user mode through leaveSyscall. */
+  readonly syscallEntry: boolean;
 }

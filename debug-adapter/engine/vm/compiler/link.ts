@@ -160,7 +160,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
     };
     const fileCtx: FnCtx = {
       unit: unitCtx, b: new FunctionBuilder('', { kind: 'function', ret: T.void, params: [], variadic: false, unprototyped: false }, 0, { file: src.file, line: 1, col: 1 }),
-      scope, fnName: '', ret: T.void, addrTaken: new Set(), breakTargets: [], continueTargets: [], switchCtx: undefined, labels: new Map(), structRet: false,
+      scope, fnName: '', ret: T.void, addrTaken: new Set(), breakTargets: [], continueTargets: [], switchCtx: undefined, labels: new Map(), structRet: false, syscallEntry: false,
     };
 
     for (const d of src.unit.decls) {

@@ -6,7 +6,7 @@ import type { CType } from '../../lang/types';
 import { T, arrayOf, isComplete, isInteger, isScalar, pointerTo, promote, sizeOf } from '../../lang/types';
 import { SIGSEGV, SignalFault } from '../faults';
 import type { Value } from '../host';
-import { enterFrame, leaveFrame } from '../interpreter';
+import { enterFrame, enterKernelStack, leaveFrame, leaveSyscall } from '../interpreter';
 import type { Ev, FunctionCode, Op, Thread } from '../thread';
 import { FunctionBuilder, type Label } from './builder';
 import { convert } from './ce';
@@ -24,7 +24,9 @@ export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, f
     unit, b, scope: new Scope(fileScope), fnName: def.name, ret: def.type.ret, addrTaken,
     breakTargets: [], continueTargets: [], switchCtx: undefined, labels: new Map(),
     structRet: def.type.ret.kind === 'struct',
+    syscallEntry: inKernel && def.name.startsWith('sys_'),
   };
+  if (c.syscallEntry) b.emit((t) => enterKernelStack(t));
   // Arguments arrive in registers 0..n-1; those that must live in memory are copied there first.
   def.type.params.forEach((p, i) => {
     const reg = b.newReg();
@@ -51,7 +53,7 @@ export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, f
   compileBlockItems(c, def.body.items);
   // Falling off the end returns 0 (C requires it of main; for others it is what -O0 code usually leaves).
   b.statement(def.endPos);
-  b.emit((t) => leaveFrame(t, 0));
+  b.emit(c.syscallEntry ? (t) => leaveSyscall(t, 0) : (t) => leaveFrame(t, 0));
   for (const [name, l] of c.labels) if (!l.defined) unit.error(l.pos, `label '${name}' used but not defined`);
   return b.finish();
 }
@@ -206,7 +208,7 @@ function compileStmtInner(c: FnCtx, s: Stmt): void {
 function compileIfReturn(c: FnCtx, s: Extract<Stmt, { kind: 'if' }>): boolean {
   let body: Stmt = s.then;
   while (body.kind === 'block' && body.items.length === 1) body = body.items[0]!;
-  if (s.else || body.kind !== 'return' || c.ret.kind === 'struct' || c.ret.kind === 'void') return false;
+  if (s.else || body.kind !== 'return' || c.ret.kind === 'struct' || c.ret.kind === 'void' || c.syscallEntry) return false;
   const value = body.value;
   if (!value || emitsOps(c, s.test) || emitsOps(c, value)) return false;
   c.b.statement(s.pos);
@@ -379,16 +381,17 @@ function compileReturn(c: FnCtx, pos: SourcePos, value: Expr | undefined): void 
   const b = c.b;
   b.statement(pos);
   const ret = c.ret;
+  const leave = c.syscallEntry ? leaveSyscall : leaveFrame;
   if (!value) {
     if (ret.kind !== 'void') c.unit.warn(pos, "'return' with no value, in function returning non-void [-Wreturn-type]");
-    b.emit((t) => leaveFrame(t, 0));
+    b.emit((t) => leave(t, 0));
     return;
   }
   const v = rv(c, value);
   if (ret.kind === 'void') {
     if (v.type.kind !== 'void') c.unit.warn(pos, "'return' with a value, in function returning void [-Wreturn-type]");
     const ev = v.ev;
-    b.emit((t) => { ev(t); leaveFrame(t, 0); });
+    b.emit((t) => { ev(t); leave(t, 0); });
     return;
   }
   const cv = assignConvert(c, v, ret, value.pos, { kind: 'return' });
@@ -398,11 +401,11 @@ function compileReturn(c: FnCtx, pos: SourcePos, value: Expr | undefined): void 
     b.emit((t) => {
       const dst = t.frame!.retAddr;
       t.mem.writeBytes(dst, t.mem.readBytes(src(t) as number, size));
-      leaveFrame(t, dst);
+      leave(t, dst);
     });
     return;
   }
-  b.emit(returnOp(cv.ev));
+  b.emit(c.syscallEntry ? (t) => leaveSyscall(t, cv.ev(t)) : returnOp(cv.ev));
 }
 
 function compileLocalDecl(c: FnCtx, d: VarDecl): void {
