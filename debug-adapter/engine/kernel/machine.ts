@@ -3,7 +3,7 @@
 // host builtins stand for: memory allocation, address spaces, threads, the run queue, the switch.
 import type { RunOutcome } from '../api';
 import { shellSignalMessage } from '../libc/errno';
-import { calloc, free } from '../libc/malloc';
+import { calloc, free, malloc } from '../libc/malloc';
 import type { LinkedProgram } from '../vm/compiler/link';
 import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext } from '../vm/host';
@@ -38,6 +38,9 @@ class Reschedule {}
 const RESCHEDULE = new Reschedule();
 
 class KernelPanic extends Error {}
+
+/** A program's name from the path it was exec'd by (comm): "./prog.c" → "prog". */
+const baseName = (path: string): string => path.split('/').pop()!.replace(/\.c$/, '');
 
 export interface MachineIO {
   stdio: 'tty' | 'pipe';
@@ -187,7 +190,7 @@ export class Machine {
   }
 
   private newKernelTask(ts: number): Task {
-    const stack = this.kzalloc(THREAD_SIZE);
+    const stack = this.allocStack();
     const thread = new Thread(this.kmem, this.kernelCtx, this.kernelCallees, stack + THREAD_SIZE, stack);
     thread.onSyscallReturn = (t) => this.deliverSignals(t);
     const task = { ts, thread, ctx: this.kernelCtx, kernelStack: stack };
@@ -239,7 +242,7 @@ export class Machine {
   private deadlockReport(): string {
     const lines = ['no task can run again: every process is asleep and nothing will wake it'];
     for (const task of this.tasks.values()) {
-      if (!this.isUser(task.ts) || this.task.get(this.kmem, task.ts, 'exit_state') !== 0) continue;
+      if (!this.isUser(task.ts) || this.task.get(this.kmem, task.ts, 'pid') === 1 || this.task.get(this.kmem, task.ts, 'exit_state') !== 0) continue;
       const f = task.thread.frame;
       const where = f ? `${f.code.name}() at ${f.code.opPos[Math.max(0, f.pc - 1)]?.file}:${f.code.opPos[Math.max(0, f.pc - 1)]?.line}` : '?';
       lines.push(`  ${this.task.getString(this.kmem, task.ts, 'comm')} (pid ${this.task.get(this.kmem, task.ts, 'pid')}) sleeps in ${where}`);
@@ -300,6 +303,11 @@ export class Machine {
 
   kzalloc(size: number): number {
     return calloc({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, 1, size);
+  }
+
+  /** A kernel stack: like Linux's, not zeroed (frames write before they read). */
+  private allocStack(): number {
+    return malloc({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, THREAD_SIZE);
   }
 
   kfree(addr: number): void {
@@ -367,7 +375,7 @@ export class Machine {
     // The frame base the user frame saw: saved by the first kernel frame above it that set its own.
     const setter = frames.slice(user + 1).find((f) => f.code.frameSize > 16);
     child.bp = setter ? setter.savedBp : parent.bp;
-    const kernelStack = this.kzalloc(THREAD_SIZE);
+    const kernelStack = this.allocStack();
     child.kstack = kernelStack + THREAD_SIZE;
     this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack, program });
     this.liveUserTasks++;
@@ -580,12 +588,15 @@ export class Machine {
     return newfd;
   }
 
-  /** kernel_execve of the user's program: the current kernel thread becomes its first process. */
-  execUserProgram(): never {
-    const name = (this.options.argv[0] ?? 'prog').split('/').pop()!.replace(/\.c$/, '');
-    this.programTask = this.current.ts;
-    this.liveUserTasks++;
-    this.exec({ program: this.program, argv: this.options.argv, envp: this.options.envp, name });
+  /**
+   * run_init_process: kernel_execve of /sbin/init in the current kernel thread, which becomes PID 1's
+   * user process. Its arguments are the user's argv, as Linux passes init the kernel's command line.
+   * init is not counted among the live user tasks: the run ends when every other process has.
+   */
+  runInitProcess(path: string): never {
+    const program = this.options.loadProgram(path);
+    if (!program) this.panic(`No working init found.  Try passing init= option to kernel.`);
+    this.exec({ program, argv: [path, ...this.options.argv], envp: this.options.envp, name: baseName(path) });
   }
 
   /** execve's search: the program at `filename`, with argv and envp copied from user memory. */
@@ -593,9 +604,10 @@ export class Machine {
     const mem = this.current.thread.mem;
     try {
       const filename = new TextDecoder().decode(mem.readCString(filenameAddr, 4096));
-      const program = this.options.loadProgram(filename);
+      // The path the user ran (argv[0]) names the program they compiled: the shell execs it there.
+      const program = filename === this.options.argv[0] ? this.program : this.options.loadProgram(filename);
       if (!program) return -2; // ENOENT
-      this.pendingExec = { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: filename.split('/').pop()!.replace(/\.c$/, '') };
+      this.pendingExec = { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: baseName(filename) };
       return 0;
     } catch (e) {
       if (e instanceof MemoryFault) return -14; // EFAULT
@@ -618,6 +630,8 @@ export class Machine {
     const pending = this.pendingExec;
     if (!pending) throw new Error('begin_new_exec without bprm_load');
     this.pendingExec = undefined;
+    // The run's outcome is that of the first task to exec the user's program (the shell's child).
+    if (pending.program === this.program && this.programTask === undefined) this.programTask = this.current.ts;
     // The old memory goes, unless another task (a vfork parent) still uses it.
     const oldMm = this.task.get(this.kmem, this.current.ts, 'mm');
     if (oldMm !== 0) {
@@ -652,7 +666,7 @@ export class Machine {
     task.ctx = this.contextFor(image.mem, e.program, e.name);
     startProgram(task.thread, e.program, image, task.ctx, this.calleesFor(e.program));
     // The kernel stack it ran on stays, now for its system calls.
-    task.kernelStack ??= this.kzalloc(THREAD_SIZE);
+    task.kernelStack ??= this.allocStack();
     task.thread.kstack = task.kernelStack + THREAD_SIZE;
     if (oldMem !== this.kmem && ![...this.mms.values()].includes(oldMem)) oldMem.release();
     throw RESCHEDULE;

@@ -226,16 +226,17 @@ function releaseChunk(h: Heap, c: number, size: number, prevInUse: boolean): voi
  */
 function checkInUse(h: Heap, p: number, who: 'free' | 'realloc'): number {
   const c = p - HEADER;
-  const invalid = new HeapCorruption(`${who}(): invalid pointer`);
-  if (p % ALIGN !== 0 || !h.ensureInitialised() || c < h.firstChunk || p >= h.mem.brk) throw invalid;
+  // Made only when thrown: an Error captures a stack trace, too costly for every free.
+  const invalid = (): HeapCorruption => new HeapCorruption(`${who}(): invalid pointer`);
+  if (p % ALIGN !== 0 || !h.ensureInitialised() || c < h.firstChunk || p >= h.mem.brk) throw invalid();
   const top = h.top;
   if (c >= top) {
     // Past the start of top: memory that was a chunk until it was freed and merged into top.
-    throw who === 'free' ? doubleFree(h, c, 'top') : invalid;
+    throw who === 'free' ? doubleFree(h, c, 'top') : invalid();
   }
   const size = h.size(c);
-  if (size < MIN_CHUNK || c + size > top) throw invalid;
-  if (h.isFree(c) || mergedBackwards(h, c)) throw who === 'free' ? doubleFree(h, c, '!prev') : invalid;
+  if (size < MIN_CHUNK || c + size > top) throw invalid();
+  if (h.isFree(c) || mergedBackwards(h, c)) throw who === 'free' ? doubleFree(h, c, '!prev') : invalid();
   return c;
 }
 

@@ -21,7 +21,7 @@ import { type FnCtx, Scope } from './context';
 import { loadLV, modifyLV, storeLV } from './lvalue';
 import { compileInit, completeType } from './init';
 import { compileBlockItems } from './stmt';
-import { truthy } from './values';
+import { converter, truthy } from './values';
 
 // ------------------------------------------------------------------ splitting around calls
 
@@ -569,7 +569,7 @@ function compileAssign(c: FnCtx, e: Extract<Expr, { kind: 'assign' }>): CE {
 }
 
 function convertFn(from: CType, to: CType): (v: Value) => Value {
-  return (v) => convert({ type: from, ev: () => v, k: v }, to).k!;
+  return converter(from, to) ?? ((v) => v);
 }
 
 function structCopy(target: CE, value: CE, t: StructType): CE {
