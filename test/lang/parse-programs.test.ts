@@ -105,18 +105,11 @@ describe('robustness', () => {
   });
 });
 
-test('a 5,000-line program parses in well under 50 ms', () => {
+test('a 5,000-line program parses without a diagnostic (its speed is in npm run bench)', () => {
   const fn = (i: number) => `static int work${i}(int n) {\n  struct list_head h = { &h, &h };\n  int total = 0;\n  for (int k = 0; k < n; k++) {\n    total += (k * ${i}) % 7 + sizeof(struct task);\n  }\n  if (total > 100) total -= 3; else total++;\n  return total + sum(&h);\n}\n`;
   const src = LIST_HEAD + Array.from({ length: 560 }, (_, i) => fn(i)).join('');
   expect(src.split('\n').length).toBeGreaterThan(5000);
-  const tokens = lex(src, 't.c').tokens;
-  expect(parse(tokens).diagnostics).toEqual([]);
-  // Warm the JIT up as a long-running engine would be, then take the best of a few runs to keep GC noise out.
-  for (let k = 0; k < 10; k++) parse(tokens);
-  const times = Array.from({ length: 5 }, () => {
-    const start = performance.now();
-    parse(tokens);
-    return performance.now() - start;
-  });
-  expect(Math.min(...times)).toBeLessThan(50);
+  const unit = parse(lex(src, 't.c').tokens);
+  expect(unit.diagnostics).toEqual([]);
+  expect(unit.unit.decls.filter((d) => d.kind === 'function' && d.name.startsWith('work'))).toHaveLength(560);
 });
