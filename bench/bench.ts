@@ -1,4 +1,4 @@
-// `npm run bench`: how fast Forkscope runs and compiles C, each figure shown as a ratio against a
+// `npm run bench`: how fast Forkscope runs and compiles C and creates processes, each figure shown as a ratio against a
 // reference measured in the same process and the same run (plain JavaScript, JSON.parse, and native
 // code from cc -O0 when available), with the project's targets marked PASS or FAIL.
 //
@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Program, SourceFS } from '../debug-adapter/engine/api';
 import { compile, formatDiagnostics, run } from '../debug-adapter/engine/index';
 import { generateCProgram, generateJsonDocument } from './generate-c';
+import { BOMB_PID_MAX, FORK_CYCLES, TREE_DEPTH, forkBombFigures, forkscopeForkCycleUs, forkscopeTreeMs, nativeProcessFigures } from './process-bench';
 
 // dist/bench.js → the repository's bench/programs.
 const programsDir = path.join(__dirname, '..', 'bench', 'programs');
@@ -184,6 +185,65 @@ function printTable(rows: Row[]): void {
   for (const c of cells) console.log(line(c));
 }
 
+/**
+ * The process rows: fork cycles and the process tree against the same programs natively (when there is
+ * a cc), and the fork bomb's time and host memory per task against their targets.
+ */
+function processRows(): Row[] {
+  const rows: Row[] = [];
+  const native = hasCC() ? withTempDir((dir) => nativeProcessFigures(dir)) : undefined;
+  const forkUs = forkscopeForkCycleUs();
+  const treeMs = forkscopeTreeMs();
+  const bomb = forkBombFigures();
+  if (native) {
+    rows.push({
+      workload: `(d) fork + _exit + waitpid, ${FORK_CYCLES.toLocaleString('en-US')} cycles`,
+      forkscope: `${fmt(forkUs, 2)} µs/cycle`,
+      reference: `${fmt(native.forkCycleUs, 1)} µs/cycle (native, cc -O2)`,
+      ratio: forkUs / native.forkCycleUs,
+      target: '≤ 0.1× native',
+      pass: forkUs * 10 <= native.forkCycleUs,
+    });
+    rows.push({
+      workload: `(e) binary process tree, depth ${TREE_DEPTH} (${(1 << TREE_DEPTH) - 1} processes)`,
+      forkscope: `${fmt(treeMs)} ms/tree`,
+      reference: `${fmt(native.treeMs)} ms/tree (native, cc -O2)`,
+      ratio: treeMs / native.treeMs,
+      target: '≤ 1× native',
+      pass: treeMs <= native.treeMs,
+    });
+  } else {
+    console.log(`native reference: no cc on this machine; fork cycle ${fmt(forkUs, 2)} µs, tree ${fmt(treeMs)} ms`);
+  }
+  const nativeBombMs = native ? (native.forkCycleUs * bomb.tasks) / 1000 : undefined;
+  rows.push({
+    workload: `(f) fork bomb to pid_max ${BOMB_PID_MAX.toLocaleString('en-US')}: ${bomb.tasks.toLocaleString('en-US')} tasks until EAGAIN`,
+    forkscope: `${fmt(bomb.msToEagain)} ms (all reaped: ${fmt(bomb.totalMs)} ms)`,
+    reference: nativeBombMs === undefined ? '1,000 ms (target)' : `${fmt(nativeBombMs)} ms (as many native fork cycles)`,
+    ratio: bomb.msToEagain / (nativeBombMs ?? 1000),
+    target: '< 1,000 ms',
+    pass: bomb.msToEagain < 1000,
+  });
+  rows.push({
+    workload: '(g) host heap per task, at EAGAIN',
+    forkscope: `${fmt(bomb.heapPerTaskBytes / 1024, 2)} KiB (+ ${fmt(bomb.externalPerTaskBytes / 1024, 1)} KiB buffers)`,
+    reference: '8 KiB (target)',
+    ratio: bomb.heapPerTaskBytes / 8192,
+    target: '< 8 KiB heapUsed',
+    pass: bomb.heapPerTaskBytes < 8192,
+  });
+  return rows;
+}
+
+function withTempDir<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'forkscope-bench-'));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main(): number {
   console.log(`Forkscope benchmark: Node ${process.version}, ${availableParallelism()} CPUs; medians of ${TIMED_RUNS} interleaved rounds after ${WARMUP_RUNS} warm-up rounds; each ratio is the median of the per-round ratios\n`);
   const problems: string[] = [];
@@ -240,6 +300,7 @@ function main(): number {
       pass: compileMs < 200,
     },
   ];
+  rows.push(...processRows());
   printTable(rows);
 
   if (hasCC()) {

@@ -1,9 +1,17 @@
 // Command-line parsing for `forkscope`, kept apart from the CLI's side effects so it can be unit-tested.
 //
-//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [-- ARGS...]
+//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [--tree] [--trace] [--dmesg]
+//                      [--pid-max N] [--sched cfs|fifo|random] [--seed N] [--cpus N] [-- ARGS...]
 //   forkscope --help | --version
 
 export type StdioMode = 'tty' | 'pipe';
+export type SchedPolicyName = 'cfs' | 'fifo' | 'random';
+
+/** Linux's limits for /proc/sys/kernel/pid_max: above RESERVED_PIDS (300), at most PID_MAX_LIMIT. */
+const PID_MAX_MIN = 301;
+const PID_MAX_MAX = 4 * 1024 * 1024;
+/** How many CPUs the simulated machine has: one, until the run loop interleaves several. */
+const CPUS_SUPPORTED = 1;
 
 export type CliCommand =
   | { kind: 'help' }
@@ -17,6 +25,16 @@ export type CliCommand =
       maxSteps: number | undefined;
       /** Undefined: let the CLI decide from whether its own stdout is a terminal. */
       stdio: StdioMode | undefined;
+      /** Print the process tree (pstree -p) on stderr as the program exits. */
+      tree: boolean;
+      /** Print every system call (strace -f) on stderr. */
+      trace: boolean;
+      /** Print the kernel log on stderr at the end. */
+      dmesg: boolean;
+      pidMax: number | undefined;
+      sched: SchedPolicyName | undefined;
+      seed: number | undefined;
+      cpus: number;
     };
 
 /** A mistake on the command line; the CLI prints the message with the usage hint and exits 2. */
@@ -31,6 +49,17 @@ Options:
   --max-steps N      stop the program after N VM steps (exit status 124)
   --stdio tty|pipe   make the program's stdout a terminal (line buffered) or a
                      pipe (fully buffered); default: what forkscope's stdout is
+  --tree             when the program exits, print the process tree on stderr
+                     (pstree -p's format; zombies marked <zombie>)
+  --trace            print every system call of the program and its children on
+                     stderr (strace -f's format)
+  --dmesg            print the kernel log on stderr at the end
+  --pid-max N        the kernel's pid_max (301..4194304; default 32768)
+  --sched POLICY     the scheduler: fifo (round robin, the default), random (a
+                     random runnable task each time; see --seed) or cfs
+                     (smallest virtual runtime first)
+  --seed N           the seed of --sched random (default 1): same seed, same run
+  --cpus N           the number of CPUs (only 1 is supported so far)
   -h, --help         show this help
   -V, --version      show the version
 `;
@@ -49,6 +78,13 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   let maxSteps: number | undefined;
   let stdio: StdioMode | undefined;
   let programArgs: string[] = [];
+  let tree = false;
+  let trace = false;
+  let dmesg = false;
+  let pidMax: number | undefined;
+  let sched: SchedPolicyName | undefined;
+  let seed: number | undefined;
+  let cpus = 1;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -76,6 +112,29 @@ function parseRunArgs(args: readonly string[]): CliCommand {
         case '--stdio':
           stdio = parseStdioMode(takeValue());
           break;
+        case '--tree':
+        case '--trace':
+        case '--dmesg':
+          if (option.value !== undefined) throw new UsageError(`option '${option.name}' takes no value`);
+          if (option.name === '--tree') tree = true;
+          else if (option.name === '--trace') trace = true;
+          else dmesg = true;
+          break;
+        case '--pid-max':
+          pidMax = parseWholeNumber(option.name, takeValue(), PID_MAX_MIN, PID_MAX_MAX);
+          break;
+        case '--sched':
+          sched = parseSchedPolicy(takeValue());
+          break;
+        case '--seed':
+          seed = parseWholeNumber(option.name, takeValue(), 0, 0xffffffff);
+          break;
+        case '--cpus':
+          cpus = parseWholeNumber(option.name, takeValue(), 1, Number.MAX_SAFE_INTEGER);
+          if (cpus > CPUS_SUPPORTED) {
+            throw new UsageError(`--cpus ${cpus}: Forkscope simulates a single CPU so far; only --cpus 1 is supported`);
+          }
+          break;
         default:
           throw new UsageError(`unknown option '${option.name}'`);
       }
@@ -89,7 +148,7 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   }
 
   if (file === undefined) throw new UsageError('missing FILE to run');
-  return { kind: 'run', file, programArgs, maxSteps, stdio };
+  return { kind: 'run', file, programArgs, maxSteps, stdio, tree, trace, dmesg, pidMax, sched, seed, cpus };
 }
 
 /** `--name=value` → name and value; `--name` or `-x` → name alone; anything else (including `-`) → undefined. */
@@ -107,6 +166,18 @@ function parseStepCount(text: string): number {
     throw new UsageError(`--max-steps needs a positive whole number, not '${text}'`);
   }
   return n;
+}
+
+/** A whole number in [min, max] (decimal digits only), for the option `name`. */
+function parseWholeNumber(name: string, text: string, min: number, max: number): number {
+  const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${name} needs a whole number from ${min} to ${max}, not '${text}'`);
+  return n;
+}
+
+function parseSchedPolicy(text: string): SchedPolicyName {
+  if (text === 'cfs' || text === 'fifo' || text === 'random') return text;
+  throw new UsageError(`--sched must be 'cfs', 'fifo' or 'random', not '${text}'`);
 }
 
 function parseStdioMode(text: string): StdioMode {

@@ -8,7 +8,7 @@ import packageJson from '../package.json';
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import type { SourceFS } from './engine/api';
 import type { Diagnostic } from './engine/lang/diagnostics';
-import { compile, formatDiagnostics, run } from './engine/index';
+import { compile, createMachine, formatDiagnostics, isKernelModule, type Machine } from './engine/index';
 
 /** timeout(1)'s status for a command it had to stop; a script can tell a runaway program from a failing one. */
 /** The simulated kernel panicked (killing init does it). */
@@ -67,15 +67,32 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
   }
   if (!result.program) return EXIT_COMPILE_ERROR;
 
-  const outcome = run(result.program, {
-    argv: [command.file, ...command.programArgs],
-    stdio: command.stdio ?? (isatty(1) ? 'tty' : 'pipe'),
-    maxSteps: command.maxSteps,
-    stdin: readStdin(),
-    // Copies, because the engine may reuse its buffer once the callback returns.
-    stdout: (bytes) => process.stdout.write(Buffer.from(bytes)),
-    stderr: (bytes) => process.stderr.write(Buffer.from(bytes)),
-  });
+  // The tree is drawn as the program exits, while it is still a zombie its shell has not reaped; a
+  // program that never exits (step limit, deadlock) gets the tree as the run stopped.
+  let tree: string | undefined;
+  const machine: Machine = createMachine(
+    result.program,
+    {
+      argv: [command.file, ...command.programArgs],
+      stdio: command.stdio ?? (isatty(1) ? 'tty' : 'pipe'),
+      maxSteps: command.maxSteps,
+      stdin: readStdin(),
+      // Copies, because the engine may reuse its buffer once the callback returns.
+      stdout: (bytes) => process.stdout.write(Buffer.from(bytes)),
+      stderr: (bytes) => process.stderr.write(Buffer.from(bytes)),
+    },
+    {
+      pidMax: command.pidMax,
+      sched: command.sched ? { policy: command.sched, seed: command.seed } : undefined,
+      trace: command.trace ? (text) => process.stderr.write(text) : undefined,
+      onProgramExit: command.tree ? () => (tree ??= machine.processTree()) : undefined,
+    },
+  );
+  const outcome = machine.run();
+  if (command.tree) process.stderr.write(tree ?? machine.processTree());
+  // A kernel module's output is the kernel log: it goes to stdout, as `dmesg` after rmmod shows it.
+  if (isKernelModule(result.program)) process.stdout.write(machine.dmesg());
+  else if (command.dmesg) process.stderr.write(machine.dmesg());
 
   switch (outcome.kind) {
     case 'exited':

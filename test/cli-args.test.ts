@@ -9,7 +9,37 @@ describe('parseCliArgs', () => {
       programArgs: [],
       maxSteps: undefined,
       stdio: undefined,
+      tree: false,
+      trace: false,
+      dmesg: false,
+      pidMax: undefined,
+      sched: undefined,
+      seed: undefined,
+      cpus: 1,
     });
+  });
+
+  it('parses the kernel options: --tree, --trace, --dmesg, --pid-max, --sched, --seed, --cpus 1', () => {
+    expect(parseCliArgs(['run', 'x.c', '--tree', '--trace', '--dmesg', '--pid-max', '400', '--sched=random', '--seed', '42', '--cpus', '1'])).toMatchObject({
+      tree: true,
+      trace: true,
+      dmesg: true,
+      pidMax: 400,
+      sched: 'random',
+      seed: 42,
+      cpus: 1,
+    });
+    expect(parseCliArgs(['run', 'x.c', '--sched', 'cfs'])).toMatchObject({ sched: 'cfs' });
+  });
+
+  it('rejects a pid_max outside Linux limits, an unknown policy, several CPUs and a value on a flag', () => {
+    expect(() => parseCliArgs(['run', 'x.c', '--pid-max', '300'])).toThrow(/--pid-max needs a whole number from 301 to 4194304, not '300'/);
+    expect(() => parseCliArgs(['run', 'x.c', '--pid-max', '4194305'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['run', 'x.c', '--sched', 'rr'])).toThrow(/--sched must be 'cfs', 'fifo' or 'random', not 'rr'/);
+    expect(() => parseCliArgs(['run', 'x.c', '--seed', '-1'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['run', 'x.c', '--cpus', '2'])).toThrow(/only --cpus 1 is supported/);
+    expect(() => parseCliArgs(['run', 'x.c', '--cpus', '0'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['run', 'x.c', '--tree=yes'])).toThrow(/takes no value/);
   });
 
   it('passes everything after -- to the program, options included', () => {

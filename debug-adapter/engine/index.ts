@@ -5,12 +5,18 @@ import { parse } from './lang/parser';
 import { preprocess } from './lang/preprocessor';
 import { libcBuiltins } from './libc/builtins';
 import { kernelImage } from './kernel/image';
-import { Machine } from './kernel/machine';
-import { loadBinSources, loadLibcSources, loadSystemHeaders } from './sysroot';
+import { Machine, type MachineOptions } from './kernel/machine';
+import { isLinkedModule, isModuleUnit, linkModule } from './kernel/modules';
+import { loadBinSources, loadLibcSources, loadSbinSources, loadSystemHeaders } from './sysroot';
 import { type LinkedProgram, link, type SourceUnit } from './vm/compiler/link';
 
 export type { CompileResult, Program, RunOptions, RunOutcome, SourceFS } from './api';
 export type { Machine } from './kernel/machine';
+export { SCHED_POLICIES, type SchedPolicy } from './kernel/runqueue';
+export { PID_MAX_LIMIT, RESERVED_PIDS } from './kernel/pids';
+
+/** How the simulated kernel is set up (the CLI's --pid-max, --sched, --seed, --trace, --tree). */
+export type KernelOptions = Pick<MachineOptions, 'pidMax' | 'sched' | 'trace' | 'onProgramExit'>;
 export { formatDiagnostics } from './lang/diagnostics';
 
 interface CompiledProgram extends Program {
@@ -19,27 +25,30 @@ interface CompiledProgram extends Program {
   fs: SourceFS;
 }
 
-/** The programs the simulated /bin holds: C sources in sysroot/bin, compiled when first run. */
-const BUILTIN_PROGRAMS = ['echo', 'true', 'false', 'sleep', 'cat'];
+/** The programs the simulated /bin and /sbin hold: C sources in sysroot/bin and sysroot/sbin, compiled when first run. */
+const BUILTIN_PROGRAMS = ['echo', 'true', 'false', 'sleep', 'cat', 'sh'];
+const SBIN_PROGRAMS = ['init', 'insmod', 'rmmod', 'modsession'];
 const builtinPrograms = new Map<string, LinkedProgram | undefined>();
 
-function builtinProgram(name: string): LinkedProgram | undefined {
-  if (!builtinPrograms.has(name)) {
-    const text = loadBinSources().get(`${name}.c`);
-    const file = `/bin/${name}.c`;
+function builtinProgram(dir: 'bin' | 'sbin', name: string): LinkedProgram | undefined {
+  const file = `/${dir}/${name}.c`;
+  if (!builtinPrograms.has(file)) {
+    const text = (dir === 'bin' ? loadBinSources() : loadSbinSources()).get(`${name}.c`);
     const r = text === undefined ? undefined : compile(file, { readFile: (p) => (p === file ? text : undefined) });
-    builtinPrograms.set(name, r?.program ? (r.program as CompiledProgram).linked : undefined);
+    builtinPrograms.set(file, r?.program ? (r.program as CompiledProgram).linked : undefined);
   }
-  return builtinPrograms.get(name);
+  return builtinPrograms.get(file);
 }
 
-/** execve's view of the file system: /bin and /usr/bin hold the built-ins, other paths are C files beside the program. */
+/** execve's view of the file system: /bin, /usr/bin and /sbin hold the built-ins, other paths are C files beside the program. */
 function programLoader(program: CompiledProgram): (path: string) => LinkedProgram | undefined {
   const cache = new Map<string, LinkedProgram | undefined>();
   const dir = program.mainFile.slice(0, program.mainFile.lastIndexOf('/') + 1);
   return (path) => {
     const bin = /^\/(?:usr\/)?bin\/([^/]+)$/.exec(path);
-    if (bin) return BUILTIN_PROGRAMS.includes(bin[1]!) ? builtinProgram(bin[1]!) : undefined;
+    if (bin) return BUILTIN_PROGRAMS.includes(bin[1]!) ? builtinProgram('bin', bin[1]!) : undefined;
+    const sbin = /^\/sbin\/([^/]+)$/.exec(path);
+    if (sbin) return SBIN_PROGRAMS.includes(sbin[1]!) ? builtinProgram('sbin', sbin[1]!) : undefined;
     const file = (path.startsWith('/') ? path : dir + path.replace(/^\.\//, '')) + '.c';
     if (!cache.has(file)) {
       const r = program.fs.readFile(file) === undefined ? undefined : compile(file, program.fs);
@@ -71,6 +80,14 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
     return { program: undefined, diagnostics, sources };
   }
   const userOk = addUnit(mainPath, (p) => fs.readFile(p), false);
+  if (userOk && isModuleUnit(units[0]!.unit)) {
+    // A kernel module: kernel code, linked against the kernel rather than the C library.
+    const linked = linkModule(units[0]!);
+    diagnostics.push(...linked.diagnostics);
+    if (!linked.program || diagnostics.some((d) => d.severity === 'error')) return { program: undefined, diagnostics, sources };
+    const program: CompiledProgram = { mainFile: mainPath, linked: linked.program, fs };
+    return { program, diagnostics, sources };
+  }
   const libc = loadLibcSources();
   for (const [path, text] of libc) addUnit(path, (p) => (p === path ? text : undefined), true);
   if (!userOk || diagnostics.some((d) => d.severity === 'error')) return { program: undefined, diagnostics, sources };
@@ -86,11 +103,16 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
  * A simulated machine ready to boot and run the program: what a debug session drives step by step
  * (Machine.step with debugger hooks). `run` is this, run to the end.
  */
-export function createMachine(program: Program, options: RunOptions): Machine {
+export function createMachine(program: Program, options: RunOptions, kernel: KernelOptions = {}): Machine {
   const compiled = program as CompiledProgram;
-  return new Machine(kernelImage(), compiled.linked, {
+  // A module is not run but loaded: the session that loads and removes it is the program.
+  const module = isKernelModule(program);
+  const session = module ? builtinProgram('sbin', 'modsession') : undefined;
+  if (module && !session) throw new Error('/sbin/modsession does not compile');
+  return new Machine(kernelImage(), session ?? compiled.linked, {
+    ...kernel,
     loadProgram: programLoader(compiled),
-    argv: options.argv,
+    argv: module ? ['/sbin/modsession', moduleName(compiled)] : options.argv,
     envp: ['PATH=/usr/bin:/bin', 'HOME=/home/student'],
     maxSteps: options.maxSteps,
     io: options,
@@ -100,6 +122,19 @@ export function createMachine(program: Program, options: RunOptions): Machine {
 /** Runs the program on a freshly booted simulated kernel, to the end of its last process (or maxSteps). */
 export function run(program: Program, options: RunOptions): RunOutcome {
   return createMachine(program, options).run();
+}
+
+/**
+ * Whether the program is a kernel module (it uses module_init). Running one loads it with insmod and,
+ * once only its kernel threads are left, removes it with rmmod; its output is the kernel log.
+ */
+export function isKernelModule(program: Program): boolean {
+  return isLinkedModule((program as CompiledProgram).linked);
+}
+
+/** A module's name as insmod's file name gives it: kthread.c builds kthread.ko. */
+function moduleName(program: CompiledProgram): string {
+  return program.mainFile.split('/').pop()!.replace(/\.c$/, '');
 }
 
 /** The linked form of a compiled program, for the debugger: functions, their ops and source positions. */

@@ -54,3 +54,11 @@ export function loadBinSources(): Map<string, string> {
   binSources ??= readTree(path.join(SYSROOT, 'bin'), '.c');
   return binSources;
 }
+
+let sbinSources: Map<string, string> | undefined;
+
+/** The simulated /sbin's programs ('init.c') → C source. Read once. */
+export function loadSbinSources(): Map<string, string> {
+  sbinSources ??= readTree(path.join(SYSROOT, 'sbin'), '.c');
+  return sbinSources;
+}

@@ -3,6 +3,7 @@
 import { formatPrintf } from '../libc/format';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
+import { signalFrameBuiltins } from './sigframe';
 
 const machineOf = (ctx: BuiltinContext): Machine => ctx.machine as Machine;
 const num = (v: Value | undefined): number => Number(v ?? 0);
@@ -22,7 +23,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   dequeue_task: (ctx, a) => machineOf(ctx).rq.dequeue(num(a[0])),
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
-  exec_user_program: (ctx) => machineOf(ctx).execUserProgram(),
+  run_init_process: (ctx, a) => machineOf(ctx).runInitProcess(new TextDecoder().decode(ctx.mem.readCString(num(a[0])))),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),
   files_dup: (ctx, a) => machineOf(ctx).filesDup(num(a[0])),
@@ -34,8 +35,12 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   close_fd: (ctx, a) => machineOf(ctx).closeFd(num(a[0])),
   dup_fd: (ctx, a) => machineOf(ctx).dupFd(num(a[0])),
   dup2_fd: (ctx, a) => machineOf(ctx).dup2Fd(num(a[0]), num(a[1])),
+  load_module_sections: (ctx, a) => machineOf(ctx).loadModuleSections(num(a[0]), num(a[1]), num(a[2])),
   ktime_get_ns: (ctx) => machineOf(ctx).nowNs(),
   hrtimer_start: (ctx, a) => machineOf(ctx).startTimer(num(a[0]), num(a[1])),
+  itimer_real_start: (ctx, a) => machineOf(ctx).realTimers.start(num(a[0]), num(a[1])),
+  itimer_real_cancel: (ctx, a) => machineOf(ctx).realTimers.cancel(num(a[0])),
+  ...signalFrameBuiltins((ctx) => machineOf(ctx).currentTask().thread),
   printk: (ctx, a) => {
     machineOf(ctx).printk(formatted(ctx, a));
     return 0;

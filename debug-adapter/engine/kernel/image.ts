@@ -7,6 +7,7 @@ import type { StructType } from '../lang/types';
 import { libcBuiltins } from '../libc/builtins';
 import { loadKernelSources, loadSystemHeaders } from '../sysroot';
 import { type LinkedProgram, link, type SourceUnit } from '../vm/compiler/link';
+import type { BuiltinFn } from '../vm/host';
 import type { FunctionCode } from '../vm/thread';
 import { kernelBuiltins } from './builtins';
 
@@ -17,11 +18,18 @@ export interface KernelImage {
   taskStruct: StructType;
   mmStruct: StructType;
   cloneArgs: StructType;
+  /** struct module (linux/module.h), which init_module's loader fills. */
+  moduleStruct: StructType;
   sources: Map<string, string>;
 }
 
-/** The string functions the kernel uses (lib/string.c in Linux) are the C library's builtins. */
-const KERNEL_LIB = ['memset', 'memcpy', 'strlen', 'strcmp', 'strncpy'];
+/** The string and formatting functions the kernel uses (lib/string.c, lib/vsprintf.c in Linux) are the C library's builtins. */
+const KERNEL_LIB = ['memset', 'memcpy', 'strlen', 'strcmp', 'strncpy', 'snprintf', 'vsnprintf'];
+
+/** The host functions kernel code calls: the kernel's own and its lib/ functions. Modules link to them too. */
+export function kernelBuiltinTable(): Record<string, BuiltinFn> {
+  return { ...kernelBuiltins, ...Object.fromEntries(KERNEL_LIB.map((n) => [n, libcBuiltins[n]!])) };
+}
 
 let cached: KernelImage | undefined;
 
@@ -38,8 +46,7 @@ export function kernelImage(): KernelImage {
     diagnostics.push(...pp.diagnostics, ...parsed.diagnostics);
     units.push({ file, unit: parsed.unit, isLibrary: false });
   }
-  const builtins = { ...kernelBuiltins, ...Object.fromEntries(KERNEL_LIB.map((n) => [n, libcBuiltins[n]!])) };
-  const linked = link(units, builtins, 'kernel', { kernel: true });
+  const linked = link(units, kernelBuiltinTable(), 'kernel', { kernel: true });
   diagnostics.push(...linked.diagnostics);
   const errors = diagnostics.filter((d) => d.severity !== 'note');
   if (!linked.program || errors.length > 0) {
@@ -59,6 +66,8 @@ export function kernelImage(): KernelImage {
   const cloneArgsFn = program.functions.get('kernel_clone');
   const argsType = cloneArgsFn?.type.params[0]?.type;
   if (argsType?.kind !== 'pointer' || argsType.to.kind !== 'struct') throw new Error('kernel_clone takes no kernel_clone_args');
-  cached = { program, syscalls, taskStruct, mmStruct: member(taskStruct, 'mm'), cloneArgs: argsType.to, sources };
+  const moduleType = program.functions.get('free_module')?.type.params[0]?.type;
+  if (moduleType?.kind !== 'pointer' || moduleType.to.kind !== 'struct') throw new Error('free_module takes no struct module');
+  cached = { program, syscalls, taskStruct, mmStruct: member(taskStruct, 'mm'), cloneArgs: argsType.to, moduleStruct: moduleType.to, sources };
   return cached;
 }

@@ -6,8 +6,8 @@ import { shellSignalMessage } from '../libc/errno';
 import { calloc, free, malloc } from '../libc/malloc';
 import type { LinkedProgram } from '../vm/compiler/link';
 import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
-import type { BuiltinContext } from '../vm/host';
-import { type DebugHooks, executeDebug, type StopReason } from '../vm/debug';
+import type { BuiltinContext, Value } from '../vm/host';
+import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
 import { buildUserImage, startProgram } from '../vm/loader';
 import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
@@ -15,18 +15,29 @@ import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread
 import type { KernelImage } from './image';
 import { StructView } from './layout';
 import { EBADF, FdTable, newPipe, type OpenFile } from './files';
+import { isLinkedModule, mapModule } from './modules';
 import { PidAllocator } from './pids';
-import { RunQueue } from './runqueue';
+import { KernelLog } from './printk';
+import { RunQueue, type SchedPolicy } from './runqueue';
+import { CfsAccounting } from './cfs';
+import { formatProcessTree, readChildren } from './pstree';
+import { SyscallTracer } from './strace';
+import { startClonedThread } from './clone-thread';
+import { errnoLocator, TlsView } from './tls';
+import { RealTimers } from './itimers';
+import { noteReturnToUser } from './sigframe';
 
 const TASK_RUNNING = 0;
 const TASK_NORMAL = 0x3;
 const SIGPIPE = 13;
 const TASK_DEAD = 0x80;
+const TASK_NEW = 0x800;
 const PF_KTHREAD = 0x00200000;
 const TASK_COMM_LEN = 16;
 /** A kernel thread's stack (THREAD_SIZE). */
 const THREAD_SIZE = 16 * 1024;
-const KERNEL_HEAP_MAX = 256 * 1024 * 1024;
+/** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
+const KERNEL_HEAP_MAX = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
 /** How many steps a task runs before the timer interrupt checks whether another should have the CPU. */
 const TIME_SLICE = 4096;
@@ -57,6 +68,15 @@ export interface MachineOptions {
   maxSteps?: number;
   pidMax?: number;
   io: MachineIO;
+  /** The run queue's policy (default fifo: round robin) and the random policy's seed. */
+  sched?: { policy: SchedPolicy; seed?: number };
+  /**
+   * Receives the strace-style trace of the program's system calls (see strace.ts); no tracing when
+   * absent. Steps run under a debugger's hooks are not traced.
+   */
+  trace?: (text: string) => void;
+  /** Called as the user's program ends (a zombie its shell has not reaped yet): a moment to look at the tree. */
+  onProgramExit?: () => void;
 }
 
 /** The host side of one task: the thread that runs it and the context its builtins see. */
@@ -77,10 +97,17 @@ export class Machine {
   private readonly task: StructView;
   private readonly mm: StructView;
   private readonly cloneArgs: StructView;
+  private readonly tls: TlsView;
   private readonly tasks = new Map<number, Task>();
   private readonly mms = new Map<number, AddressSpace>();
+  /** The address spaces in `mms`, to tell in O(1) whether a thread's memory is still some mm's. */
+  private readonly mmSpaces = new Set<AddressSpace>();
   private nextMmId = 1;
   private readonly timers: { task: number; expires: number }[] = [];
+  /** alarm()'s timers; an expired one interrupts the CPU to send SIGALRM. */
+  readonly realTimers = new RealTimers();
+  /** Expired alarms whose interrupt waits for the CPU to leave kernel mode (the kernel's code has no irq masking). */
+  private readonly dueAlarms: number[] = [];
   /** A task that released itself while running, freed once switched out. */
   private selfReleased: number | undefined;
   /** Each task's descriptor table, by task_struct address. */
@@ -92,9 +119,10 @@ export class Machine {
   /** Where the debugger last stopped a thread: resuming runs that op without stopping again. */
   private lastStop: { thread: Thread; frame: Frame | undefined; pc: number } | undefined;
   private readonly kernelCtx: BuiltinContext;
-  private readonly kernelCallees: ReadonlyMap<number, Callee>;
+  /** The kernel's functions, and those of the modules loaded since boot. */
+  private readonly kernelCallees: Map<number, Callee>;
   /** Each user program's functions with the kernel's, for the threads running it. */
-  private readonly calleesByProgram = new Map<LinkedProgram, ReadonlyMap<number, Callee>>();
+  private readonly calleesByProgram = new Map<LinkedProgram, Map<number, Callee>>();
   /** An image prepared by bprm_load, waiting for begin_new_exec. */
   private pendingExec: { program: LinkedProgram; argv: string[]; envp: string[]; name: string } | undefined;
   private steps = 0;
@@ -103,7 +131,15 @@ export class Machine {
   /** How the user's program ended (set when its task dies; the run goes on while other processes live). */
   private programExit: RunOutcome | undefined;
   private liveUserTasks = 0;
-  private readonly kernelLog: string[] = [];
+  /** CFS's vruntime bookkeeping, with the cfs policy only. */
+  private readonly cfs: CfsAccounting | undefined;
+  /** The current task's thread step count when it got the CPU: what update_curr charges it for. */
+  private ranSince = 0;
+  private readonly tracer: SyscallTracer | undefined;
+  /** With tracing: stop at every system call's first op, where its arguments are in its registers. */
+  private traceHooks: DebugHooks | undefined;
+  private readonly kernelLog = new KernelLog();
+  private readonly moduleStruct: StructView;
 
   constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
     this.kmem = kernel.program.image.fork();
@@ -112,11 +148,16 @@ export class Machine {
     this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
     this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
     this.pids = new PidAllocator(options.pidMax);
-    this.rq = new RunQueue((t) => this.current?.ts === t);
+    const policy = options.sched?.policy ?? 'fifo';
+    if (policy === 'cfs') this.cfs = new CfsAccounting(this.kmem, new StructView(kernel.taskStruct));
+    this.rq = new RunQueue((t) => this.current?.ts === t, { policy, seed: options.sched?.seed, vruntimes: this.cfs });
+    if (options.trace) this.tracer = new SyscallTracer(options.trace);
     this.task = new StructView(kernel.taskStruct);
     this.mm = new StructView(kernel.mmStruct);
     this.cloneArgs = new StructView(kernel.cloneArgs);
-    this.kernelCallees = kernel.program.callees;
+    this.tls = new TlsView(kernel.taskStruct);
+    this.kernelCallees = new Map(kernel.program.callees);
+    this.moduleStruct = new StructView(kernel.moduleStruct);
     this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
     this.boot();
   }
@@ -127,7 +168,10 @@ export class Machine {
   run(): RunOutcome {
     for (;;) {
       const r = this.step(TIME_SLICE);
-      if (r.outcome) return r.outcome;
+      if (r.outcome) {
+        this.tracer?.flush();
+        return r.outcome;
+      }
     }
   }
 
@@ -151,13 +195,17 @@ export class Machine {
         // Only the op a stop left the thread at is run unchecked: a slice boundary is no stop.
         const f = t.frame;
         const resuming = this.lastStop !== undefined && this.lastStop.thread === t && this.lastStop.frame === f && this.lastStop.pc === f?.pc;
-        const { stop } = executeDebug(t, slice, hooks, resuming);
+        const { stop } = executeDebug(t, slice, this.hooksFor(this.current, hooks), resuming);
         this.steps += t.steps - before;
         this.lastStop = undefined;
         if (stop.kind !== 'budget' && stop.kind !== 'done') {
           this.lastStop = { thread: t, frame: t.frame, pc: t.frame?.pc ?? -1 };
           return { stop };
         }
+      } else if (this.tracer) {
+        this.deliverSignals(t);
+        this.executeTraced(t, slice);
+        this.steps += t.steps - before;
       } else {
         this.deliverSignals(t);
         execute(t, slice);
@@ -169,11 +217,51 @@ export class Machine {
       if (e === RESCHEDULE) return {};
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
-      if (sig !== undefined) this.forceCall(this.current, 'do_exit', sig);
+      // A fatal signal ends the whole process, every thread of it.
+      if (sig !== undefined) this.forceCall(this.current, 'do_group_exit', sig);
       else if (e instanceof ProcessExit) this.forceCall(this.current, 'sys_exit_group', e.status);
       else throw e;
     }
     return {};
+  }
+
+  /**
+   * Watched addresses are the user's program's: the same address in another program's memory (init's,
+   * the shell's, a program it execs) is another variable.
+   */
+  private hooksFor(task: Task, hooks: DebugHooks): DebugHooks {
+    if (hooks.watches.length === 0 || task.program === this.program || task.thread.mem === this.kmem) return hooks;
+    return { ...hooks, watches: [] };
+  }
+
+  /** Runs like `execute`, reporting each system call's entry to the tracer (the debugger's loop stops there). */
+  private executeTraced(t: Thread, budget: number): void {
+    this.traceHooks ??= { ...emptyHooks(), functionEntry: new Set(this.kernel.syscalls.values()) };
+    let left = budget;
+    let resuming = false;
+    while (left > 0) {
+      const { ran, stop } = executeDebug(t, left, this.traceHooks, resuming);
+      left -= ran;
+      if (stop.kind !== 'function-entry') return;
+      const f = t.frame!;
+      this.tracer!.enter(this.current.ts, this.traceProcess(this.current), f.code.name, f.regs, f.code.type.params.length);
+      resuming = true;
+    }
+  }
+
+  private traceProcess(task: Task): { pid: number; mem: AddressSpace } {
+    return { pid: this.task.get(this.kmem, task.ts, 'pid'), mem: task.thread.mem };
+  }
+
+  /** What a returning system call does on the way to user mode: tell the tracer, then act on signals. */
+  private readonly syscallReturn = (t: Thread, ret: Value): void => {
+    if (this.tracer) this.tracer.exit(this.current.ts, this.traceProcess(this.current), Number(ret));
+    this.deliverSignals(t, true);
+  };
+
+  /** The process tree now, as `pstree -p` draws it from the task_structs (see pstree.ts). */
+  processTree(): string {
+    return formatProcessTree(readChildren(this.kmem, this.task, this.idle.ts));
   }
 
   /** The thread the CPU is running: where a debugger stop happened. */
@@ -192,7 +280,7 @@ export class Machine {
   private newKernelTask(ts: number): Task {
     const stack = this.allocStack();
     const thread = new Thread(this.kmem, this.kernelCtx, this.kernelCallees, stack + THREAD_SIZE, stack);
-    thread.onSyscallReturn = (t) => this.deliverSignals(t);
+    thread.onSyscallReturn = this.syscallReturn;
     const task = { ts, thread, ctx: this.kernelCtx, kernelStack: stack };
     this.tasks.set(ts, task);
     return task;
@@ -209,6 +297,10 @@ export class Machine {
     const userSp = t.sp;
     const fromUser = t.frame !== undefined && !t.frame.code.inKernel && t.kstack !== 0;
     if (fromUser) t.sp = t.kstack;
+    // A fresh Frame, not a spare: called from a system call's return (leaveSyscall), a reused Frame
+    // would be the very object the run loop holds for the frame just left, and it tells frames apart
+    // by identity, so it would go on running the old function's ops.
+    t.stack.length = t.depth;
     const regs = enterFrame(t, this.kernelFunction(name), -1);
     if (fromUser) t.frame!.callerSp = userSp;
     args.forEach((a, i) => (regs[i] = a));
@@ -226,12 +318,14 @@ export class Machine {
   }
 
   private idleOutcome(): RunOutcome | undefined {
-    if (this.rq.length === 0 && this.timers.length > 0) {
+    let interrupted = false;
+    const next = this.nextTimerExpiry();
+    if (this.rq.length === 0 && next !== undefined) {
       // Every task sleeps: time passes at once to the next timer.
-      this.skippedNs += Math.max(0, this.timers[0]!.expires - this.nowNs());
-      this.fireTimers();
+      this.skippedNs += Math.max(0, next - this.nowNs());
+      interrupted = this.fireTimers();
     }
-    if (this.rq.length > 0) {
+    if (this.rq.length > 0 || interrupted) {
       this.cpuIdle = false;
       return undefined;
     }
@@ -276,14 +370,34 @@ export class Machine {
     this.timers.sort((a, b) => a.expires - b.expires);
   }
 
-  /** Wakes the sleepers whose timers have expired, as the timer interrupt does. */
-  private fireTimers(): void {
+  private nextTimerExpiry(): number | undefined {
+    const alarm = this.realTimers.nextExpiry();
+    const sleeper = this.timers[0]?.expires;
+    if (alarm === undefined) return sleeper;
+    return sleeper === undefined ? alarm : Math.min(alarm, sleeper);
+  }
+
+  /**
+   * Wakes the sleepers whose timers have expired, as the timer interrupt does, and runs it_real_fn for
+   * each expired alarm on the CPU's current task. Returns whether such an interrupt was pushed.
+   */
+  private fireTimers(): boolean {
     const now = this.nowNs();
     while (this.timers.length > 0 && this.timers[0]!.expires <= now) {
       const { task } = this.timers.shift()!;
       if (!this.tasks.has(task)) continue;
       this.wakeUp(task);
     }
+    this.dueAlarms.push(...this.realTimers.takeExpired(now));
+    const f = this.current.thread.frame;
+    if (this.dueAlarms.length === 0 || (f?.code.inKernel && this.current !== this.idle)) return false;
+    let interrupted = false;
+    for (const task of this.dueAlarms.splice(0)) {
+      if (!this.tasks.has(task)) continue;
+      this.pushKernelCall(this.current.thread, 'it_real_fn', [task]);
+      interrupted = true;
+    }
+    return interrupted;
   }
 
   /** try_to_wake_up's effect, for host code (timers): TASK_INTERRUPTIBLE becomes TASK_RUNNING, queued. */
@@ -293,12 +407,19 @@ export class Machine {
     this.rq.enqueue(task);
   }
 
-  /** A task returning to user mode with a signal pending runs exit_to_user_mode first. */
-  private deliverSignals(t: Thread): void {
-    const ts = this.current.ts;
-    if (this.task.get(this.kmem, ts, 'pending') === 0) return;
+  /** A task returning to user mode (from a system call, or into its slice) with an unblocked signal pending runs exit_to_user_mode first. */
+  private deliverSignals(t: Thread, fromSyscall = false): void {
+    if (!this.signalPending(this.current.ts)) return;
     const f = t.frame;
-    if (f && !f.code.inKernel) this.pushKernelCall(t, 'exit_to_user_mode', []);
+    if (!f || f.code.inKernel) return;
+    noteReturnToUser(t, fromSyscall);
+    this.pushKernelCall(t, 'exit_to_user_mode', []);
+  }
+
+  /** signal_pending(): the sets are 64-bit words, read whole. */
+  private signalPending(ts: number): boolean {
+    const word = (field: string) => BigInt(this.kmem.readU64(ts + this.task.offsetOf(field)));
+    return (word('pending') & ~word('blocked')) !== 0n;
   }
 
   kzalloc(size: number): number {
@@ -315,8 +436,36 @@ export class Machine {
   }
 
   printk(text: string): void {
-    const secs = this.nowNs() / 1e9;
-    this.kernelLog.push(`[${secs.toFixed(6).padStart(12)}] ${text}`);
+    const console = this.kernelLog.append(text, this.nowNs());
+    if (console !== undefined) this.options.io.stderr(new TextEncoder().encode(console));
+  }
+
+  /** The kernel log as `dmesg` prints it. */
+  dmesg(): string {
+    return this.kernelLog.dmesg();
+  }
+
+  /** init_module's loader: maps the module `image` names and fills `mod` (kernel/module/main.c). */
+  loadModuleSections(mod: number, image: number, len: number): number {
+    let path: string;
+    try {
+      path = new TextDecoder().decode(this.current.thread.mem.readBytes(image, len));
+    } catch (e) {
+      if (e instanceof MemoryFault) return -14; // EFAULT
+      throw e;
+    }
+    const file = this.options.loadProgram(path.replace(/\.ko$/, ''));
+    if (!file) return -2; // ENOENT
+    if (!isLinkedModule(file)) return -8; // ENOEXEC: not a module
+    const loaded = mapModule(this.kmem, file);
+    for (const [addr, callee] of file.callees) {
+      this.kernelCallees.set(addr, callee);
+      for (const m of this.calleesByProgram.values()) m.set(addr, callee);
+    }
+    this.moduleStruct.setString(this.kmem, mod, 'name', loaded.name, 56);
+    this.moduleStruct.set(this.kmem, mod, 'init', loaded.init);
+    this.moduleStruct.set(this.kmem, mod, 'exit', loaded.exit);
+    return 0;
   }
 
   panic(message: string): never {
@@ -332,6 +481,7 @@ export class Machine {
   private addMm(space: AddressSpace): number {
     const id = this.nextMmId++;
     this.mms.set(id, space);
+    this.mmSpaces.add(space);
     return id;
   }
 
@@ -340,6 +490,7 @@ export class Machine {
     const space = this.mms.get(id);
     if (!space) return;
     this.mms.delete(id);
+    this.mmSpaces.delete(space);
     if (space !== this.current.thread.mem) space.release();
   }
 
@@ -354,17 +505,32 @@ export class Machine {
       regs[1] = this.cloneArgs.get(mem, argsAddr, 'fn_arg');
       return 0;
     }
-    // fork: the child is a copy of the parent's user-mode frames, returning 0 from the system call.
+    const mmAddr = this.task.get(this.kmem, childTs, 'mm');
+    const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
+    const program = this.current.program ?? this.program;
+    const ctx = this.contextFor(space, program, this.task.getString(this.kmem, this.current.ts, 'comm'));
+    const newsp = this.cloneArgs.get(mem, argsAddr, 'stack');
+    const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp);
+    if (typeof child === 'number') return child;
+    const kernelStack = this.allocStack();
+    child.kstack = kernelStack + THREAD_SIZE;
+    child.onSyscallReturn = this.syscallReturn;
+    this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack, program });
+    this.tracer?.forked(this.current.ts, childTs);
+    this.liveUserTasks++;
+    // ret_from_fork's schedule_tail, the child's first kernel code, has work only with CLONE_CHILD_SETTID.
+    if (this.task.get(this.kmem, childTs, 'set_child_tid') !== 0) this.pushKernelCall(child, 'schedule_tail', [this.current.ts]);
+    return 0;
+  }
+
+  /** fork: the child is a copy of the parent's user-mode frames, returning 0 from the system call. */
+  private forkedThread(space: AddressSpace, ctx: BuiltinContext): Thread {
     const parent = this.current.thread;
     const frames = parent.frames();
     let user = frames.length - 1;
     while (user >= 0 && frames[user]!.code.inKernel) user--;
     if (user < 0) throw new Error('fork from a task with no user frames');
     const entry = frames[user + 1]!;
-    const mmAddr = this.task.get(this.kmem, childTs, 'mm');
-    const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
-    const program = this.current.program ?? this.program;
-    const ctx = this.contextFor(space, program, this.task.getString(this.kmem, this.current.ts, 'comm'));
     const child = parent.clone(space, ctx);
     child.stack.length = user + 1;
     child.depth = user + 1;
@@ -375,11 +541,7 @@ export class Machine {
     // The frame base the user frame saw: saved by the first kernel frame above it that set its own.
     const setter = frames.slice(user + 1).find((f) => f.code.frameSize > 16);
     child.bp = setter ? setter.savedBp : parent.bp;
-    const kernelStack = this.allocStack();
-    child.kstack = kernelStack + THREAD_SIZE;
-    this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack, program });
-    this.liveUserTasks++;
-    return 0;
+    return child;
   }
 
   vforkShareFrames(child: number, parent: number): void {
@@ -405,20 +567,30 @@ export class Machine {
       return;
     }
     this.tasks.delete(ts);
+    // Still TASK_NEW: a fork that failed after copy_thread (no PID left); the task never ran nor died.
+    if (this.task.get(this.kmem, ts, '__state') === TASK_NEW) {
+      if (this.isUser(ts)) this.liveUserTasks--;
+      this.tracer?.forget(ts);
+    }
     if (task.kernelStack) this.kfree(task.kernelStack);
     this.kfree(ts);
   }
 
   pickNextTask(prev: number): number {
-    const next = this.rq.take();
     const prevRunnable = this.task.get(this.kmem, prev, '__state') === TASK_RUNNING && prev !== this.idle.ts;
+    if (this.cfs) {
+      // update_curr: prev pays for the steps it ran before it competes for the CPU again.
+      const now = this.current.thread.steps;
+      if (prev !== this.idle.ts) this.cfs.updateCurr(prev, now - this.ranSince);
+      this.ranSince = now;
+    }
+    const next = this.rq.pick(prevRunnable ? prev : undefined);
     if (next === undefined) {
-      if (prevRunnable) return prev;
       // Nothing to run: the idle task keeps the CPU, and the machine checks whether the run is over.
       if (prev === this.idle.ts) this.cpuIdle = true;
       return this.idle.ts;
     }
-    if (prevRunnable) this.rq.requeue(prev);
+    this.cfs?.picked(next);
     return next;
   }
 
@@ -430,6 +602,7 @@ export class Machine {
     this.task.set(this.kmem, prev, 'on_cpu', 0);
     this.task.set(this.kmem, next, 'on_cpu', 1);
     this.current = to;
+    this.ranSince = to.thread.steps;
     if (this.selfReleased === prev) {
       this.selfReleased = undefined;
       if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
@@ -443,10 +616,15 @@ export class Machine {
   /** A task that has run do_exit is switched out for good: its thread and user memory go. */
   private finishDeadTask(task: Task): void {
     const mem = task.thread.mem;
-    if (mem !== this.kmem && ![...this.mms.values()].includes(mem)) mem.release();
+    if (mem !== this.kmem && !this.mmSpaces.has(mem)) mem.release();
     if (this.isUser(task.ts)) this.liveUserTasks--;
-    if (task.ts === this.programTask) {
-      const code = this.task.get(this.kmem, task.ts, 'exit_code');
+    this.tracer?.exited(task.ts, this.traceProcess(task), this.task.get(this.kmem, task.ts, 'exit_code'));
+    if (task.ts === this.programTask) this.options.onProgramExit?.();
+    const leader = this.task.get(this.kmem, task.ts, 'group_leader');
+    if (leader === this.programTask) {
+      // A process's status is its leader's exit code (after a group exit, every thread has the same
+      // one), final once the last of its threads is gone: whichever dies last writes it last.
+      const code = this.task.get(this.kmem, leader, 'exit_code');
       const sig = code & 0x7f;
       this.programExit = sig === 0
         ? { kind: 'exited', status: (code >> 8) & 0xff, steps: 0 }
@@ -631,7 +809,10 @@ export class Machine {
     if (!pending) throw new Error('begin_new_exec without bprm_load');
     this.pendingExec = undefined;
     // The run's outcome is that of the first task to exec the user's program (the shell's child).
-    if (pending.program === this.program && this.programTask === undefined) this.programTask = this.current.ts;
+    if (pending.program === this.program && this.programTask === undefined) {
+      this.programTask = this.current.ts;
+      this.tracer?.attach(this.current.ts, this.traceProcess(this.current));
+    }
     // The old memory goes, unless another task (a vfork parent) still uses it.
     const oldMm = this.task.get(this.kmem, this.current.ts, 'mm');
     if (oldMm !== 0) {
@@ -664,18 +845,19 @@ export class Machine {
     this.task.setString(this.kmem, task.ts, 'comm', e.name, TASK_COMM_LEN);
     task.program = e.program;
     task.ctx = this.contextFor(image.mem, e.program, e.name);
+    this.tracer?.execDone(task.ts, this.traceProcess(task));
     startProgram(task.thread, e.program, image, task.ctx, this.calleesFor(e.program));
     // The kernel stack it ran on stays, now for its system calls.
     task.kernelStack ??= this.allocStack();
     task.thread.kstack = task.kernelStack + THREAD_SIZE;
-    if (oldMem !== this.kmem && ![...this.mms.values()].includes(oldMem)) oldMem.release();
+    if (oldMem !== this.kmem && !this.mmSpaces.has(oldMem)) oldMem.release();
     throw RESCHEDULE;
   }
 
   private calleesFor(program: LinkedProgram): ReadonlyMap<number, Callee> {
     let m = this.calleesByProgram.get(program);
     if (!m) {
-      m = new Map([...this.kernel.program.callees, ...program.callees]);
+      m = new Map([...this.kernelCallees, ...program.callees]);
       this.calleesByProgram.set(program, m);
     }
     return m;
@@ -684,7 +866,7 @@ export class Machine {
   /** What the C library's builtins may do to the process running them. */
   private contextFor(mem: AddressSpace, program: LinkedProgram, name: string): BuiltinContext {
     const io = this.options.io;
-    const errnoAddr = program.globals.get('errno')?.addr;
+    const errnoAddr = errnoLocator(program, mem, () => this.tls.base(this.kmem, this.current.ts));
     return {
       mem,
       programName: name,
@@ -697,17 +879,22 @@ export class Machine {
         return r === -11 ? new Uint8Array(0) : r;
       },
       isatty: (fd) => this.fdTable(this.current.ts).get(fd)?.kind === 'tty' && io.stdio === 'tty',
-      getErrno: () => (errnoAddr === undefined ? 0 : mem.readI32(errnoAddr)),
-      setErrno: (e) => {
-        if (errnoAddr !== undefined) mem.write32(errnoAddr, e);
+      getErrno: () => {
+        const at = errnoAddr();
+        return at === undefined ? 0 : mem.readI32(at);
       },
-      symbol: (n) => program.globals.get(n)?.addr,
+      setErrno: (e) => {
+        const at = errnoAddr();
+        if (at !== undefined) mem.write32(at, e);
+      },
+      // errno is thread-local: its address, like a TLS symbol's, is the calling thread's own.
+      symbol: (n) => (n === 'errno' ? errnoAddr() : program.globals.get(n)?.addr),
       exitProcess: (status) => {
         this.forceCall(this.current, 'sys_exit_group', status);
         throw RESCHEDULE;
       },
       raiseSignal: (sig) => {
-        this.forceCall(this.current, 'do_exit', sig);
+        this.forceCall(this.current, 'do_group_exit', sig);
         throw RESCHEDULE;
       },
     };

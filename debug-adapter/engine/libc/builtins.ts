@@ -4,6 +4,7 @@
 import type { CType } from '../lang/types';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import { type AddressSpace, MemoryFault } from '../vm/memory';
+import { atomicBuiltins } from './atomic';
 import { ctypeBuiltins } from './ctype';
 import { E, strerror, strsignal } from './errno';
 import { formatPrintf, type PrintfArgs } from './format';
@@ -535,4 +536,5 @@ export const libcBuiltins: Record<string, BuiltinFn> = {
   ...numberBuiltins,
   ...ctypeBuiltins,
   ...processBuiltins,
+  ...atomicBuiltins,
 };

@@ -102,7 +102,7 @@ export function enterKernelStack(t: Thread): void {
 /** A system call's return to user mode: where the kernel acts on pending signals. */
 export function leaveSyscall(t: Thread, value: Value): void {
   leaveFrame(t, value);
-  if (t.onSyscallReturn) t.onSyscallReturn(t);
+  if (t.onSyscallReturn) t.onSyscallReturn(t, value);
 }
 
 /**

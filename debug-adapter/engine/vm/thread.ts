@@ -106,8 +106,8 @@ export class Thread {
   steps = 0;
   /** Top of the task's kernel stack, where system calls run (0: none, as for a program run alone). */
   kstack = 0;
-  /** Called when a system call returns to user mode: where the kernel delivers pending signals. */
-  onSyscallReturn: ((t: Thread) => void) | undefined = undefined;
+  /** Called when a system call returns (with its result `ret`): where the kernel delivers pending signals. */
+  onSyscallReturn: ((t: Thread, ret: Value) => void) | undefined = undefined;
 
   constructor(
     public mem: AddressSpace,

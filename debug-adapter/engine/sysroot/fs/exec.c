@@ -12,9 +12,12 @@ static void flush_signal_handlers(struct task_struct *t)
   int i;
   for (i = 0; i < 64; i++) {
     /* Handlers are addresses in the old program: they reset to SIG_DFL. SIG_IGN stays. */
-    if (t->sighand->handler[i] != SIG_IGN_HANDLER)
-      t->sighand->handler[i] = SIG_DFL_HANDLER;
-    t->sighand->flags[i] = 0;
+    struct k_sigaction *ka = &t->sighand->action[i];
+    if (ka->sa.sa_handler != SIG_IGN_HANDLER)
+      ka->sa.sa_handler = SIG_DFL_HANDLER;
+    ka->sa.sa_flags = 0;
+    ka->sa.sa_restorer = 0;
+    ka->sa.sa_mask = 0;
   }
 }
 
@@ -28,6 +31,7 @@ long sys_execve(const char *filename, const char *const *argv, const char *const
     complete_vfork_done(current);
   flush_signal_handlers(current);
   current->flags &= ~PF_FORKNOEXEC;
+  current->thread.fsbase = 0; /* start_thread: the new image has no TLS until its C library sets one */
   begin_new_exec();
   return 0;
 }

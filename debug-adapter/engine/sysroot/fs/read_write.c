@@ -16,7 +16,7 @@ long sys_read(unsigned int fd, char *buf, size_t count)
     schedule();
     if (signal_pending(current)) {
       __set_current_state(TASK_RUNNING);
-      return -EINTR;
+      return -ERESTARTSYS; /* EINTR, or read again after the handler if it has SA_RESTART */
     }
   }
 }

@@ -6,12 +6,52 @@
 #include <sched.h>
 #include <time.h>
 
-/* Opaque types with glibc's x86-64 sizes; the thread library interprets the bytes. */
+/* glibc's x86-64 sizes. The mutex, condition variable and attribute carry the fields the thread
+   library (libc/pthread.c) uses; the other types are opaque bytes. */
+
+/* The address of the thread's descriptor. */
 typedef unsigned long pthread_t;
-typedef union { char __size[56]; long __align; } pthread_attr_t;
-typedef union { char __size[40]; long __align; } pthread_mutex_t;
+
+typedef union {
+  struct {
+    int __detachstate; /* PTHREAD_CREATE_JOINABLE or PTHREAD_CREATE_DETACHED */
+  } __data;
+  char __size[56];
+  long __align;
+} pthread_attr_t;
+
+typedef struct __pthread_internal_list {
+  struct __pthread_internal_list *__prev;
+  struct __pthread_internal_list *__next;
+} __pthread_list_t;
+
+struct __pthread_mutex_s {
+  int __lock;            /* the futex word: 0 unlocked, 1 locked, 2 locked and someone may sleep on it */
+  unsigned int __count;
+  int __owner;           /* TID of the thread holding it */
+  unsigned int __nusers;
+  int __kind;            /* PTHREAD_MUTEX_NORMAL (the only kind implemented) */
+  short __spins;
+  short __elision;
+  __pthread_list_t __list;
+};
+
+typedef union {
+  struct __pthread_mutex_s __data;
+  char __size[40];
+  long __align;
+} pthread_mutex_t;
+
 typedef union { char __size[4]; int __align; } pthread_mutexattr_t;
-typedef union { char __size[48]; long long __align; } pthread_cond_t;
+
+typedef union {
+  struct {
+    unsigned int __seq;     /* the futex word: bumped by every signal and broadcast */
+    unsigned int __waiters; /* threads inside pthread_cond_wait */
+  } __data;
+  char __size[48];
+  long long __align;
+} pthread_cond_t;
 typedef union { char __size[4]; int __align; } pthread_condattr_t;
 typedef union { char __size[56]; long __align; } pthread_rwlock_t;
 typedef union { char __size[8]; long __align; } pthread_rwlockattr_t;
@@ -21,8 +61,8 @@ typedef volatile int pthread_spinlock_t;
 typedef unsigned int pthread_key_t;
 typedef int pthread_once_t;
 
-#define PTHREAD_MUTEX_INITIALIZER { { 0 } }
-#define PTHREAD_COND_INITIALIZER { { 0 } }
+#define PTHREAD_MUTEX_INITIALIZER { { 0, 0, 0, 0, 0, 0, 0, { 0, 0 } } }
+#define PTHREAD_COND_INITIALIZER { { 0, 0 } }
 #define PTHREAD_RWLOCK_INITIALIZER { { 0 } }
 #define PTHREAD_ONCE_INIT 0
 

@@ -2,6 +2,8 @@
 #include <linux/sched.h>
 
 static struct sighand_struct init_sighand = { .count = 1 };
+/* Process group 0 and session 0: the kernel threads' (init's setsid gives it a session of its own). */
+static struct signal_struct init_signals = { .sigcnt = 1 };
 
 struct task_struct init_task = {
   .__state = TASK_RUNNING,
@@ -17,4 +19,5 @@ struct task_struct init_task = {
   .group_leader = &init_task,
   .comm = "swapper/0",
   .sighand = &init_sighand,
+  .signal = &init_signals,
 };

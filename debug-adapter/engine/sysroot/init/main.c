@@ -3,12 +3,15 @@
    idle loop. */
 #include <linux/sched.h>
 #include <linux/forkscope.h>
+#include <linux/futex.h>
+#include <linux/completion.h>
+#include <linux/kthread.h>
 
 struct task_struct *child_reaper;
+static DECLARE_COMPLETION(kthreadd_done);
+extern void spawn_boot_kthreads(void);
+extern struct task_struct *find_task_by_vpid(pid_t nr);
 extern void schedule(void);
-extern long do_wait(pid_t upid, int *stat_addr, int options);
-
-#define ECHILD 10
 
 /* Runs a new kernel thread's function, then exits with its result. */
 void kernel_thread_entry(int (*fn)(void *), void *arg)
@@ -16,35 +19,15 @@ void kernel_thread_entry(int (*fn)(void *), void *arg)
   do_exit(fn(arg));
 }
 
-/* The first user process: Linux execs /sbin/init here, which starts a shell. Forkscope's init starts
-   the user's program as its child, then reaps every child that ends, orphans included, as init does. */
-static int user_program(void *unused)
-{
-  return exec_user_program();
-}
-
+/* The first user process: the kernel thread that will be PID 1 execs /sbin/init, which starts the
+   shell that runs the user's program and reaps every orphan (sysroot/sbin/init.c). */
 static int kernel_init(void *unused)
 {
-  int status;
+  /* Kernel threads are created through kthreadd: wait until rest_init has told where it is. */
+  wait_for_completion(&kthreadd_done);
   child_reaper = current;
-  kernel_thread(user_program, 0, "prog", SIGCHLD);
-  for (;;) {
-    if (do_wait(-1, &status, 0) == -ECHILD) {
-      set_current_state(TASK_INTERRUPTIBLE);
-      schedule();
-    }
-  }
-  return 0;
-}
-
-/* Linux's kthreadd creates kernel threads on request; it sleeps until asked. */
-static int kthreadd(void *unused)
-{
-  for (;;) {
-    set_current_state(TASK_INTERRUPTIBLE);
-    schedule();
-  }
-  return 0;
+  spawn_boot_kthreads();
+  return run_init_process("/sbin/init");
 }
 
 static void do_idle(void)
@@ -60,8 +43,12 @@ void cpu_startup_entry(void)
 
 static void rest_init(void)
 {
+  int pid;
+
   kernel_thread(kernel_init, 0, "init", 0);
-  kernel_thread(kthreadd, 0, "kthreadd", 0);
+  pid = kernel_thread(kthreadd, 0, "kthreadd", CLONE_FS | CLONE_FILES);
+  kthreadd_task = find_task_by_vpid(pid);
+  complete(&kthreadd_done);
   cpu_startup_entry();
 }
 
@@ -70,5 +57,7 @@ void start_kernel(void)
   INIT_LIST_HEAD(&init_task.tasks);
   INIT_LIST_HEAD(&init_task.children);
   INIT_LIST_HEAD(&init_task.sibling);
+  INIT_LIST_HEAD(&init_task.thread_group);
+  futex_init();
   rest_init();
 }

@@ -6,8 +6,24 @@
 #include <linux/errno.h>
 #include <linux/signal.h>
 #include <linux/forkscope.h>
+#include <linux/futex.h>
 
+/* wait's options (include/uapi/linux/wait.h) and waitid's id types. */
 #define WNOHANG 1
+#define WUNTRACED 2
+#define WSTOPPED WUNTRACED
+#define WEXITED 4
+#define WCONTINUED 8
+#define WNOWAIT 0x01000000
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+
+extern int zap_other_threads(struct task_struct *p);
+extern void exit_itimers(struct task_struct *tsk);
 
 extern void free_pid(int nr);
 void release_task(struct task_struct *p);
@@ -27,8 +43,17 @@ void complete_vfork_done(struct task_struct *tsk)
   complete(vfork);
 }
 
+/* A thread leaving a memory others still use clears its TID there and wakes whoever waits on it: that
+   is how pthread_join learns the thread has ended (CLONE_CHILD_CLEARTID). */
 static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
+  if (tsk->clear_child_tid) {
+    if (mm->mm_users > 1) {
+      *tsk->clear_child_tid = 0;
+      do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1, 0);
+    }
+    tsk->clear_child_tid = 0;
+  }
   if (tsk->vfork_done)
     complete_vfork_done(tsk);
 }
@@ -36,9 +61,10 @@ static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 static void exit_mm(void)
 {
   struct mm_struct *mm = current->mm;
+  /* Before the check: a kernel thread has no mm, but kthread_stop waits on its vfork_done. */
+  mm_release(current, mm);
   if (!mm)
     return;
-  mm_release(current, mm);
   current->mm = 0;
   if (--mm->mm_users == 0) {
     exit_mm_pages(mm->__host_id);
@@ -61,10 +87,24 @@ static void exit_fs(struct task_struct *tsk)
 {
 }
 
-/* The nearest living ancestor that asked to be a subreaper (PR_SET_CHILD_SUBREAPER), else init. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
+{
+  struct task_struct *t;
+  for (t = next_thread(p); t != p; t = next_thread(t)) {
+    if (!(t->flags & PF_EXITING))
+      return t;
+  }
+  return 0;
+}
+
+/* Another thread of the same process, else the nearest living ancestor that asked to be a subreaper
+   (PR_SET_CHILD_SUBREAPER), else init. */
 static struct task_struct *find_new_reaper(struct task_struct *father, struct task_struct *reaper)
 {
   struct task_struct *p;
+  struct task_struct *thread = find_alive_thread(father);
+  if (thread)
+    return thread;
   if (father->has_child_subreaper) {
     for (p = father->real_parent; p != &init_task && p != reaper; p = p->real_parent) {
       if (p->is_child_subreaper && !(p->flags & PF_EXITING))
@@ -74,15 +114,32 @@ static struct task_struct *find_new_reaper(struct task_struct *father, struct ta
   return reaper;
 }
 
-/* Tells the parent that tsk has changed state: wakes it if it sleeps in wait(). Returns whether tsk
-   should be reaped at once: POSIX says a parent that sets SIGCHLD to SIG_IGN, or uses SA_NOCLDWAIT,
-   gets no zombies. */
+/* Tells the parent that tsk has ended: its exit signal (SIGCHLD) with how it ended, and a wake-up if it
+   sleeps in wait(). Returns whether tsk should be reaped at once: POSIX says a parent that sets
+   SIGCHLD to SIG_IGN, or uses SA_NOCLDWAIT, gets no zombies. */
 static int do_notify_parent(struct task_struct *tsk, int sig)
 {
   struct sighand_struct *psig = tsk->parent->sighand;
+  struct kernel_siginfo info;
+  int code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code : tsk->exit_code;
   int autoreap = 0;
-  if (sig == SIGCHLD && (psig->handler[SIGCHLD - 1] == SIG_IGN_HANDLER || (psig->flags[SIGCHLD - 1] & SA_NOCLDWAIT)))
+
+  info.si_signo = sig;
+  info.si_pid = tsk->tgid;
+  if (code & 0x7f) {
+    info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+    info.si_status = code & 0x7f;
+  } else {
+    info.si_code = CLD_EXITED;
+    info.si_status = (code >> 8) & 0xff;
+  }
+  if (sig == SIGCHLD && (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN_HANDLER || (psig->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDWAIT))) {
     autoreap = 1;
+    if (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN_HANDLER)
+      sig = 0;
+  }
+  if (sig > 0 && sig <= _NSIG)
+    send_sig_info(sig, &info, tsk->parent);
   wake_up_process(tsk->parent);
   return autoreap;
 }
@@ -100,16 +157,27 @@ static void forget_original_parent(struct task_struct *father)
       p->parent = reaper;
     list_del(&p->sibling);
     list_add_tail(&p->sibling, &reaper->children);
-    if (p->exit_state == EXIT_ZOMBIE)
+    if (same_thread_group(reaper, father))
+      continue;
+    /* reparent_leader: "We don't want people slaying init." */
+    p->exit_signal = SIGCHLD;
+    if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
       do_notify_parent(p, p->exit_signal);
   }
 }
 
+/* A thread other than the leader is nobody's child: it reaps itself. The leader tells its parent only
+   once it is the last thread left; until then it stays a zombie (release_task notifies later). */
 static void exit_notify(struct task_struct *tsk)
 {
+  int autoreap;
   forget_original_parent(tsk);
   tsk->exit_state = EXIT_ZOMBIE;
-  if (do_notify_parent(tsk, tsk->exit_signal)) {
+  if (thread_group_leader(tsk))
+    autoreap = thread_group_empty(tsk) && do_notify_parent(tsk, tsk->exit_signal);
+  else
+    autoreap = 1;
+  if (autoreap) {
     tsk->exit_state = EXIT_DEAD;
     release_task(tsk); /* no zombie: the task_struct itself goes once the task is switched out */
   }
@@ -129,6 +197,8 @@ void do_exit(long code)
   if (tsk->pid == 1)
     panic("Attempted to kill init! exitcode=0x%08lx\n", code);
   exit_signals(tsk);
+  if (!find_alive_thread(tsk))
+    exit_itimers(tsk); /* the process's last task: its alarm is cancelled */
   tsk->exit_code = code;
   exit_mm();
   exit_sem(tsk);
@@ -140,8 +210,18 @@ void do_exit(long code)
     ;
 }
 
+/* Ends every thread of the process: the others get SIGKILL and die with the same exit code. */
 void do_group_exit(int exit_code)
 {
+  struct signal_struct *sig = current->signal;
+
+  if (sig->flags & SIGNAL_GROUP_EXIT) {
+    exit_code = sig->group_exit_code;
+  } else if (!thread_group_empty(current)) {
+    sig->group_exit_code = exit_code;
+    sig->flags = SIGNAL_GROUP_EXIT;
+    zap_other_threads(current);
+  }
   do_exit(exit_code);
 }
 
@@ -157,73 +237,306 @@ long sys_exit(int error_code)
   return 0;
 }
 
+/* Unhashes p: a process leaves the task list and its parent's children, a thread its process's ring. */
+static void __exit_signal(struct task_struct *p)
+{
+  if (thread_group_leader(p)) {
+    list_del(&p->tasks);
+    list_del(&p->sibling);
+  }
+  list_del_init(&p->thread_group);
+  if (--p->signal->sigcnt == 0)
+    kfree(p->signal);
+}
+
 void release_task(struct task_struct *p)
 {
-  list_del(&p->tasks);
-  list_del(&p->sibling);
+  struct task_struct *leader;
+  int zap_leader;
+repeat:
+  __exit_signal(p);
   free_pid(p->pid);
   if (--p->sighand->count == 0)
     kfree(p->sighand);
+  /* The last thread of a process whose leader is already a zombie: now the parent may reap it. */
+  zap_leader = 0;
+  leader = p->group_leader;
+  if (leader != p && thread_group_empty(leader) && leader->exit_state == EXIT_ZOMBIE) {
+    zap_leader = do_notify_parent(leader, leader->exit_signal);
+    if (zap_leader)
+      leader->exit_state = EXIT_DEAD;
+  }
   /* The simulator frees the task_struct, at once or, for the running task, once it is switched out. */
   release_thread(p);
+  p = leader;
+  if (zap_leader)
+    goto repeat;
 }
 
-static int eligible_child(pid_t upid, struct task_struct *p)
+/* Which children a wait is for: one PID, a process group, or any (Linux's enum pid_type). */
+#define PIDTYPE_PID 0
+#define PIDTYPE_PGID 2
+#define PIDTYPE_MAX 4
+
+/* What waitid reports of a child (the kernel's struct waitid_info). */
+struct waitid_info {
+  pid_t pid;
+  int uid;
+  int status;
+  int cause;
+};
+
+struct wait_opts {
+  int wo_type;
+  pid_t wo_pid;
+  int wo_flags;
+  struct waitid_info *wo_info; /* waitid's report, or 0 for wait4 */
+  int wo_stat;                 /* wait4's status word */
+};
+
+static int eligible_pid(struct wait_opts *wo, struct task_struct *p)
 {
-  if (upid > 0)
-    return p->pid == upid;
-  return 1; /* -1: any child; process groups are not modelled yet, so 0 and < -1 mean any too */
+  if (wo->wo_type == PIDTYPE_MAX)
+    return 1;
+  if (wo->wo_type == PIDTYPE_PGID)
+    return p->signal->pgrp == wo->wo_pid;
+  return p->pid == wo->wo_pid;
 }
 
-/* Reaps a zombie child: its status goes to the parent and its PID and task_struct are freed. */
-static pid_t wait_task_zombie(struct task_struct *p, int *stat_addr)
+static int eligible_child(struct wait_opts *wo, struct task_struct *p)
+{
+  if (!eligible_pid(wo, p))
+    return 0;
+  /* A child that sends no SIGCHLD at its end (clone with another signal, or none) is a "clone"
+     child: only __WCLONE waits for it, and __WALL for every kind. */
+  if (!(wo->wo_flags & __WALL) && ((p->exit_signal != SIGCHLD) ^ !!(wo->wo_flags & __WCLONE)))
+    return 0;
+  return 1;
+}
+
+/* A zombie child's end: its status goes to the parent, and unless WNOWAIT only asks, its PID and
+   task_struct are freed. */
+static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
   pid_t pid = p->pid;
-  int status = p->exit_code;
+  int status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code;
+  struct waitid_info *infop = wo->wo_info;
 
-  p->exit_state = EXIT_DEAD;
-  current->utime += p->utime;
-  current->stime += p->stime;
-  if (stat_addr)
-    *stat_addr = status;
-  release_task(p);
+  if (!(wo->wo_flags & WEXITED))
+    return 0;
+  if (!(wo->wo_flags & WNOWAIT)) {
+    p->exit_state = EXIT_DEAD;
+    current->utime += p->utime;
+    current->stime += p->stime;
+    release_task(p);
+  }
+  wo->wo_stat = status;
+  if (infop) {
+    if ((status & 0x7f) == 0) {
+      infop->cause = CLD_EXITED;
+      infop->status = status >> 8;
+    } else {
+      infop->cause = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+      infop->status = status & 0x7f;
+    }
+    infop->pid = pid;
+    infop->uid = 0;
+  }
   return pid;
 }
 
-long do_wait(pid_t upid, int *stat_addr, int options)
+/* A stopped child, reported once (WUNTRACED, or waitid's WSTOPPED): status 0x7f with the stop signal. */
+static pid_t wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
+{
+  struct waitid_info *infop = wo->wo_info;
+  int exit_code;
+
+  if (!(wo->wo_flags & WUNTRACED))
+    return 0;
+  if (!(p->signal->flags & SIGNAL_STOP_STOPPED) || !p->signal->group_exit_code)
+    return 0;
+  exit_code = p->signal->group_exit_code;
+  if (!(wo->wo_flags & WNOWAIT))
+    p->signal->group_exit_code = 0;
+  wo->wo_stat = (exit_code << 8) | 0x7f;
+  if (infop) {
+    infop->cause = CLD_STOPPED;
+    infop->status = exit_code;
+    infop->pid = p->pid;
+    infop->uid = 0;
+  }
+  return p->pid;
+}
+
+/* A child SIGCONT resumed, reported once with WCONTINUED: status 0xffff. */
+static pid_t wait_task_continued(struct wait_opts *wo, struct task_struct *p)
+{
+  struct waitid_info *infop = wo->wo_info;
+
+  if (!(wo->wo_flags & WCONTINUED))
+    return 0;
+  if (!(p->signal->flags & SIGNAL_STOP_CONTINUED))
+    return 0;
+  if (!(wo->wo_flags & WNOWAIT))
+    p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+  wo->wo_stat = 0xffff;
+  if (infop) {
+    infop->cause = CLD_CONTINUED;
+    infop->status = SIGCONT;
+    infop->pid = p->pid;
+    infop->uid = 0;
+  }
+  return p->pid;
+}
+
+static pid_t wait_consider_task(struct wait_opts *wo, struct task_struct *p)
+{
+  pid_t ret;
+  if (p->exit_state == EXIT_ZOMBIE) {
+    /* A leader whose other threads still run is not reaped yet. */
+    if (delay_group_leader(p))
+      return 0;
+    return wait_task_zombie(wo, p);
+  }
+  ret = wait_task_stopped(wo, p);
+  if (ret)
+    return ret;
+  return wait_task_continued(wo, p);
+}
+
+/* The sleep pattern over the children: -ECHILD when none is eligible, 0 with WNOHANG when none has
+   anything to report, and -ERESTARTSYS when a signal interrupts the sleep (a handler with SA_RESTART
+   makes the wait again). */
+static long do_wait(struct wait_opts *wo)
 {
   struct task_struct *p;
-  int found;
+  long retval;
+  pid_t ret;
 
   for (;;) {
     set_current_state(TASK_INTERRUPTIBLE);
-    found = 0;
+    retval = -ECHILD;
     list_for_each_entry(p, &current->children, sibling) {
-      if (!eligible_child(upid, p))
+      if (!eligible_child(wo, p) || p->exit_state == EXIT_DEAD)
         continue;
-      found = 1;
-      if (p->exit_state == EXIT_ZOMBIE) {
+      retval = 0;
+      ret = wait_consider_task(wo, p);
+      if (ret) {
         __set_current_state(TASK_RUNNING);
-        return wait_task_zombie(p, stat_addr);
+        return ret;
       }
     }
-    if (!found) {
+    if (retval || (wo->wo_flags & WNOHANG)) {
       __set_current_state(TASK_RUNNING);
-      return -ECHILD;
+      return retval;
     }
-    if (options & WNOHANG) {
-      __set_current_state(TASK_RUNNING);
-      return 0;
-    }
-    schedule();
     if (signal_pending(current)) {
       __set_current_state(TASK_RUNNING);
-      return -EINTR;
+      return -ERESTARTSYS;
     }
+    schedule();
   }
+}
+
+/* pid > 0: that child; -1: any; 0: any in the caller's process group; < -1: any in group -pid. */
+long kernel_wait4(pid_t upid, int *stat_addr, int options, void *ru)
+{
+  struct wait_opts wo;
+  long ret;
+
+  if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+    return -EINVAL;
+  if (upid == -1) {
+    wo.wo_type = PIDTYPE_MAX;
+    wo.wo_pid = 0;
+  } else if (upid < 0) {
+    wo.wo_type = PIDTYPE_PGID;
+    wo.wo_pid = -upid;
+  } else if (upid == 0) {
+    wo.wo_type = PIDTYPE_PGID;
+    wo.wo_pid = current->signal->pgrp;
+  } else {
+    wo.wo_type = PIDTYPE_PID;
+    wo.wo_pid = upid;
+  }
+  wo.wo_flags = options | WEXITED;
+  wo.wo_info = 0;
+  wo.wo_stat = 0;
+  ret = do_wait(&wo);
+  if (ret > 0 && stat_addr)
+    *stat_addr = wo.wo_stat;
+  return ret;
 }
 
 long sys_wait4(pid_t upid, int *stat_addr, int options, void *rusage)
 {
-  return do_wait(upid, stat_addr, options);
+  return kernel_wait4(upid, stat_addr, options, rusage);
+}
+
+static long kernel_waitid(int which, pid_t upid, struct waitid_info *infop, int options)
+{
+  struct wait_opts wo;
+
+  if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+    return -EINVAL;
+  if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+    return -EINVAL;
+  switch (which) {
+  case P_ALL:
+    wo.wo_type = PIDTYPE_MAX;
+    break;
+  case P_PID:
+    wo.wo_type = PIDTYPE_PID;
+    if (upid <= 0)
+      return -EINVAL;
+    break;
+  case P_PGID:
+    wo.wo_type = PIDTYPE_PGID;
+    if (upid < 0)
+      return -EINVAL;
+    if (upid == 0)
+      upid = current->signal->pgrp;
+    break;
+  default:
+    return -EINVAL;
+  }
+  wo.wo_pid = upid;
+  wo.wo_flags = options;
+  wo.wo_info = infop;
+  wo.wo_stat = 0;
+  return do_wait(&wo);
+}
+
+/* The start of the siginfo_t waitid fills in: x86-64's layout, with the union at offset 16. */
+struct waitid_siginfo {
+  int si_signo;
+  int si_errno;
+  int si_code;
+  int __pad;
+  pid_t si_pid;
+  int si_uid;
+  int si_status;
+};
+
+/* Reports through a siginfo_t: si_signo SIGCHLD, si_code CLD_EXITED, CLD_KILLED, CLD_STOPPED or
+   CLD_CONTINUED; all zero when WNOHANG finds nothing to report. */
+long sys_waitid(int which, pid_t upid, struct waitid_siginfo *infop, int options, void *ru)
+{
+  struct waitid_info info = { 0 };
+  long err = kernel_waitid(which, upid, &info, options);
+  int signo = 0;
+
+  if (err > 0) {
+    signo = SIGCHLD;
+    err = 0;
+  }
+  if (!infop)
+    return err;
+  infop->si_signo = signo;
+  infop->si_errno = 0;
+  infop->si_code = info.cause;
+  infop->si_pid = info.pid;
+  infop->si_uid = info.uid;
+  infop->si_status = info.status;
+  return err;
 }

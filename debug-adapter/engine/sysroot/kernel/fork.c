@@ -51,8 +51,23 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
   return 0;
 }
 
+/* Threads share one signal_struct: a group exit seen by one is seen by all. */
 static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 {
+  struct signal_struct *sig;
+  if (clone_flags & CLONE_THREAD) {
+    current->signal->sigcnt++;
+    tsk->signal = current->signal;
+    return 0;
+  }
+  sig = kzalloc(sizeof(struct signal_struct), GFP_KERNEL);
+  if (!sig)
+    return -ENOMEM;
+  sig->sigcnt = 1;
+  /* A new process is in its parent's process group and session; no alarm is armed. */
+  sig->pgrp = current->signal->pgrp;
+  sig->session = current->signal->session;
+  tsk->signal = sig;
   return 0;
 }
 
@@ -111,6 +126,10 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   p = dup_task_struct(current);
   if (!p)
     return -ENOMEM;
+  p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
+  p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
+  if (clone_flags & CLONE_SETTLS)
+    p->thread.fsbase = args->tls;
   p->flags &= ~(PF_SUPERPRIV | PF_IDLE);
   p->flags |= PF_FORKNOEXEC;
   if (args->kthread)
@@ -120,7 +139,12 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   INIT_LIST_HEAD(&p->children);
   INIT_LIST_HEAD(&p->sibling);
   INIT_LIST_HEAD(&p->thread_group);
+  p->signal = 0; /* copy_signal's: shared or new */
   p->vfork_done = 0;
+  /* Signals pending for the parent are not the child's; its blocked mask and dispositions are. */
+  p->pending = 0;
+  p->restore_sigmask = 0;
+  p->restart_block.fn = 0;
   p->utime = 0;
   p->stime = 0;
   p->exit_state = 0;
@@ -164,18 +188,41 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   }
   p->parent = p->real_parent;
 
-  list_add_tail(&p->sibling, &p->real_parent->children);
-  list_add_tail(&p->tasks, &init_task.tasks);
+  if (thread_group_leader(p)) {
+    list_add_tail(&p->sibling, &p->real_parent->children);
+    list_add_tail(&p->tasks, &init_task.tasks);
+  } else {
+    /* A thread is no child of anyone: it joins its process's ring of threads. */
+    list_add_tail(&p->thread_group, &p->group_leader->thread_group);
+  }
   *out = p;
   return 0;
 
 bad_fork_cleanup_thread:
+  /* No PID left (pid_max reached: a fork bomb ends here with EAGAIN). Every copy_* step succeeded:
+     undo them in reverse, then release_thread forgets the thread and frees the task_struct itself. */
+  if (p->mm && p->mm != current->mm) {
+    exit_mm_pages(p->mm->__host_id);
+    kfree(p->mm);
+  } else if (p->mm) {
+    p->mm->mm_users--;
+  }
+  if (--p->signal->sigcnt == 0)
+    kfree(p->signal);
+  if (--p->sighand->count == 0)
+    kfree(p->sighand);
+  files_exit(p);
   release_thread(p);
+  return retval;
 bad_fork:
   if (p->mm && p->mm != current->mm) {
     exit_mm_pages(p->mm->__host_id);
     kfree(p->mm);
+  } else if (p->mm) {
+    p->mm->mm_users--; /* CLONE_VM's reference */
   }
+  if (p->signal && --p->signal->sigcnt == 0)
+    kfree(p->signal);
   kfree(p);
   return retval;
 }
@@ -197,6 +244,8 @@ pid_t kernel_clone(struct kernel_clone_args *args)
   if (err < 0)
     return err;
   nr = p->pid;
+  if (clone_flags & CLONE_PARENT_SETTID)
+    *args->parent_tid = nr;
   if (clone_flags & CLONE_VFORK) {
     p->vfork_done = &vfork;
     init_completion(&vfork);
@@ -210,6 +259,21 @@ pid_t kernel_clone(struct kernel_clone_args *args)
 long sys_vfork(void)
 {
   struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM, .exit_signal = SIGCHLD };
+  return kernel_clone(&args);
+}
+
+/* clone(2): the low byte of the flags is the signal the parent gets when the child ends. The C
+   library's clone() puts fn and arg on the new stack; the child starts on it (copy_thread). */
+long sys_clone(unsigned long clone_flags, unsigned long newsp, int *parent_tidptr, int *child_tidptr, unsigned long tls)
+{
+  struct kernel_clone_args args = {
+    .flags = clone_flags & ~CSIGNAL,
+    .exit_signal = clone_flags & CSIGNAL,
+    .parent_tid = parent_tidptr,
+    .child_tid = child_tidptr,
+    .stack = newsp,
+    .tls = tls,
+  };
   return kernel_clone(&args);
 }
 

@@ -27,3 +27,17 @@ long sys_gettid(void)
 {
   return current->pid;
 }
+
+/* The task with PID nr, or NULL (Linux looks it up in the PID hash; Forkscope walks the task list). */
+struct task_struct *find_task_by_vpid(pid_t nr)
+{
+  struct task_struct *p;
+
+  if (nr == 0)
+    return &init_task;
+  for_each_process(p) {
+    if (p->pid == nr)
+      return p;
+  }
+  return 0;
+}

@@ -6,9 +6,23 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 
-static long do_nanosleep(u64 ns)
+/* A signal ended the sleep: the caller learns the time left (rmtp), and if no handler runs the
+   restarted call sleeps on to the same deadline (restart_block). */
+static long nanosleep_interrupted(u64 expires, struct __kernel_timespec *rmtp)
 {
-  u64 expires = ktime_get_ns() + ns;
+  u64 now = ktime_get_ns();
+  u64 left = expires > now ? expires - now : 0;
+
+  current->restart_block.expires = expires;
+  if (rmtp) {
+    rmtp->tv_sec = left / NSEC_PER_SEC;
+    rmtp->tv_nsec = left % NSEC_PER_SEC;
+  }
+  return -ERESTART_RESTARTBLOCK;
+}
+
+static long do_nanosleep(u64 expires, struct __kernel_timespec *rmtp)
+{
   for (;;) {
     set_current_state(TASK_INTERRUPTIBLE);
     if (ktime_get_ns() >= expires)
@@ -17,7 +31,7 @@ static long do_nanosleep(u64 ns)
     schedule();
     if (signal_pending(current)) {
       __set_current_state(TASK_RUNNING);
-      return -EINTR;
+      return nanosleep_interrupted(expires, rmtp);
     }
   }
   __set_current_state(TASK_RUNNING);
@@ -26,7 +40,11 @@ static long do_nanosleep(u64 ns)
 
 long sys_nanosleep(struct __kernel_timespec *rqtp, struct __kernel_timespec *rmtp)
 {
+  if (current->restart_block.fn == RESTART_NANOSLEEP) {
+    current->restart_block.fn = 0;
+    return do_nanosleep(current->restart_block.expires, rmtp);
+  }
   if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 || rqtp->tv_nsec >= NSEC_PER_SEC)
     return -EINVAL;
-  return do_nanosleep((u64)rqtp->tv_sec * NSEC_PER_SEC + rqtp->tv_nsec);
+  return do_nanosleep(ktime_get_ns() + (u64)rqtp->tv_sec * NSEC_PER_SEC + rqtp->tv_nsec, rmtp);
 }

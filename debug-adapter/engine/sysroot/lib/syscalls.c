@@ -26,8 +26,13 @@ long sys_close(unsigned int fd);
 long sys_dup(unsigned int fd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
-long sys_rt_sigaction(int sig, unsigned long handler, unsigned long flags, unsigned long *oldhandler);
 long sys_pause(void);
+long sys_alarm(unsigned int seconds);
+long sys_waitid(int which, pid_t upid, siginfo_t *infop, int options, void *ru);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_getpgid(pid_t pid);
+long sys_getsid(pid_t pid);
+long sys_setsid(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
 static long syscall_result(long r)
@@ -96,10 +101,15 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
   return syscall_result(sys_nanosleep(req, rem));
 }
 
+/* Interrupted by a handler, sleep returns the whole seconds that were left, as glibc does. */
 unsigned int sleep(unsigned int seconds)
 {
   struct timespec ts = { seconds, 0 };
-  return nanosleep(&ts, 0) == 0 ? 0 : seconds;
+  int saved_errno = errno;
+  if (nanosleep(&ts, &ts) < 0)
+    return ts.tv_sec;
+  errno = saved_errno;
+  return 0;
 }
 
 int usleep(useconds_t usec)
@@ -155,33 +165,39 @@ int prctl(int option, ...)
   return syscall_result(sys_prctl(option, a[0], a[1], a[2], a[3]));
 }
 
-sighandler_t signal(int signum, sighandler_t handler)
+unsigned int alarm(unsigned int seconds)
 {
-  unsigned long old;
-  if (syscall_result(sys_rt_sigaction(signum, (unsigned long)handler, 0, &old)) < 0)
-    return SIG_ERR;
-  return (sighandler_t)old;
+  return sys_alarm(seconds);
 }
 
-int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
+int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options)
 {
-  unsigned long old;
-  long r;
-  if (!act) {
-    /* Only reading the disposition: set it back to what it was. */
-    r = sys_rt_sigaction(signum, 0, 0, &old);
-    if (r == 0)
-      sys_rt_sigaction(signum, old, 0, 0);
-  } else {
-    r = sys_rt_sigaction(signum, (unsigned long)act->sa_handler, act->sa_flags, &old);
-  }
-  if (r < 0)
-    return syscall_result(r);
-  if (oldact) {
-    oldact->sa_handler = (sighandler_t)old;
-    oldact->sa_flags = 0;
-  }
-  return 0;
+  return syscall_result(sys_waitid(idtype, id, infop, options, 0));
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+  return syscall_result(sys_setpgid(pid, pgid));
+}
+
+pid_t getpgid(pid_t pid)
+{
+  return syscall_result(sys_getpgid(pid));
+}
+
+pid_t getpgrp(void)
+{
+  return sys_getpgid(0);
+}
+
+pid_t getsid(pid_t pid)
+{
+  return syscall_result(sys_getsid(pid));
+}
+
+pid_t setsid(void)
+{
+  return syscall_result(sys_setsid());
 }
 
 int execve(const char *pathname, char *const argv[], char *const envp[])

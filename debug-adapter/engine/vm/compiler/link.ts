@@ -53,10 +53,14 @@ export interface LinkOptions {
   kernel?: boolean;
   /** Functions another program defines (the kernel's system calls), bound where nothing here defines them. */
   externals?: ReadonlyMap<string, FunctionCode>;
+  /** Globals another program defines (the kernel's init_task, for a module): an extern declaration binds to them. */
+  externalGlobals?: ReadonlyMap<string, GlobalSymbol>;
+  /** Where the text segment starts when not at its kind's default: a kernel module loads above the kernel. */
+  textStart?: number;
 }
 
 export function link(sources: SourceUnit[], builtins: Readonly<Record<string, BuiltinFn>>, mainFile: string, options: LinkOptions = {}): { program?: LinkedProgram; diagnostics: Diagnostic[] } {
-  const TEXT_START = options.kernel ? LAYOUT.kernelText : USER_TEXT_START;
+  const TEXT_START = options.textStart ?? (options.kernel ? LAYOUT.kernelText : USER_TEXT_START);
   const diagnostics: Diagnostic[] = [];
   const error = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('error', pos, m));
   const warn = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('warning', pos, m));
@@ -224,7 +228,12 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
     }
     scope.define(sym);
     const defines = d.storage !== 'extern' || d.init !== undefined;
-    if (!defines) return;
+    if (!defines) {
+      // Before any code uses it: compiled accesses capture the address.
+      const ext = sym.addr === 0 ? options.externalGlobals?.get(d.name) : undefined;
+      if (ext) sym.addr = ext.addr;
+      return;
+    }
     if (sym.addr === 0) {
       if (!isComplete(sym.type)) {
         if (sym.type.kind === 'array' && sym.type.length === undefined) sym.type = { ...sym.type, length: 1 }; // int a[]; at file scope: one element, as gcc

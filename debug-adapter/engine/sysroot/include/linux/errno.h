@@ -5,9 +5,23 @@
 #define ENOENT  2
 #define ESRCH   3
 #define EINTR   4
+#define ENOEXEC 8
 #define ECHILD  10
 #define EAGAIN  11
 #define ENOMEM  12
+#define EACCES  13
 #define EFAULT  14
+#define EBUSY   16
+#define EEXIST  17
 #define EINVAL  22
+/* Never seen by a user program: a system call a signal interrupted returns one of these, and the
+   signal code turns it into a restart or EINTR (include/linux/errno.h). */
+#define ERESTARTSYS           512 /* restart if the handler has SA_RESTART, else EINTR */
+#define ERESTARTNOINTR        513 /* always restart */
+#define ERESTARTNOHAND        514 /* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK 516 /* restart with current->restart_block (the time left to sleep) */
+#define ENOSYS  38
+#define ETIMEDOUT 110
+/* Kernel-internal: a sleep broken by a signal, restarted or turned into EINTR on the way out. */
+#define ERESTARTSYS 512
 #endif

@@ -55,12 +55,30 @@ long dup2_fd(unsigned int oldfd, unsigned int newfd);
 int bprm_load(const char *filename, const char *const *argv, const char *const *envp);
 void begin_new_exec(void) __attribute__((noreturn));
 
-/* kernel_execve of the user's program into the current task (Linux execs /sbin/init, then a shell). */
-int exec_user_program(void);
+/* kernel_execve of the init program into the current kernel thread, which becomes PID 1's user
+   process; init's arguments are the user's program and its arguments (the kernel's command line). */
+int run_init_process(const char *init_filename);
 
 u64 ktime_get_ns(void);
 /* Arms the timer that wakes p at `expires` (ktime_get_ns's clock): hrtimer_start's mechanics. */
 void hrtimer_start(struct task_struct *p, u64 expires);
+/* alarm's timer: at `expires` the timer interrupt runs it_real_fn(p) on the CPU (hrtimer mechanics). */
+void itimer_real_start(struct task_struct *p, u64 expires);
+void itimer_real_cancel(struct task_struct *p);
+
+/* The registers of a system call on its way back to user mode (asm/syscall.h): its result, if it is an
+   error (0 otherwise, or when the return to user mode is not a system call's); setting it; and
+   syscall_rollback, which also steps the caller back onto the call (regs->ip -= 2), so that returning
+   to user mode makes the same call again. */
+long syscall_get_error(struct task_struct *task);
+void syscall_set_return_value(struct task_struct *task, long error);
+void syscall_rollback(struct task_struct *task);
+/* Builds a handler's frame on the user stack over the interrupted code: sa_restorer (the C library's
+   __restore_rt) starts there, calls the handler, then rt_sigreturn with saved_mask. -EFAULT when the
+   user stack has no room. */
+int setup_rt_frame(unsigned long restorer, unsigned long handler, int sig, unsigned long sa_flags,
+                   int si_code, int si_pid, int si_status, unsigned long saved_mask);
+
 int printk(const char *fmt, ...);
 void panic(const char *fmt, ...) __attribute__((noreturn));
 

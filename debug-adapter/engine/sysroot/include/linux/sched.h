@@ -5,6 +5,7 @@
    kernel-mode code can walk these lists exactly as the lecture writes it. */
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/signal.h>
 
 /* Task states (__state) and exit states (exit_state). */
 #define TASK_RUNNING         0x00000000
@@ -60,6 +61,14 @@
 #define CLONE_CHILD_SETTID   0x01000000
 #define CLONE_NEWUSER        0x10000000
 
+/* signal_struct flags. */
+#define SIGNAL_STOP_STOPPED   0x00000001 /* job control stop in effect */
+#define SIGNAL_STOP_CONTINUED 0x00000002 /* SIGCONT since WCONTINUED reap */
+#define SIGNAL_GROUP_EXIT 0x00000004 /* exit_group or a fatal signal is ending every thread */
+#define SIGNAL_CLD_STOPPED    0x00000010 /* the parent has yet to hear of the stop */
+#define SIGNAL_CLD_CONTINUED  0x00000020 /* ... or of the continue */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+
 #define SIGCHLD 17
 
 struct load_weight {
@@ -85,14 +94,54 @@ struct mm_struct {
   unsigned long __host_id; /* which simulated address space this is */
 };
 
-/* What each signal does for a process: SIG_DFL (0), SIG_IGN (1), or a handler's address. */
+/* What each signal does for a process: SIG_DFL (0), SIG_IGN (1), or a handler's address, with its
+   SA_* flags, the signals blocked while it runs, and sa_restorer, the C library's code the handler
+   returns through (x86-64's kernel struct sigaction, named as glibc names it so that it cannot clash with
+   <signal.h>'s; a sigset is one word for 64 signals). */
 #define SIG_DFL_HANDLER 0UL
 #define SIG_IGN_HANDLER 1UL
-#define SA_NOCLDWAIT 2
+struct kernel_sigaction {
+  unsigned long sa_handler;
+  unsigned long sa_flags;
+  unsigned long sa_restorer;
+  unsigned long sa_mask;
+};
+struct k_sigaction {
+  struct kernel_sigaction sa;
+};
 struct sighand_struct {
   int count;
-  unsigned long handler[64];
-  unsigned long flags[64];
+  struct k_sigaction action[64];
+};
+/* A signal get_signal took for its handler: what handle_signal needs to start it. */
+struct ksignal {
+  struct k_sigaction ka;
+  struct kernel_siginfo info;
+  int sig;
+};
+
+/* A system call to go on with after a signal: nanosleep's deadline (restart_block.fn armed). */
+struct restart_block {
+  int fn;
+  u64 expires;
+};
+#define RESTART_NANOSLEEP 1
+
+/* What the threads of one process share (CLONE_THREAD): how the whole group is ending. */
+struct signal_struct {
+  int sigcnt;          /* task_structs pointing here; the last one to go frees it */
+  unsigned int flags;  /* SIGNAL_GROUP_EXIT */
+  int group_exit_code; /* every thread's exit code once SIGNAL_GROUP_EXIT is set; the stop signal while stopped */
+  /* The process group and session (Linux keeps struct pids in signal->pids[PIDTYPE_PGID/SID]). */
+  pid_t pgrp;
+  pid_t session;
+  u64 it_real_expires; /* alarm(): when SIGALRM is due (ktime_get_ns's clock), 0 when not armed */
+};
+
+/* The registers a task's user mode keeps (arch/x86's thread_struct): its TLS base, set by CLONE_SETTLS
+   or arch_prctl(ARCH_SET_FS). */
+struct thread_struct {
+  unsigned long fsbase;
 };
 
 struct completion {
@@ -107,6 +156,8 @@ struct task_struct {
   };
   void *stack;
   unsigned int flags;
+  int preempt_count;    /* spinlocks held and the like: nonzero means the task must not sleep (linux/preempt.h) */
+  void *worker_private; /* a kernel thread's struct kthread (kernel/kthread.c) */
   int on_cpu;
   int cpu;
   int prio;
@@ -133,7 +184,10 @@ struct task_struct {
   struct list_head children;       /* our children: their sibling fields */
   struct list_head sibling;        /* our place in the parent's children */
   struct task_struct *group_leader;
-  struct list_head thread_group;
+  struct list_head thread_group;   /* ring of every thread of the process, leader included */
+
+  int *set_child_tid;   /* CLONE_CHILD_SETTID: the new task writes its TID here when it first runs */
+  int *clear_child_tid; /* CLONE_CHILD_CLEARTID: zeroed, with a futex wake, when it leaves its mm */
 
   struct completion *vfork_done;
 
@@ -147,13 +201,19 @@ struct task_struct {
 
   void *fs;
   void *files;
-  void *signal;
+  struct signal_struct *signal;
   struct sighand_struct *sighand;
   unsigned long blocked;
   unsigned long pending;
+  struct kernel_siginfo pending_info[64]; /* each pending signal's sender (one per signal, as for Linux's non-realtime ones) */
+  unsigned long saved_sigmask;            /* sigsuspend's caller's mask, restored after the handler */
+  int restore_sigmask;
+  struct restart_block restart_block;
 
   int has_child_subreaper;
   int is_child_subreaper;
+
+  struct thread_struct thread;
 };
 
 extern struct task_struct init_task;
@@ -162,6 +222,16 @@ struct task_struct *get_current(void);
 
 #define next_task(p) list_entry((p)->tasks.next, struct task_struct, tasks)
 #define for_each_process(p) for (p = &init_task; (p = next_task(p)) != &init_task; )
+
+/* Threads: every task of a process is on its leader's thread_group ring. */
+#define thread_group_leader(p) ((p) == (p)->group_leader)
+#define thread_group_empty(p) list_empty(&(p)->thread_group)
+#define next_thread(p) list_entry((p)->thread_group.next, struct task_struct, thread_group)
+#define same_thread_group(p1, p2) ((p1)->tgid == (p2)->tgid)
+/* A zombie leader is not reaped while other threads of its process still run. */
+#define delay_group_leader(p) (thread_group_leader(p) && !thread_group_empty(p))
+#define for_each_thread(p, t) for (t = (p); t; t = (next_thread(t) == (p) ? 0 : next_thread(t)))
+#define for_each_process_thread(p, t) for_each_process(p) for_each_thread(p, t)
 
 #define __set_current_state(state_value) (current->__state = (state_value))
 #define set_current_state(state_value) (current->__state = (state_value))
@@ -176,6 +246,10 @@ struct kernel_clone_args {
   int exit_signal;
   int (*fn)(void *);
   void *fn_arg;
+  int *parent_tid;     /* CLONE_PARENT_SETTID: where the parent gets the child's TID */
+  int *child_tid;      /* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID */
+  unsigned long stack; /* the child's user stack pointer (0: the parent's, as fork) */
+  unsigned long tls;   /* CLONE_SETTLS */
   const char *name; /* comm of a new kernel thread */
   int kthread;
   int idle;

@@ -2,6 +2,7 @@
 #define _LINUX_SIGNAL_H
 /* Signals as the kernel sees them: numbers (x86-64), and which ones a task ignores or dies of when it
    has not set a handler. */
+#include <linux/types.h>
 #define SIGHUP 1
 #define SIGINT 2
 #define SIGQUIT 3
@@ -20,6 +21,8 @@
 #define SIGCONT 18
 #define SIGSTOP 19
 #define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
 #define SIGURG 23
 #define SIGWINCH 28
 #define _NSIG 64
@@ -28,7 +31,54 @@
 /* Signals whose default action is to do nothing (SIGCHLD is defined in linux/sched.h). */
 #define SIG_KERNEL_IGNORE_MASK (sigmask(SIGCONT) | sigmask(17) | sigmask(SIGWINCH) | sigmask(SIGURG))
 #define sig_kernel_ignore(sig) ((sig) < 64 && (SIG_KERNEL_IGNORE_MASK & sigmask(sig)))
+/* Signals whose default action is to stop the process, and the two no handler or mask can touch. */
+#define SIG_KERNEL_STOP_MASK (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define sig_kernel_stop(sig) ((sig) < 64 && (SIG_KERNEL_STOP_MASK & sigmask(sig)))
+#define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define sig_kernel_only(sig) ((sig) == SIGKILL || (sig) == SIGSTOP)
+
+/* sigaction's flags (include/uapi/asm-generic/signal.h). */
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002
+#define SA_SIGINFO   0x00000004
+#define SA_RESTORER  0x04000000
+#define SA_RESTART   0x10000000
+#define SA_NODEFER   0x40000000
+#define SA_RESETHAND 0x80000000
+
+#define SIG_BLOCK   0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+/* si_code values: who sent a signal, or what happened to a child (SIGCHLD, waitid). */
+#define SI_USER   0
+#define SI_KERNEL 0x80
+#define CLD_EXITED    1
+#define CLD_KILLED    2
+#define CLD_DUMPED    3
+#define CLD_STOPPED   5
+#define CLD_CONTINUED 6
+
+/* A signal's details as it waits in the pending set (kernel_siginfo_t, the fields Forkscope keeps). */
+struct kernel_siginfo {
+  int si_signo;
+  int si_code;
+  int si_pid;
+  int si_status;
+};
+
+/* send_sig_info's info for a signal the kernel sends itself (si_code SI_KERNEL). */
+#define SEND_SIG_PRIV ((struct kernel_siginfo *)0)
 
 struct task_struct;
+struct ksignal;
 int signal_pending(struct task_struct *p);
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+void force_sigsegv(int sig);
+int get_signal(struct ksignal *ksig);
+void signal_setup_done(int failed, struct ksignal *ksig);
+unsigned long sigmask_to_save(void);
+void restore_saved_sigmask(void);
+void set_current_blocked(unsigned long newset);
+void do_notify_parent_cldstop(struct task_struct *tsk, int why);
 #endif

@@ -2,6 +2,8 @@
    switch of the CPU are host mechanics (linux/forkscope.h); the states and the order are Linux's. */
 #include <linux/sched.h>
 #include <linux/forkscope.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
 
 /* A new task starts in TASK_NEW: copy_process has not finished with it, so no one may wake it. */
 void sched_fork(unsigned long clone_flags, struct task_struct *p)
@@ -15,6 +17,17 @@ void sched_fork(unsigned long clone_flags, struct task_struct *p)
   p->se.vruntime = current->se.vruntime;
   p->nvcsw = 0;
   p->nivcsw = 0;
+  /* Linux's child starts inside schedule() and leaves it through schedule_tail; Forkscope's starts
+     past it, holding nothing. */
+  p->preempt_count = 0;
+}
+
+/* The first thing a new user task runs (from ret_from_fork), before it returns to user mode: with
+   CLONE_CHILD_SETTID it writes its TID into its own memory. */
+void schedule_tail(struct task_struct *prev)
+{
+  if (current->set_child_tid)
+    *current->set_child_tid = current->pid;
 }
 
 /* The end of fork: the child becomes runnable. */
@@ -47,11 +60,27 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 
 /* A task that is no longer TASK_RUNNING when it calls schedule() leaves the run queue: that is what
    sleeping is. A preempted task stays on it. */
+/* Sleeping with a spinlock held: the lock's other users would spin until this task ran again. */
+static void __schedule_bug(struct task_struct *prev)
+{
+  printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid, preempt_count());
+}
+
+/* schedule() raised the count by one itself; anything above that means the caller holds a lock. */
+static void schedule_debug(struct task_struct *prev)
+{
+  if (in_atomic_preempt_off()) {
+    __schedule_bug(prev);
+    preempt_count_set(PREEMPT_DISABLE_OFFSET);
+  }
+}
+
 static void __schedule(int preempt)
 {
   struct task_struct *prev = current;
   struct task_struct *next;
 
+  schedule_debug(prev);
   if (!preempt && prev->__state != TASK_RUNNING) {
     dequeue_task(prev);
     prev->nvcsw++;
@@ -65,11 +94,15 @@ static void __schedule(int preempt)
 
 void schedule(void)
 {
+  preempt_disable();
   __schedule(0);
+  preempt_enable_no_resched();
 }
 
 /* Entered from the timer interrupt when the running task's time slice is over. */
 void preempt_schedule_irq(void)
 {
+  preempt_disable();
   __schedule(1);
+  preempt_enable_no_resched();
 }

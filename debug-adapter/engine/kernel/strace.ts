@@ -1,0 +1,342 @@
+// `forkscope run --trace`: every system call of the user's program and its descendants, in the format
+// of `strace -f ./prog` (what strace shows for the program, from its execve on; init and the shell that
+// started it are not traced). Each line is the call's name, its arguments decoded as strace decodes them,
+// and its result:
+//
+//   [pid     5] write(1, "hi\n", 3)             = 3
+//   [pid     4] wait4(-1,  <unfinished ...>
+//   [pid     5] exit_group(0)                   = ?
+//   [pid     5] +++ exited with 0 +++
+//   <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 5
+//
+// The `[pid N]` prefix appears while more than one traced process is alive. A call that blocks while
+// another process makes calls is split into `<unfinished ...>` and `<... name resumed>`, as strace -f
+// does. Arguments the kernel fills in (read's buffer, wait4's status, pipe's descriptors) are shown
+// when the call returns. Calls without a decoder here show their arguments as raw numbers.
+import { ERRNO_NAMES, SIGNAL_NAMES, strerror } from '../libc/errno';
+import type { Value } from '../vm/host';
+import type { AddressSpace } from '../vm/memory';
+
+/** strace -s's default: strings longer than this are cut, with "..." after the closing quote. */
+const STRING_LIMIT = 32;
+/** strace aligns " = result" at this column. */
+const RESULT_COLUMN = 39;
+/** Results in [-4095, -1] are -errno. */
+const MAX_ERRNO = 4095;
+
+/** The traced process a call is made by: its PID and the memory its pointer arguments point into. */
+export interface TraceProcess {
+  pid: number;
+  mem: AddressSpace;
+}
+
+/** A system call's arguments at entry, by position, with the caller's memory to decode them. */
+interface Call {
+  name: string;
+  args: Value[];
+  mem: AddressSpace;
+}
+
+/** How a call is shown: the arguments known at entry, those known only at return, the result. */
+interface Decoder {
+  enter(c: Call): string;
+  /** The rest of the argument list, after the call returned `ret` (default: nothing more). */
+  exit?(c: Call, ret: number): string;
+  /** The result (default: a number, or -1 and the errno's name and message). */
+  result?(ret: number): string;
+}
+
+const n = (v: Value | undefined): number => Number(v ?? 0);
+const int32 = (v: Value | undefined): number => n(v) | 0;
+const hex = (v: Value | undefined): string => (n(v) === 0 ? 'NULL' : `0x${n(v).toString(16)}`);
+
+/** strace's quoting: C escapes, octal for other bytes that are not printable ASCII. */
+export function quoteBytes(bytes: Uint8Array, truncated: boolean): string {
+  let s = '"';
+  bytes.forEach((b, i) => {
+    const next = bytes[i + 1];
+    if (b === 0x22) s += '\\"';
+    else if (b === 0x5c) s += '\\\\';
+    else if (b === 0x0a) s += '\\n';
+    else if (b === 0x09) s += '\\t';
+    else if (b === 0x0d) s += '\\r';
+    else if (b === 0x0b) s += '\\v';
+    else if (b === 0x0c) s += '\\f';
+    else if (b >= 0x20 && b < 0x7f) s += String.fromCharCode(b);
+    // A digit right after an escape would be read as part of it: then all three octal digits.
+    else s += '\\' + (next !== undefined && next >= 0x30 && next <= 0x37 ? b.toString(8).padStart(3, '0') : b.toString(8));
+  });
+  return `${s}"${truncated ? '...' : ''}`;
+}
+
+/** `count` bytes of a buffer, as strace shows a read or write buffer. */
+function buffer(mem: AddressSpace, addr: Value | undefined, count: number): string {
+  if (count <= 0) return '""';
+  try {
+    return quoteBytes(mem.readBytes(n(addr), Math.min(count, STRING_LIMIT)), count > STRING_LIMIT);
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** A NUL-terminated string argument (a path: shown whole, as strace shows paths). */
+function cString(mem: AddressSpace, addr: Value | undefined, limit = 4096): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const bytes = mem.readCString(n(addr), limit + 1);
+    return quoteBytes(bytes.subarray(0, limit), bytes.length > limit);
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** The pointers of a NULL-terminated array (argv, envp). */
+function pointerArray(mem: AddressSpace, addr: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; ; i++) {
+    const p = Number(mem.readU64(addr + 8 * i));
+    if (p === 0) return out;
+    out.push(p);
+  }
+}
+
+function argvArray(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    return `[${pointerArray(mem, n(addr)).map((p) => cString(mem, p, STRING_LIMIT)).join(', ')}]`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+function envpSummary(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const count = pointerArray(mem, n(addr)).length;
+    return `${hex(addr)} /* ${count} var${count === 1 ? '' : 's'} */`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+export function signalName(sig: number): string {
+  return SIGNAL_NAMES.get(sig) ?? String(sig);
+}
+
+/** A wait status as strace decodes it: [{WIFEXITED(s) && WEXITSTATUS(s) == 3}]. */
+function waitStatus(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const s = mem.readI32(n(addr));
+    const sig = s & 0x7f;
+    if (sig === 0) return `[{WIFEXITED(s) && WEXITSTATUS(s) == ${(s >> 8) & 0xff}}]`;
+    if (sig === 0x7f) return `[{WIFSTOPPED(s) && WSTOPSIG(s) == ${signalName((s >> 8) & 0xff)}}]`;
+    return `[{WIFSIGNALED(s) && WTERMSIG(s) == ${signalName(sig)}${s & 0x80 ? ' && WCOREDUMP(s)' : ''}}]`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+function waitOptions(options: number): string {
+  if (options === 0) return '0';
+  const names: string[] = [];
+  if (options & 1) names.push('WNOHANG');
+  if (options & 2) names.push('WUNTRACED');
+  if (options & 8) names.push('WCONTINUED');
+  const rest = options & ~(1 | 2 | 8);
+  if (rest) names.push(`0x${rest.toString(16)}`);
+  return names.join('|');
+}
+
+const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
+  [1, 'PR_SET_PDEATHSIG'], [2, 'PR_GET_PDEATHSIG'], [15, 'PR_SET_NAME'], [16, 'PR_GET_NAME'],
+  [36, 'PR_SET_CHILD_SUBREAPER'], [37, 'PR_GET_CHILD_SUBREAPER'],
+]);
+
+function sigHandler(v: Value | undefined): string {
+  return n(v) === 0 ? 'SIG_DFL' : n(v) === 1 ? 'SIG_IGN' : hex(v);
+}
+
+const noArgs: Decoder = { enter: () => ')' };
+
+const DECODERS: Readonly<Record<string, Decoder>> = {
+  fork: noArgs,
+  vfork: noArgs,
+  getpid: noArgs,
+  getppid: noArgs,
+  gettid: noArgs,
+  pause: noArgs,
+  read: {
+    enter: (c) => `${n(c.args[0])}, `,
+    exit: (c, ret) => `${ret >= 0 ? buffer(c.mem, c.args[1], ret) : hex(c.args[1])}, ${n(c.args[2])})`,
+  },
+  write: { enter: (c) => `${n(c.args[0])}, ${buffer(c.mem, c.args[1], n(c.args[2]))}, ${n(c.args[2])})` },
+  close: { enter: (c) => `${n(c.args[0])})` },
+  dup: { enter: (c) => `${n(c.args[0])})` },
+  dup2: { enter: (c) => `${n(c.args[0])}, ${n(c.args[1])})` },
+  pipe: {
+    enter: () => '',
+    exit: (c, ret) => {
+      if (ret < 0) return `${hex(c.args[0])})`;
+      return `[${c.mem.readI32(n(c.args[0]))}, ${c.mem.readI32(n(c.args[0]) + 4)}])`;
+    },
+  },
+  execve: { enter: (c) => `${cString(c.mem, c.args[0])}, ${argvArray(c.mem, c.args[1])}, ${envpSummary(c.mem, c.args[2])})` },
+  exit_group: { enter: (c) => `${int32(c.args[0])})`, result: () => '?' },
+  exit: { enter: (c) => `${int32(c.args[0])})`, result: () => '?' },
+  wait4: {
+    enter: (c) => `${int32(c.args[0])}, `,
+    exit: (c, ret) => `${ret > 0 ? waitStatus(c.mem, c.args[1]) : hex(c.args[1])}, ${waitOptions(int32(c.args[2]))}, ${hex(c.args[3])})`,
+  },
+  kill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1]) === 0 ? '0' : signalName(int32(c.args[1]))})` },
+  nanosleep: {
+    enter: (c) => {
+      const req = n(c.args[0]);
+      try {
+        return `{tv_sec=${Number(c.mem.readU64(req))}, tv_nsec=${Number(c.mem.readU64(req + 8))}}, `;
+      } catch {
+        return `${hex(req)}, `;
+      }
+    },
+    exit: (c) => `${hex(c.args[1])})`,
+  },
+  rt_sigaction: { enter: (c) => `${signalName(int32(c.args[0]))}, {sa_handler=${sigHandler(c.args[1])}, sa_flags=${n(c.args[2])}}, ${hex(c.args[3])})` },
+  prctl: {
+    enter: (c) => {
+      const option = int32(c.args[0]);
+      const name = PRCTL_OPTIONS.get(option) ?? String(option);
+      if (option === 15) return `${name}, ${cString(c.mem, c.args[1], 15)})`;
+      if (option === 1) return `${name}, ${signalName(n(c.args[1]))})`;
+      return `${name}, ${n(c.args[1])})`;
+    },
+  },
+};
+
+/** Raw numbers, for the calls without a decoder. */
+function rawDecoder(argc: number): Decoder {
+  return { enter: (c) => `${c.args.slice(0, argc).map((a) => hex(a).replace('NULL', '0')).join(', ')})` };
+}
+
+function defaultResult(ret: number): string {
+  if (ret < 0 && ret >= -MAX_ERRNO) {
+    const errno = -ret;
+    return `-1 ${ERRNO_NAMES.get(errno) ?? errno} (${strerror(errno)})`;
+  }
+  return String(ret);
+}
+
+interface InFlight {
+  call: Call;
+  decoder: Decoder;
+}
+
+export class SyscallTracer {
+  private readonly traced = new Set<number>();
+  private readonly inFlight = new Map<number, InFlight>();
+  /** An execve entered by a task not traced yet: shown if that execve starts the user's program. */
+  private readonly pendingExec = new Map<number, InFlight>();
+  /**
+   * The line of the call in progress that was entered last, held back until it returns (written whole,
+   * aligned) or another line must come first (written as "<unfinished ...>").
+   */
+  private openLine: { task: number; text: string } | undefined;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  /** The user's program starts in `task` (its execve): from here on it and its descendants are traced. */
+  attach(task: number, proc: TraceProcess): void {
+    this.traced.add(task);
+    const exec = this.pendingExec.get(task);
+    this.pendingExec.delete(task);
+    if (exec) this.begin(task, proc, exec);
+  }
+
+  /** A traced task's child is traced from its birth (strace -f). */
+  forked(parent: number, child: number): void {
+    if (this.traced.has(parent)) this.traced.add(child);
+  }
+
+  /** A child that fork created but could not finish (no PID left) never existed for the tracer. */
+  forget(task: number): void {
+    this.traced.delete(task);
+  }
+
+  /** A system call's entry: `args` are its parameters' values (registers 0..argc-1 of its frame). */
+  enter(task: number, proc: TraceProcess, fnName: string, args: readonly Value[], argc: number): void {
+    const name = fnName.replace(/^sys_/, '');
+    const flight: InFlight = { call: { name, args: args.slice(0, argc), mem: proc.mem }, decoder: DECODERS[name] ?? rawDecoder(argc) };
+    if (!this.traced.has(task)) {
+      this.pendingExec.delete(task);
+      if (name === 'execve') this.pendingExec.set(task, flight);
+      return;
+    }
+    this.begin(task, proc, flight);
+  }
+
+  private begin(task: number, proc: TraceProcess, flight: InFlight): void {
+    this.closeOpenLine();
+    this.inFlight.set(task, flight);
+    this.openLine = { task, text: `${this.leader(proc.pid)}${flight.call.name}(${flight.decoder.enter(flight.call)}` };
+  }
+
+  /** A system call's return with `ret` (a failed execve returns too; a successful one ends in execDone). */
+  exit(task: number, proc: TraceProcess, ret: number): void {
+    const flight = this.inFlight.get(task);
+    if (!flight) {
+      this.pendingExec.delete(task);
+      return;
+    }
+    // The arguments the kernel filled in are read from the memory the task has now.
+    flight.call.mem = proc.mem;
+    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? '', (flight.decoder.result ?? defaultResult)(ret));
+  }
+
+  /** A traced task's successful execve: the call does not return, the new program starts. */
+  execDone(task: number, proc: TraceProcess): void {
+    const flight = this.inFlight.get(task);
+    if (flight) this.finish(task, proc, flight, '', '0');
+  }
+
+  /** A traced task has died: a call it never returned from (exit_group) ends with "?", then the exit line. */
+  exited(task: number, proc: TraceProcess, exitCode: number): void {
+    if (!this.traced.has(task)) return;
+    const flight = this.inFlight.get(task);
+    if (flight) this.finish(task, proc, flight, flight.decoder.exit ? ')' : '', '?');
+    this.closeOpenLine();
+    const sig = exitCode & 0x7f;
+    const how = sig === 0 ? `exited with ${(exitCode >> 8) & 0xff}` : `killed by ${signalName(sig)}${exitCode & 0x80 ? ' (core dumped)' : ''}`;
+    this.write(`${this.leader(proc.pid)}+++ ${how} +++\n`);
+    this.traced.delete(task);
+  }
+
+  /** The run is over: a call still in progress is left unfinished. */
+  flush(): void {
+    this.closeOpenLine();
+  }
+
+  /** The end of a call's line: aligned after its entry part, or as strace's "resumed" line. */
+  private finish(task: number, proc: TraceProcess, flight: InFlight, rest: string, result: string): void {
+    this.inFlight.delete(task);
+    let line: string;
+    if (this.openLine?.task === task) {
+      line = this.openLine.text + rest;
+      this.openLine = undefined;
+    } else {
+      this.closeOpenLine();
+      line = `${this.leader(proc.pid)}<... ${flight.call.name} resumed>${rest}`;
+    }
+    this.write(`${line.padEnd(RESULT_COLUMN)} = ${result}\n`);
+  }
+
+  /** strace's line prefix: the PID while more than one traced process is alive. */
+  private leader(pid: number): string {
+    return this.traced.size > 1 ? `[pid ${String(pid).padStart(5)}] ` : '';
+  }
+
+  /** Another line must come first: the call in progress is left as "<unfinished ...>". */
+  private closeOpenLine(): void {
+    if (this.openLine === undefined) return;
+    this.write(`${this.openLine.text} <unfinished ...>\n`);
+    this.openLine = undefined;
+  }
+}

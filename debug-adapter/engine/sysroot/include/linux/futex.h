@@ -1,0 +1,15 @@
+#ifndef _LINUX_FUTEX_H
+#define _LINUX_FUTEX_H
+/* Futex operations (include/uapi/linux/futex.h). */
+#include <linux/types.h>
+
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_CLOCK_REALTIME 256
+#define FUTEX_CMD_MASK (~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
+
+struct __kernel_timespec;
+void futex_init(void);
+long do_futex(u32 *uaddr, int op, u32 val, u64 timeout_ns);
+#endif

@@ -1,0 +1,26 @@
+#ifndef _LINUX_JIFFIES_H
+#define _LINUX_JIFFIES_H
+/* The kernel's tick count: HZ ticks a second (CONFIG_HZ_250, the default). Forkscope reads it off the
+   virtual clock, so it advances with the steps the CPU runs. */
+#include <linux/types.h>
+#include <linux/forkscope.h>
+
+#define HZ 250
+#define MAX_SCHEDULE_TIMEOUT 0x7fffffffffffffffL
+#define jiffies ((unsigned long)(ktime_get_ns() / (1000000000UL / HZ)))
+
+static inline unsigned long msecs_to_jiffies(unsigned int m)
+{
+  return (m + (1000 / HZ) - 1) / (1000 / HZ);
+}
+
+static inline unsigned int jiffies_to_msecs(unsigned long j)
+{
+  return j * (1000 / HZ);
+}
+
+signed long schedule_timeout(signed long timeout);
+signed long schedule_timeout_interruptible(signed long timeout);
+signed long schedule_timeout_uninterruptible(signed long timeout);
+
+#endif

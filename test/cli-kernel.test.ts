@@ -1,0 +1,344 @@
+// The kernel as the user sees it from the command line: the boot tree (init ─ sh ─ the program), the
+// options that show the kernel's state (--tree, --trace, --dmesg) and those that set it up (--pid-max,
+// --sched, --seed, --cpus), run through the bundled CLI (`node dist/cli.js`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+let workDir: string;
+
+function forkscope(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: workDir, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function program(name: string, source: string): string {
+  writeFileSync(join(workDir, name), source);
+  return name;
+}
+
+beforeAll(() => {
+  const buildError = inject('distBuildError');
+  if (buildError !== null) throw new Error(`building dist/ failed:\n${buildError}`);
+  workDir = mkdtempSync(join(tmpdir(), 'forkscope-cli-kernel-'));
+});
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+const TIMEOUT = { timeout: 60_000 };
+
+describe('the boot tree and --tree', TIMEOUT, () => {
+  it('runs the program as init ─ sh ─ prog; at its exit its orphans are init\'s and it is a zombie', () => {
+    const file = program(
+      'orphans.c',
+      `#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  int gate[2];
+  pipe(gate);
+  pid_t quick = fork();
+  if (quick == 0) _exit(0);
+  pid_t waiting = fork();
+  if (waiting == 0) {
+    char c;
+    close(gate[1]);
+    read(gate[0], &c, 1); /* end of file once the parent has exited */
+    return 0;
+  }
+  usleep(1000);
+  printf("%d %d %d %d\\n", getppid(), getpid(), quick, waiting);
+  return 5;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--tree']);
+    expect(r.status).toBe(5);
+    const [sh, prog, quick, waiting] = r.stdout.trim().split(' ').map(Number);
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      `init(1)─┬─orphans(${quick}) <zombie>`,
+      `        ├─orphans(${waiting})`,
+      `        └─sh(${sh})───orphans(${prog}) <zombie>`,
+    ]);
+    // kthreadd is no child of init: the idle task started both, and its tree comes second.
+    expect(r.stderr).toMatch(/\nkthreadd\(2\)/);
+  });
+
+  it('draws a deeper tree with pstree\'s connectors, siblings sorted by name, then PID', () => {
+    const file = program(
+      'tree.c',
+      `#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  int gate[2];
+  pipe(gate);
+  for (int i = 0; i < 2; i++) {
+    if (fork() == 0) {
+      if (i == 0 && fork() == 0) { char c; close(gate[1]); read(gate[0], &c, 1); _exit(0); }
+      char c;
+      close(gate[1]);
+      read(gate[0], &c, 1);
+      _exit(0);
+    }
+  }
+  usleep(1000);
+  kill(getpid(), 0);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--tree']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    // The program exits first: its children are init's now, the grandchild still its child's.
+    expect(lines[0]).toMatch(/^init\(1\)─┬─sh\(\d+\)───tree\(\d+\) <zombie>$/);
+    expect(lines[1]).toMatch(/^ {8}├─tree\(\d+\)───tree\(\d+\)$/);
+    expect(lines[2]).toMatch(/^ {8}└─tree\(\d+\)$/);
+  });
+});
+
+describe('--trace', TIMEOUT, () => {
+  it('prints the system calls of the program and its child as strace -f does', () => {
+    const file = program(
+      'trace.c',
+      `#include <unistd.h>
+#include <sys/wait.h>
+int main(void) {
+  pid_t p = fork();
+  if (p == 0) {
+    write(1, "child\\n", 6);
+    _exit(3);
+  }
+  int st;
+  waitpid(p, &st, 0);
+  write(1, "a string that is longer than thirty-two bytes\\n", 46);
+  close(42);
+  return WEXITSTATUS(st);
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('child\na string that is longer than thirty-two bytes\n');
+    const child = /fork\(\) += (\d+)/.exec(r.stderr)![1]!;
+    const parent = /\[pid +(\d+)\] wait4/.exec(r.stderr)![1]!;
+    const pid = (n: string) => `[pid ${n.padStart(5)}]`;
+    const lines = r.stderr.split('\n');
+    // strace shows the environment's size: Forkscope's programs get 2 variables.
+    expect(lines[0]).toMatch(/^execve\("trace\.c", \["trace\.c"\], 0x[0-9a-f]+ \/\* 2 vars \*\/\) = 0$/);
+    expect(lines.slice(1)).toEqual([
+      `fork()                                  = ${child}`,
+      `${pid(parent)} wait4(${child},  <unfinished ...>`,
+      `${pid(child)} write(1, "child\\n", 6)`.padEnd(39) + ' = 6',
+      `${pid(child)} exit_group(3)               = ?`,
+      `${pid(child)} +++ exited with 3 +++`,
+      `<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = ${child}`,
+      'write(1, "a string that is longer than thi"..., 46) = 46',
+      'close(42)                               = -1 EBADF (Bad file descriptor)',
+      'exit_group(3)                           = ?',
+      '+++ exited with 3 +++',
+      '',
+    ]);
+  });
+
+  it('shows a program killed by a signal', () => {
+    const file = program('segv.c', 'int main(void) { int *p = 0; return *p; }\n');
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(139);
+    expect(r.stderr).toContain('+++ killed by SIGSEGV +++\n');
+  });
+});
+
+describe('--dmesg', TIMEOUT, () => {
+  it('prints the kernel log with printk\'s timestamps after the program\'s own output', () => {
+    const file = program('quiet.c', '#include <stdio.h>\nint main(void) { fprintf(stderr, "mine\\n"); return 0; }\n');
+    const r = forkscope(['run', file, '--dmesg']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.startsWith('mine\n')).toBe(true);
+    for (const line of r.stderr.slice('mine\n'.length).split('\n').filter((l) => l !== '')) {
+      expect(line).toMatch(/^\[ *\d+\.\d{6}\] /);
+    }
+  });
+});
+
+describe('--pid-max and fork bombs', TIMEOUT, () => {
+  it('ends a fork bomb in EAGAIN once pid_max is reached, and every child is reaped', () => {
+    const file = program(
+      'bomb.c',
+      `#include <errno.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  int gate[2];
+  pipe(gate);
+  int children = 0;
+  for (;;) {
+    pid_t p = fork();
+    if (p < 0) {
+      printf("fork: EAGAIN %d\\n", errno == EAGAIN);
+      break;
+    }
+    if (p == 0) {
+      char c;
+      close(gate[1]);
+      read(gate[0], &c, 1);
+      _exit(0);
+    }
+    children++;
+  }
+  close(gate[1]);
+  int reaped = 0;
+  while (wait(NULL) > 0)
+    reaped++;
+  printf("children %d reaped %d\\n", children, reaped);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--pid-max', '400']);
+    expect(r.status).toBe(0);
+    const m = /^fork: EAGAIN 1\nchildren (\d+) reaped (\d+)\n$/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    // PIDs 1..399, less the kernel threads', the shell's and the program's own.
+    expect(Number(m![1])).toBeGreaterThan(380);
+    expect(Number(m![1])).toBeLessThan(399);
+    expect(m![2]).toBe(m![1]);
+  });
+
+  it('stops the classic fork bomb at the step limit, the host intact', () => {
+    const file = program('classic.c', '#include <unistd.h>\nint main(void) { for (;;) fork(); }\n');
+    const r = forkscope(['run', file, '--pid-max', '400', '--max-steps', '1500000']);
+    expect(r.status).toBe(124);
+    expect(r.stderr).toContain('step limit of 1500000 steps reached');
+  });
+
+  it('wraps PIDs around to RESERVED_PIDS (300) after pid_max', () => {
+    const file = program(
+      'wrap.c',
+      `#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  pid_t last = 0;
+  for (int i = 0; i < 5000; i++) {
+    pid_t p = fork();
+    if (p == 0) _exit(0);
+    waitpid(p, NULL, 0);
+    if (p < last) {
+      printf("wrapped from %d to %d: at least 300: %d\\n", last, p, p >= 300);
+      return 0;
+    }
+    last = p;
+  }
+  return 1;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--pid-max', '1000']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('wrapped from 999 to 300: at least 300: 1\n');
+  });
+
+  it('rejects a pid_max Linux would not take', () => {
+    const r = forkscope(['run', 'whatever.c', '--pid-max', '42']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--pid-max needs a whole number from 301 to 4194304, not '42'");
+  });
+});
+
+const RACE = `#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+/* Three processes each print their letter five times, busy between prints: who runs when is the scheduler's choice. */
+int main(void) {
+  for (int i = 0; i < 3; i++) {
+    if (fork() == 0) {
+      for (int j = 0; j < 5; j++) {
+        volatile int spin = 0;
+        for (int k = 0; k < 700 * (i + 1); k++) spin++;
+        char c = 'a' + i;
+        write(1, &c, 1);
+      }
+      _exit(0);
+    }
+  }
+  while (wait(NULL) > 0) {
+  }
+  write(1, "\\n", 1);
+  return 0;
+}
+`;
+
+describe('--sched, --seed and --cpus', TIMEOUT, () => {
+  it('random: the same seed gives the same run, other seeds other interleavings', () => {
+    const file = program('race.c', RACE);
+    const run = (seed: string) => {
+      const r = forkscope(['run', file, '--sched', 'random', '--seed', seed]);
+      expect(r.status).toBe(0);
+      expect([...r.stdout.trim()].sort().join('')).toBe('aaaaabbbbbccccc');
+      return r.stdout;
+    };
+    expect(run('7')).toBe(run('7'));
+    const outputs = new Set(['1', '2', '3', '4', '5', '6'].map(run));
+    expect(outputs.size).toBeGreaterThan(1);
+  });
+
+  it('fifo and cfs run every process to the end, with the program\'s exit status', () => {
+    const file = program('race2.c', RACE.replace('return 0;', 'return 9;'));
+    for (const policy of ['fifo', 'cfs']) {
+      const r = forkscope(['run', file, '--sched', policy]);
+      expect(r.status).toBe(9);
+      expect([...r.stdout.trim()].sort().join('')).toBe('aaaaabbbbbccccc');
+    }
+  });
+
+  it('cfs: a task at nice 10 gets about a tenth of the CPU a nice-0 task gets; fifo shares it evenly', () => {
+    const file = program(
+      'nice.c',
+      `#include <unistd.h>
+#include <sys/wait.h>
+/* Two CPU-bound children print a letter per chunk of work; b runs at nice 10. */
+int main(void) {
+  for (int i = 0; i < 2; i++) {
+    if (fork() == 0) {
+      if (i == 1) nice(10);
+      for (int j = 0; j < 20; j++) {
+        volatile int spin = 0;
+        for (int k = 0; k < 2000; k++) spin++;
+        char c = 'a' + i;
+        write(1, &c, 1);
+      }
+      _exit(0);
+    }
+  }
+  while (wait(NULL) > 0) {
+  }
+  write(1, "\\n", 1);
+  return 0;
+}
+`,
+    );
+    /** How many b's were printed before the last a: b's share of the CPU while both ran. */
+    const bsWhileBothRan = (out: string) => [...out.slice(0, out.lastIndexOf('a'))].filter((c) => c === 'b').length;
+    const cfs = forkscope(['run', file, '--sched', 'cfs']).stdout;
+    const fifo = forkscope(['run', file, '--sched', 'fifo']).stdout;
+    expect(fifo).toBe(`${'ab'.repeat(20)}\n`);
+    expect(bsWhileBothRan(cfs)).toBeLessThanOrEqual(4); // weights 1024 : 110
+    expect([...cfs.trim()].sort().join('')).toBe('a'.repeat(20) + 'b'.repeat(20));
+  });
+
+  it('accepts --cpus 1 and refuses more, saying why', () => {
+    const file = program('one.c', 'int main(void) { return 4; }\n');
+    expect(forkscope(['run', file, '--cpus', '1']).status).toBe(4);
+    const r = forkscope(['run', file, '--cpus', '4']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Forkscope simulates a single CPU so far; only --cpus 1 is supported');
+  });
+});

@@ -1,0 +1,238 @@
+// Kernel modules: a C file using module_init is loaded by insmod (its init runs in insmod's process
+// context) and removed by rmmod once only its kernel threads are left; what it prints is the kernel log.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunOutcome } from '../../debug-adapter/engine/api';
+import { compile, createMachine, formatDiagnostics, isKernelModule } from '../../debug-adapter/engine/index';
+
+interface ModuleRun {
+  outcome: RunOutcome;
+  /** The kernel log as dmesg prints it, with the timestamps taken off. */
+  log: string[];
+  stderr: string;
+}
+
+function runModule(file: string, source: string): ModuleRun {
+  const c = compile(file, { readFile: (p) => (p === file ? source : undefined) });
+  if (!c.program) throw new Error(formatDiagnostics(c.diagnostics, c.sources));
+  expect(isKernelModule(c.program)).toBe(true);
+  const err: Uint8Array[] = [];
+  const machine = createMachine(c.program, { argv: [file], stdio: 'pipe', maxSteps: 5_000_000, stdout: () => {}, stderr: (b) => err.push(b.slice()) });
+  const outcome = machine.run();
+  const log = machine.dmesg().split('\n').filter((l) => l !== '').map((l) => l.replace(/^\[ *\d+\.\d{6}\] /, ''));
+  return { outcome, log, stderr: Buffer.concat(err).toString() };
+}
+
+function runSample(name: string): ModuleRun {
+  const file = path.join(__dirname, '../../sample-programs', name);
+  return runModule(file, readFileSync(file, 'utf8'));
+}
+
+const MODULE_HEADER = `#include <linux/module.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/delay.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/completion.h>
+MODULE_LICENSE("GPL");
+`;
+
+describe('for_each_process.c', () => {
+  const r = runSample('for_each_process.c');
+  const rows = r.log.filter((l) => /^ *\d+ \S+ +[RSDIZ] +\d+$/.test(l)).map((l) => l.trim().split(/ +/));
+
+  it('lists the boot tasks with their parents, then the session that loaded the module', () => {
+    expect(r.outcome.kind).toBe('exited');
+    expect(rows.slice(0, 3)).toEqual([
+      ['0', 'swapper/0', 'R', '0'],
+      ['1', 'init', 'S', '0'],
+      ['2', 'kthreadd', 'S', '0'],
+    ]);
+    const byComm = new Map(rows.map((row) => [row[1], row]));
+    for (const k of ['kworker/0:0', 'kworker/0:0H']) expect(byComm.get(k)?.slice(2)).toEqual(['I', '2']);
+    for (const k of ['ksoftirqd/0', 'migration/0', 'cpuhp/0']) expect(byComm.get(k)?.slice(2)).toEqual(['S', '2']);
+    // insmod runs the module's init: it is the running task, a user process outside kthreadd's tree.
+    const insmod = byComm.get('insmod')!;
+    expect(insmod[2]).toBe('R');
+    expect(insmod[3]).not.toBe('2');
+  });
+
+  it("walks init_task's and kthreadd's children lists", () => {
+    const at = r.log.indexOf('children of swapper/0 (pid 0):');
+    expect(r.log.slice(at + 1, at + 3).map((l) => l.trim())).toEqual(['1 init', '2 kthreadd']);
+    const k = r.log.indexOf('children of kthreadd (pid 2):');
+    const kids = r.log.slice(k + 1).filter((l) => l.startsWith('  ')).map((l) => l.trim().split(' ')[1]);
+    expect(kids).toEqual(['kworker/0:0', 'kworker/0:0H', 'ksoftirqd/0', 'migration/0', 'cpuhp/0']);
+  });
+
+  it('runs module_exit from rmmod', () => {
+    expect(r.log[r.log.length - 1]).toMatch(/^tasks: bye from rmmod \(pid \d+\)$/);
+  });
+});
+
+describe('kthread.c', () => {
+  const r = runSample('kthread.c');
+
+  it('ticks once a second while insmod sleeps 3.5 s, then once more until kthread_stop', () => {
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 0 });
+    const ticks = r.log.filter((l) => l.startsWith('hello_thread: tick'));
+    expect(ticks).toHaveLength(4);
+    // The thread is kthreadd's child and has no user memory.
+    for (const t of ticks) expect(t).toMatch(/\(pid \d+, parent kthreadd\/2, mm NULL\)$/);
+    expect(r.log[0]).toMatch(/^hello: loading, in the context of insmod \(pid \d+\)$/);
+    expect(r.log).toContain('hello_thread: asked to stop after 4 ticks');
+    expect(r.log[r.log.length - 1]).toMatch(/^hello: unloading, in the context of rmmod \(pid \d+\); the thread ticked 4 times$/);
+  });
+
+  it('stamps the ticks with the virtual clock: msleep(1000) sleeps 251 jiffies of 4 ms', () => {
+    const c = compile('/m/kthread.c', { readFile: () => readFileSync(path.join(__dirname, '../../sample-programs/kthread.c'), 'utf8') });
+    const machine = createMachine(c.program!, { argv: ['/m/kthread.c'], stdio: 'pipe', stdout: () => {}, stderr: () => {} });
+    machine.run();
+    const times = machine.dmesg().split('\n').filter((l) => /tick \d/.test(l)).map((l) => Number(/\[ *([\d.]+)\]/.exec(l)![1]));
+    expect(times.slice(1).map((t, i) => Math.round((t - times[i]!) * 1000))).toEqual([1004, 1004, 1004]);
+  });
+});
+
+describe('kernel threads', () => {
+  it('kthread_stop returns what the thread function returned, and a thread stopped before it ran returns -EINTR', () => {
+    const r = runModule('/m/stopper.c', `${MODULE_HEADER}
+static int answer(void *data) {
+  while (!kthread_should_stop())
+    msleep(10);
+  return 42;
+}
+static int never_run(void *data) { printk("never printed\\n"); return 0; }
+static int __init stopper_init(void) {
+  struct task_struct *a = kthread_run(answer, NULL, "answer/%d", 7);
+  struct task_struct *b = kthread_create(never_run, NULL, "idle_%s", "b");
+  printk(KERN_INFO "created %s and %s, state %u\\n", a->comm, b->comm, b->__state);
+  msleep(50);
+  printk(KERN_INFO "kthread_stop(a) = %d\\n", kthread_stop(a));
+  printk(KERN_INFO "kthread_stop(b) = %d\\n", kthread_stop(b));
+  return 0;
+}
+static void __exit stopper_exit(void) {}
+module_init(stopper_init);
+module_exit(stopper_exit);
+`);
+    expect(r.log).toEqual(['created answer/7 and idle_b, state 2', 'kthread_stop(a) = 42', 'kthread_stop(b) = -4']);
+  });
+
+  it('wait_event sleeps until a condition wake_up announces holds: a producer and a consumer', () => {
+    const r = runModule('/m/pc.c', `${MODULE_HEADER}
+static DECLARE_WAIT_QUEUE_HEAD(wq);
+static DEFINE_SPINLOCK(lock);
+static DECLARE_COMPLETION(all_consumed);
+static int items;
+static int consumed;
+static struct task_struct *producer, *consumer;
+
+static int produce(void *data) {
+  int i;
+  for (i = 0; i < 3; i++) {
+    msleep(100);
+    spin_lock(&lock);
+    items++;
+    spin_unlock(&lock);
+    printk(KERN_INFO "produced item %d\\n", i);
+    wake_up(&wq);
+  }
+  return 0;
+}
+
+static int consume(void *data) {
+  while (consumed < 3) {
+    wait_event(wq, items > 0);
+    spin_lock(&lock);
+    items--;
+    spin_unlock(&lock);
+    printk(KERN_INFO "consumed item %d\\n", consumed++);
+  }
+  complete(&all_consumed);
+  return consumed;
+}
+
+static int __init pc_init(void) {
+  consumer = kthread_run(consume, NULL, "consumer");
+  producer = kthread_run(produce, NULL, "producer");
+  msleep(50);
+  printk(KERN_INFO "consumer state %u (TASK_UNINTERRUPTIBLE), items %d\\n", consumer->__state, items);
+  wait_for_completion(&all_consumed);
+  return 0;
+}
+static void __exit pc_exit(void) {
+  printk(KERN_INFO "items left %d\\n", items);
+}
+module_init(pc_init);
+module_exit(pc_exit);
+`);
+    expect(r.outcome.kind).toBe('exited');
+    expect(r.log).toEqual([
+      'consumer state 2 (TASK_UNINTERRUPTIBLE), items 0',
+      'produced item 0', 'consumed item 0',
+      'produced item 1', 'consumed item 1',
+      'produced item 2', 'consumed item 2',
+      'items left 0',
+    ]);
+  });
+
+  it('reports "BUG: scheduling while atomic" when msleep is called under a spinlock, to the log and the console', () => {
+    const r = runModule('/m/atomic.c', `${MODULE_HEADER}
+static DEFINE_SPINLOCK(lock);
+static int __init atomic_init(void) {
+  spin_lock(&lock);
+  msleep(10);
+  spin_unlock(&lock);
+  printk(KERN_INFO "still here\\n");
+  return 0;
+}
+static void __exit atomic_exit(void) {}
+module_init(atomic_init);
+module_exit(atomic_exit);
+`);
+    const bug = r.log.find((l) => l.startsWith('BUG:'));
+    expect(bug).toMatch(/^BUG: scheduling while atomic: insmod\/\d+\/0x00000002$/);
+    expect(r.stderr).toMatch(/\[ *\d+\.\d+\] BUG: scheduling while atomic: insmod\/\d+\/0x00000002\n/);
+    expect(r.log).toContain('still here');
+    // Without the lock, sleeping is fine.
+    const ok = runModule('/m/fine.c', `${MODULE_HEADER}
+static int __init fine_init(void) { msleep(10); return 0; }
+static void __exit fine_exit(void) {}
+module_init(fine_init);
+module_exit(fine_exit);
+`);
+    expect(ok.log.some((l) => l.startsWith('BUG:'))).toBe(false);
+  });
+});
+
+describe('module loading', () => {
+  it('fails insmod when init returns an error, and then runs no module_exit', () => {
+    const r = runModule('/m/broken.c', `${MODULE_HEADER}
+#include <linux/errno.h>
+static int __init broken_init(void) { printk(KERN_INFO "broken: init\\n"); return -ENOMEM; }
+static void __exit broken_exit(void) { printk(KERN_INFO "broken: exit\\n"); }
+module_init(broken_init);
+module_exit(broken_exit);
+`);
+    expect(r.log).toEqual(['broken: init']);
+    expect(r.stderr).toBe('insmod: ERROR: could not insert module broken.ko: Cannot allocate memory\n');
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 1 });
+  });
+
+  it('rejects a module that calls what the kernel does not export, at link time', () => {
+    const c = compile('/m/bad.c', { readFile: () => `${MODULE_HEADER}
+static int __init bad_init(void) { printf("hi\\n"); return 0; }
+module_init(bad_init);
+` });
+    expect(c.program).toBeUndefined();
+    expect(formatDiagnostics(c.diagnostics, c.sources)).toContain("undefined reference to 'printf'");
+  });
+
+  it('keeps programs without module_init ordinary user programs', () => {
+    const c = compile('/m/prog.c', { readFile: () => 'int main(void) { return 0; }' });
+    expect(isKernelModule(c.program!)).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+// Signal handlers, masks, restarts and job control in the simulated kernel, for what the process
+// differential suite cannot print: where a handler's frame lives, and system calls resumed or
+// restarted after a signal. Each expectation but init's was checked against the same program compiled
+// with cc (natively only root may signal init, and systemd has handlers).
+import { describe, expect, it } from 'vitest';
+import { runC } from '../support/run-c';
+
+function run(source: string) {
+  const r = runC(source);
+  expect(r.diagnostics).toBe('');
+  return r;
+}
+
+describe('signal delivery', () => {
+  it('runs a handler on the user stack below the interrupted code, and a nested one below it', () => {
+    const r = run(`#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+static char *main_local, *outer_local;
+static int below, inner_below;
+static void inner(int sig) { char x; inner_below = &x < outer_local; }
+static void outer(int sig) {
+  char x;
+  outer_local = &x;
+  below = &x < main_local;
+  signal(SIGUSR2, inner);
+  raise(SIGUSR2);
+  write(1, "in handler\\n", 11);
+}
+int main(void) {
+  char here;
+  main_local = &here;
+  signal(SIGUSR1, outer);
+  raise(SIGUSR1);
+  printf("below main %d, nested below outer %d, main's local intact %d\\n", below, inner_below, main_local == &here);
+  return 0;
+}`);
+    expect(r.stdout).toBe('in handler\nbelow main 1, nested below outer 1, main\'s local intact 1\n');
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 0 });
+  });
+
+  it('restarts wait() after a handler with SA_RESTART and fails it with EINTR without', () => {
+    const r = run(`#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void on_usr1(int sig) {}
+static void try_wait(int flags) {
+  struct sigaction sa;
+  int status;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_usr1;
+  sa.sa_flags = flags;
+  sigaction(SIGUSR1, &sa, NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    usleep(100000);
+    kill(getppid(), SIGUSR1);
+    usleep(100000);
+    _exit(5);
+  }
+  pid_t r = wait(&status);
+  if (r < 0) {
+    printf("wait: -1 EINTR %d\\n", errno == EINTR);
+    waitpid(pid, &status, 0);
+  } else {
+    printf("wait: pid ok %d, status %d\\n", r == pid, WEXITSTATUS(status));
+  }
+}
+int main(void) {
+  try_wait(SA_RESTART);
+  try_wait(0);
+  return 0;
+}`);
+    expect(r.stdout).toBe('wait: pid ok 1, status 5\nwait: -1 EINTR 1\n');
+  });
+
+  it('lets a sleep stopped and continued run on to its deadline without failing', () => {
+    const r = run(`#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  int status;
+  pid_t pid = fork();
+  if (pid == 0)
+    _exit(sleep(1));
+  usleep(100000);
+  kill(pid, SIGSTOP);
+  waitpid(pid, &status, WUNTRACED);
+  printf("stopped %d\\n", WIFSTOPPED(status));
+  kill(pid, SIGCONT);
+  waitpid(pid, &status, 0);
+  printf("sleep returned %d\\n", WEXITSTATUS(status));
+  return 0;
+}`);
+    expect(r.stdout).toBe('stopped 1\nsleep returned 0\n');
+  });
+
+  it('keeps init alive: a signal it has no handler for is dropped', () => {
+    const r = run(`#include <signal.h>
+#include <stdio.h>
+int main(void) {
+  printf("kill(1, SIGTERM) = %d\\n", kill(1, SIGTERM));
+  return 0;
+}`);
+    expect(r.stdout).toBe('kill(1, SIGTERM) = 0\n');
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 0 });
+  });
+});
