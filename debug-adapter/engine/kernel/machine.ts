@@ -108,6 +108,8 @@ export class Machine {
   readonly realTimers = new RealTimers();
   /** Expired alarms whose interrupt waits for the CPU to leave kernel mode (the kernel's code has no irq masking). */
   private readonly dueAlarms: number[] = [];
+  /** The thread a context switch stopped, with the frame it stopped in (see contextSwitch). */
+  private parked: { thread: Thread; frame: Frame | undefined } | undefined;
   /** A task that released itself while running, freed once switched out. */
   private selfReleased: number | undefined;
   /** Each task's descriptor table, by task_struct address. */
@@ -211,8 +213,10 @@ export class Machine {
         execute(t, slice);
         this.steps += t.steps - before;
       }
+      if (this.unpark()) return {};
       this.timerTick(t);
     } catch (e) {
+      this.unpark();
       this.steps += t.steps - before;
       if (e === RESCHEDULE) return {};
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
@@ -262,6 +266,15 @@ export class Machine {
   /** The process tree now, as `pstree -p` draws it from the task_structs (see pstree.ts). */
   processTree(): string {
     return formatProcessTree(readChildren(this.kmem, this.task, this.idle.ts));
+  }
+
+  /** Gives a thread stopped by a context switch its frame back; true if there was one. */
+  private unpark(): boolean {
+    const p = this.parked;
+    if (!p) return false;
+    p.thread.frame = p.frame;
+    this.parked = undefined;
+    return true;
   }
 
   /** The thread the CPU is running: where a debugger stop happened. */
@@ -595,7 +608,7 @@ export class Machine {
   }
 
   /** The CPU leaves prev (its thread stops after this op) and runs next. */
-  contextSwitch(prev: number, next: number): never {
+  contextSwitch(prev: number, next: number): void {
     const from = this.tasks.get(prev)!;
     const to = this.tasks.get(next);
     if (!to) throw new Error(`context switch to an unknown task`);
@@ -610,7 +623,10 @@ export class Machine {
       throw RESCHEDULE;
     }
     if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
-    throw RESCHEDULE;
+    // Stop prev's thread after this op without an exception (switches are frequent): the run loop
+    // ends when it sees no frame, and step() puts the frame back.
+    this.parked = { thread: from.thread, frame: from.thread.frame };
+    from.thread.frame = undefined;
   }
 
   /** A task that has run do_exit is switched out for good: its thread and user memory go. */

@@ -385,7 +385,19 @@ export class AddressSpace {
 
   fill(a: number, byte: number, len: number): void {
     this.checkHugeRange(a, len, 'write');
-    if (len > 0) this.writeBytes(a, new Uint8Array(len).fill(byte));
+    if (len <= 0) return;
+    if (this.onWrite) this.onWrite(a, len);
+    // Page by page in place: calloc and the kernel's kzalloc zero memory on every fork.
+    let i = 0;
+    while (i < len) {
+      const addr = a + i;
+      const pn = Math.floor(addr / PAGE_SHIFT_DIV);
+      const off = addr - pn * PAGE_SIZE;
+      const n = Math.min(len - i, PAGE_SIZE - off);
+      const v = pn === this.wpn ? this.wview! : this.writePage(pn, addr);
+      new Uint8Array(v.buffer, v.byteOffset + off, n).fill(byte);
+      i += n;
+    }
   }
 
   /** Length of the NUL-terminated string at `a`, reading at most `max` bytes (faults like strlen would). */
