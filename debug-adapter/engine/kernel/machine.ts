@@ -130,6 +130,8 @@ export class Machine {
   private steps = 0;
   private stdinPos = 0;
   private programTask: number | undefined;
+  /** Whether the user's program has been exec'ed: only that first exec is the run's program. */
+  private programStarted = false;
   /** How the user's program ended (set when its task dies; the run goes on while other processes live). */
   private programExit: RunOutcome | undefined;
   private liveUserTasks = 0;
@@ -587,6 +589,8 @@ export class Machine {
     }
     if (task.kernelStack) this.kfree(task.kernelStack);
     this.kfree(ts);
+    // Its status is recorded; the address may now be another task's, which must not overwrite it.
+    if (ts === this.programTask) this.programTask = undefined;
   }
 
   pickNextTask(prev: number): number {
@@ -728,6 +732,8 @@ export class Machine {
       return out.slice();
     }
     if (f.end !== 'read') return -EBADF;
+    // read(fd, buf, 0) returns 0 at once, even on an empty pipe.
+    if (count === 0) return new Uint8Array(0);
     if (f.pipe.data.length === 0) return f.pipe.writers > 0 ? -11 : new Uint8Array(0);
     return Uint8Array.from(f.pipe.data.splice(0, count));
   }
@@ -825,7 +831,8 @@ export class Machine {
     if (!pending) throw new Error('begin_new_exec without bprm_load');
     this.pendingExec = undefined;
     // The run's outcome is that of the first task to exec the user's program (the shell's child).
-    if (pending.program === this.program && this.programTask === undefined) {
+    if (pending.program === this.program && !this.programStarted) {
+      this.programStarted = true;
       this.programTask = this.current.ts;
       this.tracer?.attach(this.current.ts, this.traceProcess(this.current));
     }
