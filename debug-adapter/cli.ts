@@ -105,6 +105,9 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
         `forkscope: step limit of ${command.maxSteps} steps reached; the program may be in an infinite loop\n`,
       );
       return EXIT_STEP_LIMIT;
+    case 'time-limit':
+      process.stderr.write(`forkscope: the program's processes were still asleep after ${outcome.seconds} s of virtual time; stopped\n`);
+      return EXIT_STEP_LIMIT;
     case 'deadlock':
       // Natively the program would hang until timeout(1) killed it: the same status.
       process.stderr.write(`forkscope: ${outcome.message}\n`);

@@ -26,6 +26,8 @@ export interface RunOptions {
   stdio: 'tty' | 'pipe';
   /** Stop after this many VM steps: a runaway loop ends with outcome 'step-limit'. */
   maxSteps?: number;
+  /** Stop once this much virtual time has passed (default: one hour; sleep(5) takes 5 of it, not 5 real seconds). */
+  maxVirtualSeconds?: number;
   stdin?: Uint8Array;
   stdout(bytes: Uint8Array): void;
   stderr(bytes: Uint8Array): void;
@@ -36,6 +38,8 @@ export type RunOutcome =
   /** Killed by a signal; `description` is what a shell prints, e.g. "Segmentation fault" (empty for SIGINT/SIGPIPE). */
   | { kind: 'signaled'; signal: number; description: string; steps: number }
   | { kind: 'step-limit'; steps: number }
+  /** Every task slept past the limit on virtual time (RunOptions.maxVirtualSeconds). */
+  | { kind: 'time-limit'; steps: number; seconds: number }
   /** Every remaining task sleeps and nothing can wake one: `message` says which tasks sleep where. */
   | { kind: 'deadlock'; steps: number; message: string }
   /** The kernel panicked (killing init does it), with Linux's message. */

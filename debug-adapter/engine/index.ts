@@ -115,6 +115,7 @@ export function createMachine(program: Program, options: RunOptions, kernel: Ker
     argv: module ? ['/sbin/modsession', moduleName(compiled)] : options.argv,
     envp: ['PATH=/usr/bin:/bin', 'HOME=/home/student'],
     maxSteps: options.maxSteps,
+    maxVirtualNs: options.maxVirtualSeconds === undefined ? undefined : options.maxVirtualSeconds * 1e9,
     io: options,
   });
 }

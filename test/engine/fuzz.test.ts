@@ -115,7 +115,7 @@ function compileChecked(src: string): CompileResult {
 }
 
 const RUN_STEPS = 200_000;
-const OUTCOME_KINDS: RunOutcome['kind'][] = ['exited', 'signaled', 'step-limit'];
+const OUTCOME_KINDS: RunOutcome['kind'][] = ['exited', 'signaled', 'step-limit', 'deadlock', 'time-limit'];
 
 /** Running must end in one of the three outcomes; a host exception fails the property. */
 function runChecked(r: CompileResult): RunOutcome {

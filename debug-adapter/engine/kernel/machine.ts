@@ -37,6 +37,7 @@ const TASK_COMM_LEN = 16;
 /** A kernel thread's stack (THREAD_SIZE). */
 const THREAD_SIZE = 16 * 1024;
 /** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
+const DEFAULT_MAX_VIRTUAL_NS = 3600e9;
 const KERNEL_HEAP_MAX = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
 /** How many steps a task runs before the timer interrupt checks whether another should have the CPU. */
@@ -61,6 +62,8 @@ export interface MachineIO {
 }
 
 export interface MachineOptions {
+  /** The virtual time a run may last (default one hour): tasks sleeping past it end the run. */
+  maxVirtualNs?: number;
   argv: string[];
   envp: string[];
   /** The program execve finds at a path (relative to the program's folder, or /bin's built-ins). */
@@ -335,6 +338,10 @@ export class Machine {
   private idleOutcome(): RunOutcome | undefined {
     let interrupted = false;
     const next = this.nextTimerExpiry();
+    if (this.rq.length === 0 && next !== undefined && next > (this.options.maxVirtualNs ?? DEFAULT_MAX_VIRTUAL_NS)) {
+      // Sleeping past the limit on virtual time: a run whose tasks never end must still end.
+      return { kind: 'time-limit', steps: this.steps, seconds: (this.options.maxVirtualNs ?? DEFAULT_MAX_VIRTUAL_NS) / 1e9 };
+    }
     if (this.rq.length === 0 && next !== undefined) {
       // Every task sleeps: time passes at once to the next timer.
       this.skippedNs += Math.max(0, next - this.nowNs());
