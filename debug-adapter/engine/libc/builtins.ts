@@ -239,11 +239,11 @@ function checkRange(ctx: BuiltinContext, addr: number, len: number, access: 'rea
   if (bad !== undefined) throw new MemoryFault(bad, access, 'unmapped');
 }
 
-/** Copies n bytes (memcpy, memmove): reading all of the source first gives memmove's overlap rule. */
+/** Copies n bytes (memcpy, memmove): AddressSpace.copy buffers overlapping ranges, which gives memmove's rule. */
 function copyBytes(ctx: BuiltinContext, dest: number, src: number, n: number): void {
   checkRange(ctx, src, n, 'read');
   checkRange(ctx, dest, n, 'write');
-  ctx.mem.writeBytes(dest, ctx.mem.readBytes(src, n));
+  ctx.mem.copy(dest, src, n);
 }
 
 /** Compares NUL-terminated strings (at most n bytes) as glibc does on x86-64: the difference of the first differing bytes. */

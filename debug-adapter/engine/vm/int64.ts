@@ -46,6 +46,27 @@ export function floatToU64(x: number): Value {
 
 type Wrap = (b: bigint) => Value;
 
+const TWO_32 = 2 ** 32;
+const AND = 0;
+const OR = 1;
+const XOR = 2;
+
+/**
+ * A bitwise operation on two safe integers, each split into a high half (an int32 for |x| < 2^53) and
+ * a low half (its value mod 2^32, which ToUint32 gives exactly, negatives included). The result's high
+ * half stays within ±2^21, so the result is the 64-bit operation's value (the callers send the one
+ * unsafe result, -2^53, to the bigint path).
+ */
+function bitwise(a: number, b: number, op: number): number {
+  const aLo = a >>> 0;
+  const bLo = b >>> 0;
+  const aHi = (a - aLo) / TWO_32;
+  const bHi = (b - bLo) / TWO_32;
+  if (op === AND) return (aHi & bHi) * TWO_32 + ((aLo & bLo) >>> 0);
+  if (op === OR) return (aHi | bHi) * TWO_32 + ((aLo | bLo) >>> 0);
+  return (aHi ^ bHi) * TWO_32 + ((aLo ^ bLo) >>> 0);
+}
+
 function makeOps(wrap: Wrap, signed: boolean) {
   const norm = signed ? toI64 : toU64;
   return {
@@ -65,7 +86,7 @@ function makeOps(wrap: Wrap, signed: boolean) {
     },
     mul(a: Value, b: Value): Value {
       if (typeof a === 'number' && typeof b === 'number') {
-        const r = a * b;
+        const r = a * b + 0; // + 0: 0 * -1 is -0 in JS, 0 in C
         if (r >= -MAX_SAFE && r <= MAX_SAFE && (signed || r >= 0)) return r;
       }
       return wrap(big(a) * big(b));
@@ -84,22 +105,43 @@ function makeOps(wrap: Wrap, signed: boolean) {
       return typeof a === 'number' && signed ? -a + 0 : wrap(-big(a));
     },
     not(a: Value): Value {
-      return wrap(~big(a));
+      return typeof a === 'number' && signed && a < MAX_SAFE ? -a - 1 : wrap(~big(a));
     },
+    // Bitwise operations on two numbers work on their 32-bit halves (see bitwise below): the kernel's
+    // flags and signal sets are unsigned longs, tested on every system call.
     and(a: Value, b: Value): Value {
+      if (typeof a === 'number' && typeof b === 'number' && (signed || (a >= 0 && b >= 0))) {
+        const r = bitwise(a, b, AND);
+        if (r >= -MAX_SAFE) return r;
+      }
       return wrap(big(a) & big(b));
     },
     or(a: Value, b: Value): Value {
+      if (typeof a === 'number' && typeof b === 'number' && (signed || (a >= 0 && b >= 0))) {
+        const r = bitwise(a, b, OR);
+        if (r >= -MAX_SAFE) return r;
+      }
       return wrap(big(a) | big(b));
     },
     xor(a: Value, b: Value): Value {
+      if (typeof a === 'number' && typeof b === 'number' && (signed || (a >= 0 && b >= 0))) {
+        const r = bitwise(a, b, XOR);
+        if (r >= -MAX_SAFE) return r;
+      }
       return wrap(big(a) ^ big(b));
     },
     /** x86 masks 64-bit shift counts to 6 bits. */
     shl(a: Value, n: Value): Value {
-      return wrap(big(a) << BigInt(Number(n) & 63));
+      const s = Number(n) & 63;
+      if (typeof a === 'number' && s < 53) {
+        const r = a * 2 ** s;
+        if (r >= -MAX_SAFE && r <= MAX_SAFE && (signed || r >= 0)) return r;
+      }
+      return wrap(big(a) << BigInt(s));
     },
     shr(a: Value, n: Value): Value {
+      // On a number, an arithmetic right shift is a floored division by a power of two (exact in doubles).
+      if (typeof a === 'number' && (signed || a >= 0)) return Math.floor(a / 2 ** (Number(n) & 63)) + 0;
       return wrap(big(a) >> BigInt(Number(n) & 63));
     },
     norm,

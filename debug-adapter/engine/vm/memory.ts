@@ -54,6 +54,19 @@ export interface MemoryStats {
 }
 
 const TWO_32 = 0x100000000;
+/** Entries in each of a space's TLBs (a power of two). */
+const TLB_SIZE = 32;
+
+/** A TLB: page numbers at even indices, their views at the odd ones; -1 marks an empty entry. */
+type TlbEntries = (number | DataView)[];
+
+function newTlb(): TlbEntries {
+  const tlb: TlbEntries = new Array<number | DataView>(2 * TLB_SIZE).fill(-1);
+  return tlb;
+}
+
+/** The entry's index for page `pn`: its low bits (& keeps them past 2^32, as ToInt32 does). */
+const tlbSlot = (pn: number): number => (pn & (TLB_SIZE - 1)) * 2;
 /** Larger than any process's memory can be (the simulator caps heap and stack far below it). */
 const HUGE_RANGE = 0x40000000;
 
@@ -79,6 +92,13 @@ export class AddressSpace {
   private rview: DataView | undefined;
   private wpn = -1;
   private wview: DataView | undefined;
+  // Behind them, small direct-mapped TLBs: kernel code moves between the user's stack, its own stack
+  // and several task_structs, and a miss would otherwise cost a page-table lookup (and for writes a
+  // VMA search and a sharing check). The write TLB holds only pages this space may write in place.
+  // Each is a flat array of (page number, view) pairs, made on the first miss: a fork bomb's spaces
+  // must stay small.
+  private rTlb: TlbEntries | undefined;
+  private wTlb: TlbEntries | undefined;
 
   constructor(from?: AddressSpace) {
     if (from) {
@@ -91,6 +111,7 @@ export class AddressSpace {
       // Both sides must fault on their next write now that every page is shared.
       from.wpn = -1;
       from.wview = undefined;
+      from.wTlb = undefined;
     } else {
       this.pages = new Map();
       this.vmas = [];
@@ -166,6 +187,7 @@ export class AddressSpace {
   invalidate(): void {
     this.rpn = this.wpn = -1;
     this.rview = this.wview = undefined;
+    this.rTlb = this.wTlb = undefined;
   }
 
   stats(): MemoryStats {
@@ -177,26 +199,40 @@ export class AddressSpace {
   // ------------------------------------------------------------ translation
 
   private readPage(pn: number, addr: number): DataView {
-    if (addr >= LAYOUT.kernelBase && this.kernel) {
-      const v = this.kernel.readPage(pn, addr);
-      this.rpn = pn;
-      this.rview = v;
-      return v;
+    const tlb = (this.rTlb ??= newTlb());
+    const slot = tlbSlot(pn);
+    let v: DataView;
+    if (tlb[slot] === pn) v = tlb[slot + 1] as DataView;
+    else {
+      // The kernel's pages never move (see unshareAll), so caching them here is safe.
+      if (addr >= LAYOUT.kernelBase && this.kernel) v = this.kernel.readPage(pn, addr);
+      else v = (this.pages.get(pn) ?? this.demandZero(pn, addr, 'read')).view;
+      tlb[slot] = pn;
+      tlb[slot + 1] = v;
     }
-    let p = this.pages.get(pn);
-    if (!p) p = this.demandZero(pn, addr, 'read');
     this.rpn = pn;
-    this.rview = p.view;
-    return p.view;
+    this.rview = v;
+    return v;
   }
 
   private writePage(pn: number, addr: number): DataView {
-    if (addr >= LAYOUT.kernelBase && this.kernel) {
-      const v = this.kernel.writePage(pn, addr);
-      this.wpn = pn;
-      this.wview = v;
-      return v;
+    const tlb = (this.wTlb ??= newTlb());
+    const slot = tlbSlot(pn);
+    let v: DataView;
+    if (tlb[slot] === pn) v = tlb[slot + 1] as DataView;
+    else {
+      v = this.writablePage(pn, addr);
+      tlb[slot] = pn;
+      tlb[slot + 1] = v;
     }
+    this.wpn = pn;
+    this.wview = v;
+    return v;
+  }
+
+  /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
+  private writablePage(pn: number, addr: number): DataView {
+    if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.writePage(pn, addr);
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
     if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
@@ -209,9 +245,9 @@ export class AddressSpace {
       this.pages.set(pn, p);
       this.cowFaults++;
       if (this.rpn === pn) this.rview = p.view;
+      const slot = tlbSlot(pn);
+      if (this.rTlb && this.rTlb[slot] === pn) this.rTlb[slot + 1] = p.view;
     }
-    this.wpn = pn;
-    this.wview = p.view;
     return p.view;
   }
 
@@ -311,7 +347,7 @@ export class AddressSpace {
   }
   write64(a: number, x: number | bigint): void {
     if (typeof x === 'number') {
-      const lo = x % TWO_32; // remainder keeps the sign; setInt32 wraps it into the same bit pattern
+      const lo = x >>> 0; // x mod 2^32 (exact for any integer-valued number); setInt32 wraps it to the same bits
       this.write32(a, lo);
       this.write32(a + 4, Math.floor(x / TWO_32));
     } else {
@@ -379,6 +415,33 @@ export class AddressSpace {
       const n = Math.min(bytes.length - i, PAGE_SIZE - off);
       const v = pn === this.wpn ? this.wview! : this.writePage(pn, addr);
       new Uint8Array(v.buffer, v.byteOffset + off, n).set(bytes.subarray(i, i + n));
+      i += n;
+    }
+  }
+
+  /**
+   * memcpy within this space: page to page, with no buffer in between (struct assignment copies whole
+   * task_structs on every fork). Overlapping or huge ranges go through a buffer, as memmove would.
+   */
+  copy(dst: number, src: number, len: number): void {
+    if (len <= 0) return;
+    if (Math.abs(dst - src) < len || len > HUGE_RANGE) {
+      this.writeBytes(dst, this.readBytes(src, len));
+      return;
+    }
+    if (this.onWrite) this.onWrite(dst, len);
+    let i = 0;
+    while (i < len) {
+      const s = src + i;
+      const d = dst + i;
+      const spn = Math.floor(s / PAGE_SHIFT_DIV);
+      const dpn = Math.floor(d / PAGE_SHIFT_DIV);
+      const soff = s - spn * PAGE_SIZE;
+      const doff = d - dpn * PAGE_SIZE;
+      const n = Math.min(len - i, PAGE_SIZE - soff, PAGE_SIZE - doff);
+      const from = spn === this.rpn ? this.rview! : this.readPage(spn, s);
+      const to = dpn === this.wpn ? this.wview! : this.writePage(dpn, d);
+      new Uint8Array(to.buffer, to.byteOffset + doff, n).set(new Uint8Array(from.buffer, from.byteOffset + soff, n));
       i += n;
     }
   }

@@ -116,8 +116,11 @@ function builtinCall(c: FnCtx, sym: Extract<Sym, { kind: 'func' }>, ft: Function
   const evs = args.evs;
   const types = args.types;
   const n = evs.length;
+  // One argument array per call site, reused: builtins never keep it, and a site cannot be reached
+  // again while its own arguments are evaluated (builtins never run pseudo-C). The kernel calls
+  // builtins such as get_current() on most lines, so the allocation mattered.
+  const vals: Value[] = new Array<Value>(n).fill(0);
   const call: Ev = (t) => {
-    const vals: Value[] = new Array(n);
     for (let i = 0; i < n; i++) vals[i] = evs[i]!(t);
     const callee = s.callee;
     if (callee?.kind !== 'builtin') throw new Error(`internal: ${s.name} is not bound to a builtin`);

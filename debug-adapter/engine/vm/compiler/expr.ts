@@ -581,7 +581,7 @@ function structCopy(target: CE, value: CE, t: StructType): CE {
     ev: (th) => {
       const s = src(th) as number;
       const d = dst(th) as number;
-      th.mem.writeBytes(d, th.mem.readBytes(s, size));
+      th.mem.copy(d, s, size);
       return d;
     },
   };

@@ -150,7 +150,7 @@ function stackSink(c: FnCtx, base: number): Sink {
       const o = base + off;
       const size = sizeOf(type);
       const src = ce.ev;
-      c.b.emit((t) => { t.mem.writeBytes(t.bp + o, t.mem.readBytes(src(t) as number, size)); });
+      c.b.emit((t) => { t.mem.copy(t.bp + o, src(t) as number, size); });
     },
     bits(unitOff, bitOffset, bitWidth, type, ce, pos) {
       const v = assignConvert(c, ce, type, pos, { kind: 'init' });

@@ -38,7 +38,7 @@ export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, f
       const off = b.stackSlot(p.type);
       if (p.type.kind === 'struct') {
         const size = sizeOf(p.type);
-        b.emit((t) => { t.mem.writeBytes(t.bp + off, t.mem.readBytes(t.r[reg] as number, size)); });
+        b.emit((t) => { t.mem.copy(t.bp + off, t.r[reg] as number, size); });
       } else {
         const store = storeLV({ kind: 'mem', addr: (t: Thread) => t.bp + off, bpOff: off }, p.type, (t) => t.r[reg]!);
         b.emit((t) => { store(t); });
@@ -400,7 +400,7 @@ function compileReturn(c: FnCtx, pos: SourcePos, value: Expr | undefined): void 
     const src = cv.ev;
     b.emit((t) => {
       const dst = t.frame!.retAddr;
-      t.mem.writeBytes(dst, t.mem.readBytes(src(t) as number, size));
+      t.mem.copy(dst, src(t) as number, size);
       leave(t, dst);
     });
     return;

@@ -134,17 +134,18 @@ function makeConverter(fa: Access, ta: Access): ((v: Value) => Value) | undefine
     case 'i32':
       if (fromFloat) return (v) => floatToI32(v as number);
       if (fromSmall) return (v) => (v as number) | 0;
-      return (v) => (typeof v === 'number' ? Number(BigInt.asIntN(32, BigInt(v))) : Number(BigInt.asIntN(32, v)));
+      // ToInt32 is exact modular wrapping for any integer-valued number, so only bigints need BigInt.
+      return (v) => (typeof v === 'number' ? v | 0 : Number(BigInt.asIntN(32, v)));
     case 'u32':
       if (fromFloat) return (v) => (v as number) >= 0 && (v as number) < 4294967296 ? Math.trunc(v as number) : Number(BigInt.asUintN(32, BigInt(floatToI64(v as number))));
       if (fromSmall) return (v) => (v as number) >>> 0;
-      return (v) => Number(BigInt.asUintN(32, typeof v === 'number' ? BigInt(v) : v));
+      return (v) => (typeof v === 'number' ? v >>> 0 : Number(BigInt.asUintN(32, v)));
     case 'i16': case 'u16': case 'i8': case 'u8': {
       const bits = ta === 'i16' || ta === 'u16' ? 16 : 8;
       const signed = ta === 'i16' || ta === 'i8';
       const shift = 32 - bits;
       const mask = (1 << bits) - 1;
-      const fromInt32 = fromFloat ? (v: Value) => floatToI32(v as number) : fromSmall ? (v: Value) => v as number : (v: Value) => Number(BigInt.asIntN(32, typeof v === 'number' ? BigInt(v) : v));
+      const fromInt32 = fromFloat ? (v: Value) => floatToI32(v as number) : fromSmall ? (v: Value) => v as number : (v: Value) => (typeof v === 'number' ? v | 0 : Number(BigInt.asIntN(32, v)));
       return signed ? (v) => (fromInt32(v) << shift) >> shift : (v) => fromInt32(v) & mask;
     }
     case 'i64':
