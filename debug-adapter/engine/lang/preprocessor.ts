@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { byteLength, lex } from './lexer';
 import { macroNameError, parseDefine } from './pp-define';
 import { evaluateCondition } from './pp-expr';
-import { missingIncludeMessage, resolveInclude } from './pp-include';
+import { missingIncludeMessage, resolveInclude, SYSTEM_INCLUDE_DIR } from './pp-include';
 import { isDirectiveStart, PreprocessorInput, presumed, type FileFrame } from './pp-input';
 import { ListSource, MacroExpander, sameDefinition, type BuiltinMacro, type Macro } from './pp-macro';
 import type { SourcePos, Token } from './token';
@@ -108,12 +108,29 @@ function quoteString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&')}"`;
 }
 
+type Lexed = { tokens: Token[]; diagnostics: Diagnostic[] };
+
+/**
+ * The system headers' tokens, shared by every preprocessor run in the host process: the kernel's many
+ * units, the C library's files and every program include the same headers, and nothing changes a token
+ * once lexed. Keyed by path, and kept only while the text is the same.
+ */
+const lexedSystemHeaders = new Map<string, { text: string; lexed: Lexed }>();
+
+function lexSystemHeader(path: string, text: string): Lexed {
+  const hit = lexedSystemHeaders.get(path);
+  if (hit && hit.text === text) return hit.lexed;
+  const lexed = lex(text, path);
+  lexedSystemHeaders.set(path, { text, lexed });
+  return lexed;
+}
+
 class Preprocessor {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sources = new Map<string, string>();
   private readonly macros = new Map<string, Macro>();
   private readonly pragmaOnce = new Set<string>();
-  private readonly lexed = new Map<string, { tokens: Token[]; diagnostics: Diagnostic[] }>();
+  private readonly lexed = new Map<string, Lexed>();
   private readonly expander: MacroExpander;
   private readonly input: PreprocessorInput;
   private counter = 0;
@@ -169,7 +186,7 @@ class Preprocessor {
 
   private openFile(path: string, text: string, depth: number): void {
     let lexed = this.lexed.get(path);
-    if (!lexed) this.lexed.set(path, (lexed = lex(text, path)));
+    if (!lexed) this.lexed.set(path, (lexed = path.startsWith(SYSTEM_INCLUDE_DIR) ? lexSystemHeader(path, text) : lex(text, path)));
     this.input.frames.push({
       kind: 'file', path, tokens: lexed.tokens, pos: 0, depth, conditionals: [],
       lexDiagnostics: lexed.diagnostics, nextLexDiagnostic: 0, lineDelta: 0, presumedFile: path,
