@@ -1,7 +1,8 @@
 // Command-line parsing for `forkscope`, kept apart from the CLI's side effects so it can be unit-tested.
 //
-//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [--tree] [--trace] [--dmesg]
-//                      [--pid-max N] [--sched cfs|fifo|random] [--seed N] [--cpus N] [-- ARGS...]
+//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [--tree] [--trace] [--dmesg] [--mem]
+//                      [--pid-max N] [--sched cfs|fifo|random] [--seed N] [--cpus N]
+//                      [--rmmod-after SECONDS] [-- ARGS...]
 //   forkscope --help | --version
 
 export type StdioMode = 'tty' | 'pipe';
@@ -10,8 +11,8 @@ export type SchedPolicyName = 'cfs' | 'fifo' | 'random';
 /** Linux's limits for /proc/sys/kernel/pid_max: above RESERVED_PIDS (300), at most PID_MAX_LIMIT. */
 const PID_MAX_MIN = 301;
 const PID_MAX_MAX = 4 * 1024 * 1024;
-/** How many CPUs the simulated machine has: one, until the run loop interleaves several. */
-const CPUS_SUPPORTED = 1;
+/** How many CPUs the simulated machine may have (a kernel cpumask is one 64-bit word). */
+const CPUS_MAX = 64;
 
 export type CliCommand =
   | { kind: 'help' }
@@ -31,10 +32,14 @@ export type CliCommand =
       trace: boolean;
       /** Print the kernel log on stderr at the end. */
       dmesg: boolean;
+      /** Print each of the program's processes' memory counters on stderr at the end. */
+      mem: boolean;
       pidMax: number | undefined;
       sched: SchedPolicyName | undefined;
       seed: number | undefined;
       cpus: number;
+      /** For a kernel module: rmmod it this many virtual seconds after its init returned. */
+      rmmodAfter: number | undefined;
     };
 
 /** A mistake on the command line; the CLI prints the message with the usage hint and exits 2. */
@@ -54,12 +59,19 @@ Options:
   --trace            print every system call of the program and its children on
                      stderr (strace -f's format)
   --dmesg            print the kernel log on stderr at the end
+  --mem              at the end, print each process's memory on stderr, in 4 KiB
+                     pages: resident, shared, private, copy-on-write faults
   --pid-max N        the kernel's pid_max (301..4194304; default 32768)
-  --sched POLICY     the scheduler: fifo (round robin, the default), random (a
-                     random runnable task each time; see --seed) or cfs
-                     (smallest virtual runtime first)
+  --sched POLICY     the scheduler: cfs (smallest virtual runtime first, weighted
+                     by nice: Linux's default, and Forkscope's), fifo (round
+                     robin) or random (a random runnable task each time; see
+                     --seed)
   --seed N           the seed of --sched random (default 1): same seed, same run
-  --cpus N           the number of CPUs (only 1 is supported so far)
+  --cpus N           the number of CPUs (1..64, default 1); they take turns
+                     deterministically, so the same options give the same run
+  --rmmod-after S    for a kernel module: remove it S virtual seconds (a decimal
+                     number) after its init returned; by default it is removed
+                     once only its kernel threads are left
   -h, --help         show this help
   -V, --version      show the version
 `;
@@ -81,10 +93,12 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   let tree = false;
   let trace = false;
   let dmesg = false;
+  let mem = false;
   let pidMax: number | undefined;
   let sched: SchedPolicyName | undefined;
   let seed: number | undefined;
   let cpus = 1;
+  let rmmodAfter: number | undefined;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -115,9 +129,11 @@ function parseRunArgs(args: readonly string[]): CliCommand {
         case '--tree':
         case '--trace':
         case '--dmesg':
+        case '--mem':
           if (option.value !== undefined) throw new UsageError(`option '${option.name}' takes no value`);
           if (option.name === '--tree') tree = true;
           else if (option.name === '--trace') trace = true;
+          else if (option.name === '--mem') mem = true;
           else dmesg = true;
           break;
         case '--pid-max':
@@ -130,10 +146,10 @@ function parseRunArgs(args: readonly string[]): CliCommand {
           seed = parseWholeNumber(option.name, takeValue(), 0, 0xffffffff);
           break;
         case '--cpus':
-          cpus = parseWholeNumber(option.name, takeValue(), 1, Number.MAX_SAFE_INTEGER);
-          if (cpus > CPUS_SUPPORTED) {
-            throw new UsageError(`--cpus ${cpus}: Forkscope simulates a single CPU so far; only --cpus 1 is supported`);
-          }
+          cpus = parseWholeNumber(option.name, takeValue(), 1, CPUS_MAX);
+          break;
+        case '--rmmod-after':
+          rmmodAfter = parseSeconds(option.name, takeValue());
           break;
         default:
           throw new UsageError(`unknown option '${option.name}'`);
@@ -148,7 +164,7 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   }
 
   if (file === undefined) throw new UsageError('missing FILE to run');
-  return { kind: 'run', file, programArgs, maxSteps, stdio, tree, trace, dmesg, pidMax, sched, seed, cpus };
+  return { kind: 'run', file, programArgs, maxSteps, stdio, tree, trace, dmesg, mem, pidMax, sched, seed, cpus, rmmodAfter };
 }
 
 /** `--name=value` → name and value; `--name` or `-x` → name alone; anything else (including `-`) → undefined. */
@@ -172,6 +188,13 @@ function parseStepCount(text: string): number {
 function parseWholeNumber(name: string, text: string, min: number, max: number): number {
   const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
   if (!(n >= min && n <= max)) throw new UsageError(`${name} needs a whole number from ${min} to ${max}, not '${text}'`);
+  return n;
+}
+
+/** A duration in seconds: a decimal number, at least 0 (virtual time, so an hour costs no more than a second). */
+function parseSeconds(name: string, text: string): number {
+  const n = /^[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(n)) throw new UsageError(`${name} needs a number of seconds, such as 2 or 0.5, not '${text}'`);
   return n;
 }
 

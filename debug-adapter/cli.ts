@@ -66,6 +66,10 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
     process.stderr.write(formatDiagnostics(shown.diagnostics, shown.sources));
   }
   if (!result.program) return EXIT_COMPILE_ERROR;
+  if (command.rmmodAfter !== undefined && !isKernelModule(result.program)) {
+    process.stderr.write(`forkscope: --rmmod-after: ${command.file} is not a kernel module (it has no module_init)\n`);
+    return EXIT_USAGE;
+  }
 
   // The tree is drawn as the program exits, while it is still a zombie its shell has not reaped; a
   // program that never exits (step limit, deadlock) gets the tree as the run stopped.
@@ -84,12 +88,16 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
     {
       pidMax: command.pidMax,
       sched: command.sched ? { policy: command.sched, seed: command.seed } : undefined,
+      cpus: command.cpus,
       trace: command.trace ? (text) => process.stderr.write(text) : undefined,
       onProgramExit: command.tree ? () => (tree ??= machine.processTree()) : undefined,
+      rmmodAfterSeconds: command.rmmodAfter,
     },
   );
+  if (command.mem) machine.keepMemoryRecords();
   const outcome = machine.run();
   if (command.tree) process.stderr.write(tree ?? machine.processTree());
+  if (command.mem) process.stderr.write(machine.memoryTable());
   // A kernel module's output is the kernel log: it goes to stdout, as `dmesg` after rmmod shows it.
   if (isKernelModule(result.program)) process.stdout.write(machine.dmesg());
   else if (command.dmesg) process.stderr.write(machine.dmesg());

@@ -12,6 +12,7 @@ describe('parseCliArgs', () => {
       tree: false,
       trace: false,
       dmesg: false,
+      mem: false,
       pidMax: undefined,
       sched: undefined,
       seed: undefined,
@@ -37,7 +38,7 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['run', 'x.c', '--pid-max', '4194305'])).toThrow(UsageError);
     expect(() => parseCliArgs(['run', 'x.c', '--sched', 'rr'])).toThrow(/--sched must be 'cfs', 'fifo' or 'random', not 'rr'/);
     expect(() => parseCliArgs(['run', 'x.c', '--seed', '-1'])).toThrow(UsageError);
-    expect(() => parseCliArgs(['run', 'x.c', '--cpus', '2'])).toThrow(/only --cpus 1 is supported/);
+    expect(() => parseCliArgs(['run', 'x.c', '--cpus', '65'])).toThrow(/--cpus needs a whole number from 1 to 64, not '65'/);
     expect(() => parseCliArgs(['run', 'x.c', '--cpus', '0'])).toThrow(UsageError);
     expect(() => parseCliArgs(['run', 'x.c', '--tree=yes'])).toThrow(/takes no value/);
   });

@@ -334,11 +334,14 @@ int main(void) {
     expect([...cfs.trim()].sort().join('')).toBe('a'.repeat(20) + 'b'.repeat(20));
   });
 
-  it('accepts --cpus 1 and refuses more, saying why', () => {
+  it('accepts --cpus 1 to 64 and refuses 0 and 65, saying why', () => {
     const file = program('one.c', 'int main(void) { return 4; }\n');
     expect(forkscope(['run', file, '--cpus', '1']).status).toBe(4);
-    const r = forkscope(['run', file, '--cpus', '4']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Forkscope simulates a single CPU so far; only --cpus 1 is supported');
+    expect(forkscope(['run', file, '--cpus', '64']).status).toBe(4);
+    for (const n of ['0', '65']) {
+      const r = forkscope(['run', file, '--cpus', n]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--cpus needs a whole number from 1 to 64, not '${n}'`);
+    }
   });
 });

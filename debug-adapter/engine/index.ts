@@ -15,8 +15,11 @@ export type { Machine } from './kernel/machine';
 export { SCHED_POLICIES, type SchedPolicy } from './kernel/runqueue';
 export { PID_MAX_LIMIT, RESERVED_PIDS } from './kernel/pids';
 
-/** How the simulated kernel is set up (the CLI's --pid-max, --sched, --seed, --trace, --tree). */
-export type KernelOptions = Pick<MachineOptions, 'pidMax' | 'sched' | 'trace' | 'onProgramExit'>;
+/** How the simulated kernel is set up (the CLI's --pid-max, --sched, --seed, --cpus, --trace, --tree, --rmmod-after). */
+export type KernelOptions = Pick<MachineOptions, 'pidMax' | 'sched' | 'cpus' | 'trace' | 'onProgramExit'> & {
+  /** For a kernel module: remove it this many virtual seconds after its init returned, rather than once only its kernel threads are left. */
+  rmmodAfterSeconds?: number;
+};
 export { formatDiagnostics } from './lang/diagnostics';
 
 interface CompiledProgram extends Program {
@@ -58,28 +61,49 @@ function programLoader(program: CompiledProgram): (path: string) => LinkedProgra
   };
 }
 
+interface ParsedUnits {
+  units: SourceUnit[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/** Preprocesses and parses one file into `into`; false when it has errors. */
+function addUnit(into: ParsedUnits, file: string, readFile: (p: string) => string | undefined, isLibrary: boolean): boolean {
+  const pp = preprocess({ mainFile: file, readFile, systemHeaders: loadSystemHeaders() });
+  for (const [k, v] of pp.sources) into.sources.set(k, v);
+  into.diagnostics.push(...pp.diagnostics);
+  if (pp.diagnostics.some((d) => d.severity === 'error')) return false;
+  const parsed = parse(pp.tokens);
+  into.diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return false;
+  into.units.push({ file, unit: parsed.unit, isLibrary });
+  return true;
+}
+
+let libcUnits: ParsedUnits | undefined;
+
+/**
+ * The C library's pseudo-C, preprocessed and parsed once per host process: its text and the system
+ * headers never change, and linking reads the syntax trees without changing them. Every program (the
+ * user's, init, the shell, what they exec) still links them at its own addresses.
+ */
+function parsedLibc(): ParsedUnits {
+  if (!libcUnits) {
+    libcUnits = { units: [], diagnostics: [], sources: new Map() };
+    for (const [path, text] of loadLibcSources()) addUnit(libcUnits, path, (p) => (p === path ? text : undefined), true);
+  }
+  return libcUnits;
+}
+
 /** Preprocesses, parses and links the program with the C library. Diagnostics come in gcc's format. */
 export function compile(mainPath: string, fs: SourceFS): CompileResult {
-  const headers = loadSystemHeaders();
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, string>();
-  const units: SourceUnit[] = [];
-  const addUnit = (file: string, readFile: (p: string) => string | undefined, isLibrary: boolean): boolean => {
-    const pp = preprocess({ mainFile: file, readFile, systemHeaders: headers });
-    for (const [k, v] of pp.sources) sources.set(k, v);
-    diagnostics.push(...pp.diagnostics);
-    if (pp.diagnostics.some((d) => d.severity === 'error')) return false;
-    const parsed = parse(pp.tokens);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) return false;
-    units.push({ file, unit: parsed.unit, isLibrary });
-    return true;
-  };
+  const parsed: ParsedUnits = { units: [], diagnostics: [], sources: new Map() };
+  const { units, diagnostics, sources } = parsed;
   if (fs.readFile(mainPath) === undefined) {
     diagnostics.push({ severity: 'error', file: mainPath, line: 1, col: 1, message: `${mainPath}: No such file or directory` });
     return { program: undefined, diagnostics, sources };
   }
-  const userOk = addUnit(mainPath, (p) => fs.readFile(p), false);
+  const userOk = addUnit(parsed, mainPath, (p) => fs.readFile(p), false);
   if (userOk && isModuleUnit(units[0]!.unit)) {
     // A kernel module: kernel code, linked against the kernel rather than the C library.
     const linked = linkModule(units[0]!);
@@ -88,8 +112,10 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
     const program: CompiledProgram = { mainFile: mainPath, linked: linked.program, fs };
     return { program, diagnostics, sources };
   }
-  const libc = loadLibcSources();
-  for (const [path, text] of libc) addUnit(path, (p) => (p === path ? text : undefined), true);
+  const libc = parsedLibc();
+  units.push(...libc.units);
+  diagnostics.push(...libc.diagnostics);
+  for (const [k, v] of libc.sources) sources.set(k, v);
   if (!userOk || diagnostics.some((d) => d.severity === 'error')) return { program: undefined, diagnostics, sources };
   // System calls in the C library bind to the kernel's sys_* functions: fork() steps into kernel/fork.c.
   const linked = link(units, libcBuiltins, mainPath, { externals: kernelImage().syscalls });
@@ -109,10 +135,12 @@ export function createMachine(program: Program, options: RunOptions, kernel: Ker
   const module = isKernelModule(program);
   const session = module ? builtinProgram('sbin', 'modsession') : undefined;
   if (module && !session) throw new Error('/sbin/modsession does not compile');
+  const { rmmodAfterSeconds, ...machineOptions } = kernel;
+  const sessionArgv = ['/sbin/modsession', moduleName(compiled), ...(rmmodAfterSeconds === undefined ? [] : [String(rmmodAfterSeconds)])];
   return new Machine(kernelImage(), session ?? compiled.linked, {
-    ...kernel,
+    ...machineOptions,
     loadProgram: programLoader(compiled),
-    argv: module ? ['/sbin/modsession', moduleName(compiled)] : options.argv,
+    argv: module ? sessionArgv : options.argv,
     envp: ['PATH=/usr/bin:/bin', 'HOME=/home/student'],
     maxSteps: options.maxSteps,
     maxVirtualNs: options.maxVirtualSeconds === undefined ? undefined : options.maxVirtualSeconds * 1e9,

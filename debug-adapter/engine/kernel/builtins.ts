@@ -5,11 +5,15 @@ import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
 
+/** select_task_rq's flag for a new task (linux/sched/rq.h). */
+const WF_FORK = 0x04;
+
 const machineOf = (ctx: BuiltinContext): Machine => ctx.machine as Machine;
 const num = (v: Value | undefined): number => Number(v ?? 0);
 
 export const kernelBuiltins: Record<string, BuiltinFn> = {
   get_current: (ctx) => machineOf(ctx).currentTask().ts,
+  kmalloc: (ctx, a) => machineOf(ctx).kmalloc(num(a[0])),
   kzalloc: (ctx, a) => machineOf(ctx).kzalloc(num(a[0])),
   kfree: (ctx, a) => machineOf(ctx).kfree(num(a[0])),
   alloc_pid_nr: (ctx) => machineOf(ctx).pids.alloc(),
@@ -19,8 +23,14 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   copy_thread: (ctx, a) => machineOf(ctx).copyThread(num(a[0]), num(a[1])),
   release_thread: (ctx, a) => machineOf(ctx).releaseTask(num(a[0])),
   vfork_share_frames: (ctx, a) => machineOf(ctx).vforkShareFrames(num(a[0]), num(a[1])),
-  enqueue_task: (ctx, a) => machineOf(ctx).rq.enqueue(num(a[0])),
-  dequeue_task: (ctx, a) => machineOf(ctx).rq.dequeue(num(a[0])),
+  enqueue_task: (ctx, a) => machineOf(ctx).smp.enqueue(num(a[0])),
+  dequeue_task: (ctx, a) => machineOf(ctx).smp.dequeue(num(a[0])),
+  select_task_rq: (ctx, a) => machineOf(ctx).smp.selectTaskRq(num(a[0]), (num(a[1]) & WF_FORK) !== 0),
+  smp_processor_id: (ctx) => machineOf(ctx).smp.current.id,
+  yield_task: (ctx, a) => {
+    machineOf(ctx).smp.current.skip = num(a[0]);
+  },
+  __cpu_up: (ctx, a) => machineOf(ctx).cpuUp(num(a[0]), num(a[1])),
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
   run_init_process: (ctx, a) => machineOf(ctx).runInitProcess(new TextDecoder().decode(ctx.mem.readCString(num(a[0])))),

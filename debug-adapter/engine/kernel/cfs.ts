@@ -1,7 +1,7 @@
 // The Completely Fair Scheduler's bookkeeping (kernel/sched/fair.c's update_curr and place_entity): the
 // running task's virtual runtime grows with the steps it runs, weighted by its nice level (static_prio),
 // and the run queue runs the task with the smallest. The numbers live in each task_struct's
-// sched_entity (se.vruntime, se.sum_exec_runtime), where a debugger shows them. One VM step counts as
+// sched_entity (se.vruntime; cputime.ts keeps se.sum_exec_runtime), where a debugger shows them. One VM step counts as
 // one nanosecond. This is host code because the run queue is: pick_next_task and the switch are too.
 import type { StructType } from '../lang/types';
 import type { AddressSpace } from '../vm/memory';
@@ -48,18 +48,26 @@ export class CfsAccounting implements VruntimeSource {
     return this.se.get(this.kmem, ts + this.seOffset, 'vruntime');
   }
 
-  /** update_curr: charges `steps` of CPU to the task, its vruntime by calc_delta_fair (NICE_0_LOAD / weight). */
+  /** update_curr: charges `steps` of CPU to the task's vruntime, by calc_delta_fair (NICE_0_LOAD / weight). */
   updateCurr(ts: number, steps: number): void {
     if (steps <= 0) return;
     const at = ts + this.seOffset;
     const weight = this.weight(ts);
-    this.se.set(this.kmem, at, 'sum_exec_runtime', this.se.get(this.kmem, at, 'sum_exec_runtime') + steps);
     this.se.set(this.kmem, at, 'vruntime', this.vruntime(ts) + Math.max(1, Math.floor((steps * NICE_0_LOAD) / weight)));
   }
 
   /** The task about to run is the leftmost one: min_vruntime catches up with it. */
   picked(ts: number): void {
     this.minVruntime = Math.max(this.minVruntime, this.vruntime(ts));
+  }
+
+  /**
+   * A task moving here from another CPU's queue keeps its lead or lag: its vruntime is rebased from
+   * that queue's min_vruntime onto this one's (migrate_task_rq_fair).
+   */
+  adoptFrom(from: CfsAccounting, ts: number): void {
+    const v = Math.max(0, this.vruntime(ts) - from.minVruntime + this.minVruntime);
+    this.se.set(this.kmem, ts + this.seOffset, 'vruntime', v);
   }
 
   /**

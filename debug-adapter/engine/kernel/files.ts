@@ -1,5 +1,5 @@
-// Open files as host data: per-task descriptor tables pointing at shared, counted open files, and pipe
-// buffers. Writes never block (a pipe's buffer grows as needed); reading an empty pipe returns
+// Open files as host data: descriptor tables, one per files_struct (tasks cloned with CLONE_FILES share
+// one), pointing at shared, counted open files, and pipe buffers. Writes never block (a pipe's buffer grows as needed); reading an empty pipe returns
 // -EAGAIN to the kernel's sys_read, which sleeps until a writer or the last writer's close wakes it.
 
 export interface Pipe {
@@ -55,6 +55,39 @@ export class FdTable {
 
   closeAll(woken: (task: number) => void): void {
     for (let fd = 0; fd < this.fds.length; fd++) if (this.fds[fd]) this.close(fd, woken);
+  }
+}
+
+/**
+ * The descriptor tables by the kernel address of their files_struct (linux/fdtable.h): the kernel's
+ * pseudo-C decides which tasks share a table and when its last user is gone; this holds the arrays.
+ */
+export class DescriptorTables {
+  private readonly tables = new Map<number, FdTable>();
+
+  /**
+   * The table of the files_struct at `files`. The first one looked up without having been copied is
+   * init_files, boot's console; a task without one (it has run exit_files) has no descriptors.
+   */
+  of(files: number): FdTable {
+    if (files === 0) return new FdTable();
+    let t = this.tables.get(files);
+    if (!t) {
+      t = FdTable.console();
+      this.tables.set(files, t);
+    }
+    return t;
+  }
+
+  /** dup_fd: `newf`'s table is a copy of `oldf`'s. */
+  dup(newf: number, oldf: number): void {
+    this.tables.set(newf, this.of(oldf).dup());
+  }
+
+  /** close_files as the last user of `files` leaves: every descriptor closed, the table forgotten. */
+  close(files: number, woken: (task: number) => void): void {
+    this.tables.get(files)?.closeAll(woken);
+    this.tables.delete(files);
   }
 }
 

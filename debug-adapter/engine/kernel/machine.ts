@@ -3,9 +3,9 @@
 // host builtins stand for: memory allocation, address spaces, threads, the run queue, the switch.
 import type { RunOutcome } from '../api';
 import { shellSignalMessage } from '../libc/errno';
-import { calloc, free, malloc } from '../libc/malloc';
+import { KernelSlab } from './slab';
 import type { LinkedProgram } from '../vm/compiler/link';
-import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
+import { ProcessExit, SIGABRT, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
@@ -14,18 +14,20 @@ import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
 import type { KernelImage } from './image';
 import { StructView } from './layout';
-import { EBADF, FdTable, newPipe, type OpenFile } from './files';
+import { type MemoryCounters, MemoryRecords, type MemoryRow, MmCounters, countPages } from './mm-counters';
+import { DescriptorTables, EBADF, type FdTable, newPipe, type OpenFile } from './files';
 import { isLinkedModule, mapModule } from './modules';
 import { PidAllocator } from './pids';
 import { KernelLog } from './printk';
-import { RunQueue, type SchedPolicy } from './runqueue';
-import { CfsAccounting } from './cfs';
+import type { SchedPolicy } from './runqueue';
+import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
+import { CpuTimeAccounting } from './cputime';
 import { formatProcessTree, readChildren } from './pstree';
 import { SyscallTracer } from './strace';
 import { startClonedThread } from './clone-thread';
 import { errnoLocator, TlsView } from './tls';
 import { RealTimers } from './itimers';
-import { noteReturnToUser } from './sigframe';
+import { noteReturnToUser, type SigpendingLayout, sigpendingLayout, signalPendingAt, trapUserFault } from './sigframe';
 
 const TASK_RUNNING = 0;
 const TASK_NORMAL = 0x3;
@@ -33,6 +35,8 @@ const SIGPIPE = 13;
 const TASK_DEAD = 0x80;
 const TASK_NEW = 0x800;
 const PF_KTHREAD = 0x00200000;
+/** preempt_count's hardirq, softirq and NMI fields (linux/preempt.h): nonzero in interrupt context. */
+const IRQ_MASK = 0x00ffff00;
 const TASK_COMM_LEN = 16;
 /** A kernel thread's stack (THREAD_SIZE). */
 const THREAD_SIZE = 16 * 1024;
@@ -40,8 +44,6 @@ const THREAD_SIZE = 16 * 1024;
 const DEFAULT_MAX_VIRTUAL_NS = 3600e9;
 const KERNEL_HEAP_MAX = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
-/** How many steps a task runs before the timer interrupt checks whether another should have the CPU. */
-const TIME_SLICE = 4096;
 /** Virtual nanoseconds per VM step: a simple clock for start_time and the like. */
 const NS_PER_STEP = 1;
 
@@ -71,8 +73,10 @@ export interface MachineOptions {
   maxSteps?: number;
   pidMax?: number;
   io: MachineIO;
-  /** The run queue's policy (default fifo: round robin) and the random policy's seed. */
+  /** The scheduler's policy (default cfs) and the random policy's seed. */
   sched?: { policy: SchedPolicy; seed?: number };
+  /** How many CPUs the machine has (1 … 64, default 1). */
+  cpus?: number;
   /**
    * Receives the strace-style trace of the program's system calls (see strace.ts); no tracing when
    * absent. Steps run under a debugger's hooks are not traced.
@@ -96,9 +100,13 @@ interface Task {
 export class Machine {
   readonly kmem: AddressSpace;
   readonly pids: PidAllocator;
-  readonly rq: RunQueue;
+  /** The CPUs and their run queues (cpus.ts). */
+  readonly smp: Smp<Task>;
   private readonly task: StructView;
   private readonly mm: StructView;
+  private readonly mmCounters: MmCounters;
+  /** With --mem: each of the program's processes' memory counters as its memory goes. */
+  private memRecords: MemoryRecords | undefined;
   private readonly cloneArgs: StructView;
   private readonly tls: TlsView;
   private readonly tasks = new Map<number, Task>();
@@ -111,16 +119,15 @@ export class Machine {
   readonly realTimers = new RealTimers();
   /** Expired alarms whose interrupt waits for the CPU to leave kernel mode (the kernel's code has no irq masking). */
   private readonly dueAlarms: number[] = [];
+  /** Modules whose removal was asked for (rmmod), waiting for a moment the CPU can take an interrupt. */
+  private readonly rmmodRequests: string[] = [];
   /** The thread a context switch stopped, with the frame it stopped in (see contextSwitch). */
   private parked: { thread: Thread; frame: Frame | undefined } | undefined;
   /** A task that released itself while running, freed once switched out. */
   private selfReleased: number | undefined;
-  /** Each task's descriptor table, by task_struct address. */
-  private readonly files = new Map<number, FdTable>();
+  /** The descriptor tables, by files_struct address (shared by tasks cloned with CLONE_FILES). */
+  private readonly files = new DescriptorTables();
   private skippedNs = 0;
-  private current!: Task;
-  private idle!: Task;
-  private cpuIdle = false;
   /** Where the debugger last stopped a thread: resuming runs that op without stopping again. */
   private lastStop: { thread: Thread; frame: Frame | undefined; pc: number } | undefined;
   private readonly kernelCtx: BuiltinContext;
@@ -128,8 +135,11 @@ export class Machine {
   private readonly kernelCallees: Map<number, Callee>;
   /** Each user program's functions with the kernel's, for the threads running it. */
   private readonly calleesByProgram = new Map<LinkedProgram, Map<number, Callee>>();
-  /** An image prepared by bprm_load, waiting for begin_new_exec. */
-  private pendingExec: { program: LinkedProgram; argv: string[]; envp: string[]; name: string } | undefined;
+  /**
+   * Images prepared by bprm_load, waiting for begin_new_exec, by task: between the two, de_thread gives
+   * up the CPU to the threads it kills, and other processes may exec meanwhile.
+   */
+  private readonly pendingExec = new Map<number, { program: LinkedProgram; argv: string[]; envp: string[]; name: string }>();
   private steps = 0;
   private stdinPos = 0;
   private programTask: number | undefined;
@@ -138,15 +148,16 @@ export class Machine {
   /** How the user's program ended (set when its task dies; the run goes on while other processes live). */
   private programExit: RunOutcome | undefined;
   private liveUserTasks = 0;
-  /** CFS's vruntime bookkeeping, with the cfs policy only. */
-  private readonly cfs: CfsAccounting | undefined;
-  /** The current task's thread step count when it got the CPU: what update_curr charges it for. */
-  private ranSince = 0;
+  /** Every task's CPU time (se.sum_exec_runtime, utime, stime), whatever the policy. */
+  private readonly cputime: CpuTimeAccounting;
   private readonly tracer: SyscallTracer | undefined;
   /** With tracing: stop at every system call's first op, where its arguments are in its registers. */
   private traceHooks: DebugHooks | undefined;
   private readonly kernelLog = new KernelLog();
+  private readonly slab: KernelSlab;
   private readonly moduleStruct: StructView;
+  /** Where signal_pending()'s words are in a task_struct and its signal_struct. */
+  private readonly sigpending: SigpendingLayout;
 
   constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
     this.kmem = kernel.program.image.fork();
@@ -154,19 +165,53 @@ export class Machine {
     this.kmem.unshareAll();
     this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
     this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
+    this.slab = new KernelSlab(this.kmem, KERNEL_HEAP_MAX);
     this.pids = new PidAllocator(options.pidMax);
-    const policy = options.sched?.policy ?? 'fifo';
-    if (policy === 'cfs') this.cfs = new CfsAccounting(this.kmem, new StructView(kernel.taskStruct));
-    this.rq = new RunQueue((t) => this.current?.ts === t, { policy, seed: options.sched?.seed, vruntimes: this.cfs });
+    this.cputime = new CpuTimeAccounting(this.kmem, new StructView(kernel.taskStruct));
+    this.smp = this.createCpus(kernel, options);
     if (options.trace) this.tracer = new SyscallTracer(options.trace);
     this.task = new StructView(kernel.taskStruct);
     this.mm = new StructView(kernel.mmStruct);
+    this.mmCounters = new MmCounters(this.kmem, this.mm);
     this.cloneArgs = new StructView(kernel.cloneArgs);
     this.tls = new TlsView(kernel.taskStruct);
     this.kernelCallees = new Map(kernel.program.callees);
     this.moduleStruct = new StructView(kernel.moduleStruct);
+    this.sigpending = sigpendingLayout(kernel.taskStruct);
     this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
     this.boot();
+  }
+
+  /**
+   * The CPUs. The kernel learns how many there are as it would from the firmware, before it boots
+   * (nr_cpu_ids and the possible mask); CPU 0 starts it, the others wait for smp_init to start them.
+   */
+  private createCpus(kernel: KernelImage, options: MachineOptions): Smp<Task> {
+    const n = options.cpus ?? 1;
+    if (!Number.isInteger(n) || n < 1 || n > NR_CPUS) throw new Error(`a machine has 1 to ${NR_CPUS} CPUs, not ${n}`);
+    const global = (name: string) => {
+      const g = kernel.program.globals.get(name);
+      if (!g) throw new Error(`the kernel has no ${name}`);
+      return g;
+    };
+    const runqueues = global('runqueues');
+    if (runqueues.type.kind !== 'array' || runqueues.type.of.kind !== 'struct') throw new Error('runqueues is no array of struct rq');
+    this.kmem.write32(global('nr_cpu_ids').addr, n);
+    const possible = global('__cpu_possible_mask').addr;
+    this.kmem.write32(possible, n >= 32 ? 0xffffffff : 2 ** n - 1);
+    this.kmem.write32(possible + 4, n <= 32 ? 0 : 2 ** (n - 32) - 1);
+    const policy = options.sched?.policy ?? 'cfs';
+    return new Smp<Task>(this.kmem, new StructView(kernel.taskStruct), { addr: runqueues.addr, element: new StructView(runqueues.type.of) }, { cpus: n, policy, seed: options.sched?.seed });
+  }
+
+  /** The task running on the CPU that runs now: what get_current() returns. */
+  private get current(): Task {
+    return this.smp.current.curr;
+  }
+
+  /** That CPU's idle task (swapper/N). */
+  private get idle(): Task {
+    return this.smp.current.idle;
   }
 
   // ------------------------------------------------------------------ running
@@ -174,7 +219,7 @@ export class Machine {
   /** Runs to the end: until the last user process is gone, or maxSteps. */
   run(): RunOutcome {
     for (;;) {
-      const r = this.step(TIME_SLICE);
+      const r = this.step(TICK_STEPS);
       if (r.outcome) {
         this.tracer?.flush();
         return r.outcome;
@@ -183,20 +228,26 @@ export class Machine {
   }
 
   /**
-   * Runs the CPU for up to `budget` steps (one time slice at most), under the debugger's `hooks` when
-   * given. Returns the run's outcome once it is over, or where a hook stopped the running thread.
+   * Runs the CPU whose turn it is for up to `budget` steps (to its next timer tick at most), under the
+   * debugger's `hooks` when given. Returns the run's outcome once it is over, or where a hook stopped
+   * the running thread. The CPUs take turns (see cpus.ts).
    */
   step(budget: number, hooks?: DebugHooks): { outcome?: RunOutcome; stop?: StopReason } {
     const max = this.options.maxSteps ?? Infinity;
     if (this.steps >= max) return { outcome: { kind: 'step-limit', steps: this.steps } };
-    if (this.cpuIdle) {
+    if (this.rmmodRequests.length > 0) this.startRmmods();
+    let cpu = this.smp.turnCpu();
+    if (!cpu) {
       const end = this.idleOutcome();
       if (end) return { outcome: end };
+      cpu = this.smp.turnCpu();
+      if (!cpu) return {};
     }
     this.fireTimers();
-    const t = this.current.thread;
+    const running = this.current;
+    const t = running.thread;
     const before = t.steps;
-    const slice = Math.min(budget, TIME_SLICE, max - this.steps);
+    const slice = Math.min(budget, Math.max(1, cpu.tickAt - before), this.smp.turnSlice(cpu), max - this.steps);
     try {
       if (hooks) {
         // Only the op a stop left the thread at is run unchecked: a slice boundary is no stop.
@@ -218,20 +269,36 @@ export class Machine {
         execute(t, slice);
         this.steps += t.steps - before;
       }
-      if (this.unpark()) return {};
-      this.timerTick(t);
+      this.unpark();
     } catch (e) {
       this.unpark();
       this.steps += t.steps - before;
       if (e === RESCHEDULE) return {};
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
-      // A fatal signal ends the whole process, every thread of it.
-      if (sig !== undefined) this.forceCall(this.current, 'do_group_exit', sig);
+      // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
+      // in kernel mode has no user code to go back to, and ends the whole process.
+      const trap = sig === undefined ? undefined : trapUserFault(t, sig);
+      if (trap !== undefined) this.pushKernelCall(t, trap, []);
+      else if (sig !== undefined) this.forceCall(this.current, 'do_group_exit', sig);
       else if (e instanceof ProcessExit) this.forceCall(this.current, 'sys_exit_group', e.status);
       else throw e;
+    } finally {
+      this.accountSlice(running, t.steps - before);
+      this.smp.account(cpu, t.steps - before);
     }
+    this.timerTick(cpu);
     return {};
+  }
+
+  /**
+   * The steps of a slice are the CPU time of the task that had the CPU (a switch ends the slice), unless
+   * it was the idle task or has been released since.
+   */
+  private accountSlice(task: Task, steps: number): void {
+    if (task === this.idle || this.tasks.get(task.ts) !== task) return;
+    const f = task.thread.frame;
+    this.cputime.charge(task.ts, steps, f !== undefined && !f.code.inKernel);
   }
 
   /**
@@ -268,9 +335,51 @@ export class Machine {
     this.deliverSignals(t, true);
   };
 
+  /**
+   * The memory counters of process `pid`, its mm_struct's brought up to date: null for a kernel thread
+   * (it has no mm), undefined when no task has that PID.
+   */
+  memoryCounters(pid: number): MemoryCounters | null | undefined {
+    for (const task of this.tasks.values()) {
+      if (this.task.get(this.kmem, task.ts, 'pid') !== pid) continue;
+      const mm = this.task.get(this.kmem, task.ts, 'mm');
+      return mm === 0 ? null : this.mmCounters.sync(mm, task.thread.mem, this.task.get(this.kmem, task.ts, 'tgid'), this.task.getString(this.kmem, task.ts, 'comm'));
+    }
+    return undefined;
+  }
+
+  /** --mem: from now on, keep the counters of each of the program's processes as its memory goes. */
+  keepMemoryRecords(): void {
+    this.memRecords ??= new MemoryRecords();
+  }
+
+  /** --mem's table: every process of the program, gone or still running, with its memory counters. */
+  memoryTable(): string {
+    const live: MemoryRow[] = [];
+    for (const task of this.tasks.values()) {
+      const row = this.memoryRow(task.ts, task.thread.mem);
+      if (row && this.task.get(this.kmem, task.ts, 'mm') !== 0 && this.task.get(this.kmem, task.ts, 'pid') === row.pid) live.push(row);
+    }
+    return (this.memRecords ?? new MemoryRecords()).table(live);
+  }
+
+  private recordMemory(ts: number, space: AddressSpace): void {
+    const row = this.memoryRow(ts, space);
+    if (row) this.memRecords!.record(row);
+  }
+
+  /** A --mem line for the process of task `ts`, if it is one of the program's. */
+  private memoryRow(ts: number, space: AddressSpace): MemoryRow | undefined {
+    const leader = this.task.get(this.kmem, ts, 'group_leader');
+    const startTime = this.task.get(this.kmem, leader, 'start_time');
+    if (!this.memRecords?.isProgramProcess(startTime) || !this.isUser(ts)) return undefined;
+    const pid = this.task.get(this.kmem, ts, 'tgid');
+    return { pid, comm: this.task.getString(this.kmem, ts, 'comm'), startTime, ...countPages(space) };
+  }
+
   /** The process tree now, as `pstree -p` draws it from the task_structs (see pstree.ts). */
   processTree(): string {
-    return formatProcessTree(readChildren(this.kmem, this.task, this.idle.ts));
+    return formatProcessTree(readChildren(this.kmem, this.task, this.smp.cpus[0]!.idle.ts));
   }
 
   /** Gives a thread stopped by a context switch its frame back; true if there was one. */
@@ -290,9 +399,9 @@ export class Machine {
   /** PID 0 runs start_kernel on a stack of its own; everything else follows from the kernel's code. */
   private boot(): void {
     const initTask = this.kernel.program.globals.get('init_task')!.addr;
-    this.idle = this.newKernelTask(initTask);
-    this.current = this.idle;
-    this.pushKernelCall(this.idle.thread, 'start_kernel', []);
+    const idle = this.newKernelTask(initTask);
+    this.smp.bringUp(this.smp.cpus[0]!, idle);
+    this.pushKernelCall(idle.thread, 'start_kernel', []);
   }
 
   private newKernelTask(ts: number): Task {
@@ -329,28 +438,57 @@ export class Machine {
     this.pushKernelCall(task.thread, name, [arg]);
   }
 
-  /** The timer interrupt: a task in user mode whose slice is over gives the CPU to the next in line. */
-  private timerTick(t: Thread): void {
+  /**
+   * The end of a slice on `cpu`. A due timer tick interrupts a task in user mode when another task waits
+   * for its CPU (sysvec_apic_timer_interrupt, time/tick.c), or when sched_setaffinity moved it
+   * elsewhere; the kernel is not preemptible, so a tick that finds the task in kernel mode does nothing.
+   * The CPU's turn ends once it is over and the CPU is not in kernel code: no other CPU runs kernel code
+   * meanwhile (the big kernel lock of cpus.ts).
+   */
+  private timerTick(cpu: Cpu<Task>): void {
+    const t = cpu.curr.thread;
     const f = t.frame;
-    if (f && !f.code.inKernel && this.rq.length > 0) this.pushKernelCall(t, 'preempt_schedule_irq', []);
+    const userMode = f !== undefined && !f.code.inKernel;
+    if (t.steps >= cpu.tickAt) {
+      cpu.tickAt = t.steps + TICK_STEPS;
+      if (userMode && (cpu.rq.length > 0 || this.smp.taskCpu(cpu.curr.ts) !== cpu.id)) {
+        if (cpu.rq.length > 0) this.smp.kickIdle(cpu);
+        this.pushKernelCall(t, 'sysvec_apic_timer_interrupt', []);
+        return;
+      }
+    }
+    if (cpu.turnLeft <= 0 && (userMode || f === undefined)) this.smp.endTurn();
+  }
+
+  /** Whether the CPU runs an interrupt handler (in_interrupt()): `current` there is only the task it interrupted. */
+  inInterrupt(cpu = this.smp.current.id): boolean {
+    const c = this.smp.cpus[cpu];
+    if (!c?.up) return false;
+    return (this.task.get(this.kmem, c.curr.ts, 'preempt_count') & IRQ_MASK) !== 0;
+  }
+
+  /** __cpu_up: the CPU starts running its idle task (a task copy_thread has made, which runs start_secondary). */
+  cpuUp(cpu: number, idle: number): void {
+    const c = this.smp.cpus[cpu];
+    const task = this.tasks.get(idle);
+    if (!c || !task || c.up) throw new Error(`__cpu_up(${cpu}): no such CPU, no such task, or the CPU is up already`);
+    this.smp.bringUp(c, task);
   }
 
   private idleOutcome(): RunOutcome | undefined {
     let interrupted = false;
     const next = this.nextTimerExpiry();
-    if (this.rq.length === 0 && next !== undefined && next > (this.options.maxVirtualNs ?? DEFAULT_MAX_VIRTUAL_NS)) {
+    if (this.smp.queuedTasks() === 0 && next !== undefined && next > (this.options.maxVirtualNs ?? DEFAULT_MAX_VIRTUAL_NS)) {
       // Sleeping past the limit on virtual time: a run whose tasks never end must still end.
       return { kind: 'time-limit', steps: this.steps, seconds: (this.options.maxVirtualNs ?? DEFAULT_MAX_VIRTUAL_NS) / 1e9 };
     }
-    if (this.rq.length === 0 && next !== undefined) {
+    if (this.smp.queuedTasks() === 0 && next !== undefined) {
       // Every task sleeps: time passes at once to the next timer.
       this.skippedNs += Math.max(0, next - this.nowNs());
       interrupted = this.fireTimers();
     }
-    if (this.rq.length > 0 || interrupted) {
-      this.cpuIdle = false;
-      return undefined;
-    }
+    if (interrupted) this.smp.current.halted = false;
+    if (this.smp.queuedTasks() > 0 || interrupted) return undefined;
     if (this.liveUserTasks === 0) return { ...(this.programExit ?? { kind: 'exited', status: 0 }), steps: this.steps } as RunOutcome;
     return { kind: 'deadlock', steps: this.steps, message: this.deadlockReport() };
   }
@@ -426,7 +564,8 @@ export class Machine {
   private wakeUp(task: number): void {
     if ((this.task.get(this.kmem, task, '__state') & TASK_NORMAL) === 0) return;
     this.task.set(this.kmem, task, '__state', TASK_RUNNING);
-    this.rq.enqueue(task);
+    this.smp.setTaskCpu(task, this.smp.selectTaskRq(task, false));
+    this.smp.enqueue(task);
   }
 
   /** A task returning to user mode (from a system call, or into its slice) with an unblocked signal pending runs exit_to_user_mode first. */
@@ -438,23 +577,51 @@ export class Machine {
     this.pushKernelCall(t, 'exit_to_user_mode', []);
   }
 
-  /** signal_pending(): the sets are 64-bit words, read whole. */
+  /** signal_pending(), cheaply: it runs on every return to user mode (see sigframe.ts). */
   private signalPending(ts: number): boolean {
-    const word = (field: string) => BigInt(this.kmem.readU64(ts + this.task.offsetOf(field)));
-    return (word('pending') & ~word('blocked')) !== 0n;
+    return signalPendingAt(this.kmem, ts, this.sigpending);
   }
 
   kzalloc(size: number): number {
-    return calloc({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, 1, size);
+    return this.slab.zalloc(size);
+  }
+
+  kmalloc(size: number): number {
+    return this.slab.alloc(size);
   }
 
   /** A kernel stack: like Linux's, not zeroed (frames write before they read). */
   private allocStack(): number {
-    return malloc({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, THREAD_SIZE);
+    const stack = this.slab.alloc(THREAD_SIZE);
+    if (stack === 0) this.panic('Out of memory: no room for a kernel stack');
+    return stack;
   }
 
+  /** kfree of what was never allocated, or already freed: Linux's slab debugging reports it and goes on. */
   kfree(addr: number): void {
-    free({ mem: this.kmem, heapLimit: KERNEL_HEAP_MAX }, addr);
+    if (addr === 0) return;
+    if (!this.slab.free(addr)) this.printk(`BUG: kfree() of 0x${addr.toString(16)}: not an allocated object (double free?)\n`);
+  }
+
+  /**
+   * `rmmod name`, as a user would run it: the kernel's usermode helper (kernel/umh.c) starts /sbin/rmmod,
+   * which runs the module's exit function. Entered as an interrupt as soon as the CPU can take one.
+   */
+  rmmod(name: string): void {
+    this.rmmodRequests.push(name);
+  }
+
+  /** Interrupts the CPU (a task in user mode, or the idle task) with usermodehelper_rmmod for each request. */
+  private startRmmods(): void {
+    const f = this.current.thread.frame;
+    if (f?.code.inKernel && this.current !== this.idle) return;
+    for (const name of this.rmmodRequests.splice(0)) {
+      const bytes = new TextEncoder().encode(name);
+      const addr = this.kzalloc(bytes.length + 1);
+      this.kmem.writeBytes(addr, bytes);
+      this.pushKernelCall(this.current.thread, 'usermodehelper_rmmod', [addr]);
+    }
+    this.smp.current.halted = false;
   }
 
   printk(text: string): void {
@@ -513,6 +680,8 @@ export class Machine {
     if (!space) return;
     this.mms.delete(id);
     this.mmSpaces.delete(space);
+    // The current task's memory going (exit or exec; a failed fork drops its child's) is its last count.
+    if (this.memRecords && space === this.current.thread.mem) this.recordMemory(this.current.ts, space);
     if (space !== this.current.thread.mem) space.release();
   }
 
@@ -530,7 +699,8 @@ export class Machine {
     const mmAddr = this.task.get(this.kmem, childTs, 'mm');
     const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
     const program = this.current.program ?? this.program;
-    const ctx = this.contextFor(space, program, this.task.getString(this.kmem, this.current.ts, 'comm'));
+    // The child runs the parent's program under its name (comm is copied with the task_struct).
+    const ctx = this.contextFor(space, program, this.current.ctx.programName);
     const newsp = this.cloneArgs.get(mem, argsAddr, 'stack');
     const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp);
     if (typeof child === 'number') return child;
@@ -594,28 +764,55 @@ export class Machine {
       if (this.isUser(ts)) this.liveUserTasks--;
       this.tracer?.forget(ts);
     }
+    // Its status is recorded; the address may now be another task's, which must not overwrite it. A
+    // leader released by another thread's exec (de_thread) hands the program on to that thread.
+    if (ts === this.programTask) {
+      const heir = this.task.get(this.kmem, ts, 'group_leader');
+      this.programTask = heir !== ts ? heir : undefined;
+    }
     if (task.kernelStack) this.kfree(task.kernelStack);
     this.kfree(ts);
-    // Its status is recorded; the address may now be another task's, which must not overwrite it.
-    if (ts === this.programTask) this.programTask = undefined;
   }
 
+  /**
+   * pick_next_task on the CPU running now. prev competes again unless it sleeps, or unless
+   * sched_setaffinity gave it another CPU, whose queue it goes to. With nothing to run here the CPU
+   * pulls a task waiting on a busier one; failing that the idle task runs, and when the idle task
+   * itself finds nothing, the CPU halts until a task is queued on it.
+   */
   pickNextTask(prev: number): number {
-    const prevRunnable = this.task.get(this.kmem, prev, '__state') === TASK_RUNNING && prev !== this.idle.ts;
-    if (this.cfs) {
+    const cpu = this.smp.current;
+    const idle = cpu.idle.ts;
+    let prevRunnable = prev !== idle && this.task.get(this.kmem, prev, '__state') === TASK_RUNNING;
+    if (cpu.cfs) {
       // update_curr: prev pays for the steps it ran before it competes for the CPU again.
-      const now = this.current.thread.steps;
-      if (prev !== this.idle.ts) this.cfs.updateCurr(prev, now - this.ranSince);
-      this.ranSince = now;
+      const now = cpu.curr.thread.steps;
+      if (prev !== idle) cpu.cfs.updateCurr(prev, now - cpu.ranSince);
+      cpu.ranSince = now;
     }
-    const next = this.rq.pick(prevRunnable ? prev : undefined);
+    if (prevRunnable && this.smp.taskCpu(prev) !== cpu.id) {
+      this.smp.moveQueued(prev, cpu, this.smp.cpus[this.smp.taskCpu(prev)]!);
+      prevRunnable = false;
+    }
+    const skip = cpu.skip;
+    cpu.skip = undefined;
+    const next = cpu.rq.pick(prevRunnable ? prev : undefined, skip) ?? this.smp.pull(cpu);
     if (next === undefined) {
-      // Nothing to run: the idle task keeps the CPU, and the machine checks whether the run is over.
-      if (prev === this.idle.ts) this.cpuIdle = true;
-      return this.idle.ts;
+      if (prev === idle) this.halt(cpu);
+      this.smp.publish(cpu, idle);
+      return idle;
     }
-    this.cfs?.picked(next);
+    cpu.cfs?.picked(next);
+    this.smp.publish(cpu, next);
     return next;
+  }
+
+  /** The CPU halts (HLT in the idle loop): its idle thread stops after this op, as at a switch, and the CPU's turns are skipped until a task is queued on it. */
+  private halt(cpu: Cpu<Task>): void {
+    cpu.halted = true;
+    const t = cpu.idle.thread;
+    this.parked = { thread: t, frame: t.frame };
+    t.frame = undefined;
   }
 
   /** The CPU leaves prev (its thread stops after this op) and runs next. */
@@ -623,10 +820,16 @@ export class Machine {
     const from = this.tasks.get(prev)!;
     const to = this.tasks.get(next);
     if (!to) throw new Error(`context switch to an unknown task`);
+    // The memory prev leaves behind: its fault counters, O(1) (the page counts wait to be asked for).
+    const prevMm = this.task.get(this.kmem, prev, 'mm');
+    if (prevMm !== 0) this.mmCounters.syncFaults(prevMm, from.thread.mem);
     this.task.set(this.kmem, prev, 'on_cpu', 0);
     this.task.set(this.kmem, next, 'on_cpu', 1);
-    this.current = to;
-    this.ranSince = to.thread.steps;
+    const cpu = this.smp.current;
+    cpu.curr = to;
+    cpu.ranSince = to.thread.steps;
+    cpu.tickAt = to.thread.steps + TICK_STEPS;
+    this.smp.countSwitch(cpu);
     if (this.selfReleased === prev) {
       this.selfReleased = undefined;
       if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
@@ -640,14 +843,21 @@ export class Machine {
     from.thread.frame = undefined;
   }
 
+  /** thread_group_empty(): no other thread on the task's ring. */
+  private threadGroupEmpty(ts: number): boolean {
+    const ring = ts + this.task.offsetOf('thread_group');
+    return Number(this.kmem.readU64(ring)) === ring;
+  }
+
   /** A task that has run do_exit is switched out for good: its thread and user memory go. */
   private finishDeadTask(task: Task): void {
     const mem = task.thread.mem;
     if (mem !== this.kmem && !this.mmSpaces.has(mem)) mem.release();
     if (this.isUser(task.ts)) this.liveUserTasks--;
     this.tracer?.exited(task.ts, this.traceProcess(task), this.task.get(this.kmem, task.ts, 'exit_code'));
-    if (task.ts === this.programTask) this.options.onProgramExit?.();
     const leader = this.task.get(this.kmem, task.ts, 'group_leader');
+    // The program has ended once its last thread has (a leader killed by another thread's exec has not).
+    if (leader === this.programTask && this.threadGroupEmpty(leader)) this.options.onProgramExit?.();
     if (leader === this.programTask) {
       // A process's status is its leader's exit code (after a group exit, every thread has the same
       // one), final once the last of its threads is gone: whichever dies last writes it last.
@@ -661,23 +871,20 @@ export class Machine {
 
   // ------------------------------------------------------------------ files
 
+  /** The task's descriptor table: its files_struct's. */
   private fdTable(task = this.current.ts): FdTable {
-    let t = this.files.get(task);
-    if (!t) {
-      t = FdTable.console();
-      this.files.set(task, t);
-    }
-    return t;
+    return this.files.of(this.task.get(this.kmem, task, 'files'));
   }
 
-  filesDup(child: number): number {
-    this.files.set(child, this.fdTable().dup());
+  /** dup_fd's copy (always of the current task's table). */
+  filesDup(newf: number): number {
+    this.files.dup(newf, this.task.get(this.kmem, this.current.ts, 'files'));
     return 0;
   }
 
-  filesExit(task: number): void {
-    this.fdTable(task).closeAll((t) => this.wakeUp(t));
-    this.files.delete(task);
+  /** The last user of the files_struct is gone: its descriptors are closed. */
+  filesExit(files: number): void {
+    this.files.close(files, (t) => this.wakeUp(t));
   }
 
   /** Reads from user memory for a write; undefined when the buffer is bad (EFAULT). */
@@ -814,7 +1021,7 @@ export class Machine {
       // The path the user ran (argv[0]) names the program they compiled: the shell execs it there.
       const program = filename === this.options.argv[0] ? this.program : this.options.loadProgram(filename);
       if (!program) return -2; // ENOENT
-      this.pendingExec = { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: baseName(filename) };
+      this.pendingExec.set(this.current.ts, { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: baseName(filename) });
       return 0;
     } catch (e) {
       if (e instanceof MemoryFault) return -14; // EFAULT
@@ -834,15 +1041,18 @@ export class Machine {
   }
 
   beginNewExec(): never {
-    const pending = this.pendingExec;
+    const pending = this.pendingExec.get(this.current.ts);
     if (!pending) throw new Error('begin_new_exec without bprm_load');
-    this.pendingExec = undefined;
+    this.pendingExec.delete(this.current.ts);
     // The run's outcome is that of the first task to exec the user's program (the shell's child).
     if (pending.program === this.program && !this.programStarted) {
       this.programStarted = true;
       this.programTask = this.current.ts;
+      this.memRecords?.programStarted(this.task.get(this.kmem, this.current.ts, 'start_time'));
       this.tracer?.attach(this.current.ts, this.traceProcess(this.current));
     }
+    // A kernel thread becoming a user process (the usermode helper's) counts among the live ones now.
+    if (!this.isUser(this.current.ts)) this.liveUserTasks++;
     // The old memory goes, unless another task (a vfork parent) still uses it.
     const oldMm = this.task.get(this.kmem, this.current.ts, 'mm');
     if (oldMm !== 0) {
@@ -923,8 +1133,16 @@ export class Machine {
         this.forceCall(this.current, 'sys_exit_group', status);
         throw RESCHEDULE;
       },
+      // assert() and malloc's corruption checks end in the C library's abort() (sysroot/lib/abort.c),
+      // whose SIGABRT a handler may catch: the builtin's op is abandoned for a call to it.
       raiseSignal: (sig) => {
-        this.forceCall(this.current, 'do_group_exit', sig);
+        const abort = sig === SIGABRT ? program.functions.get('abort') : undefined;
+        if (abort) {
+          this.current.thread.stack.length = this.current.thread.depth;
+          enterFrame(this.current.thread, abort, -1);
+        } else {
+          this.forceCall(this.current, 'do_group_exit', sig);
+        }
         throw RESCHEDULE;
       },
     };

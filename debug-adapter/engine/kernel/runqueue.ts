@@ -218,9 +218,10 @@ export class RunQueue {
   /**
    * pick_next_task: the task to run after `prev` (undefined when prev cannot go on running); undefined
    * when no task is runnable. Round robin hands the CPU to the next in line before prev queues again;
-   * the other policies weigh prev against every queued task.
+   * the other policies weigh prev against every queued task. `skip` (a task that called sched_yield)
+   * runs only when no other task is runnable.
    */
-  pick(prev: number | undefined): number | undefined {
+  pick(prev: number | undefined, skip?: number): number | undefined {
     if (this.policy === 'fifo') {
       const next = this.take();
       if (next === undefined) return prev;
@@ -228,7 +229,16 @@ export class RunQueue {
       return next;
     }
     if (prev !== undefined) this.requeue(prev);
-    return this.take();
+    const next = this.take();
+    if (next === undefined || next !== skip || this.length === 0) return next;
+    const other = this.take()!;
+    this.requeue(next);
+    return other;
+  }
+
+  /** The queued tasks, in the order they were queued. */
+  tasks(): IterableIterator<number> {
+    return this.members.values();
   }
 
   get length(): number {

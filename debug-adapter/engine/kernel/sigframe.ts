@@ -2,7 +2,9 @@
 // the result of a system call is while the kernel decides what a signal does to it, rolling the call
 // back so that it runs again, and the user-mode frame a handler starts in. The decisions themselves
 // are the kernel's pseudo-C (kernel/signal_frame.c); these builtins only move registers and frames.
+import { findMember, type StructType } from '../lang/types';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
+import type { AddressSpace } from '../vm/memory';
 import { Frame, type FunctionCode, type Thread } from '../vm/thread';
 
 /** A frame with no locals in memory takes only a return address and a saved frame pointer (interpreter.ts). */
@@ -10,6 +12,13 @@ const MIN_FRAME = 16;
 /** The largest errno a system call returns as -errno (include/linux/err.h's MAX_ERRNO). */
 const MAX_ERRNO = 4095;
 const EFAULT = 14;
+/**
+ * What x86-64's get_sigframe puts on the user stack under the interrupted code besides the handler's
+ * own frame: the 128-byte red zone it skips, the saved FPU state (an AVX xsave area, 832 bytes) and
+ * struct rt_sigframe (return address, ucontext and siginfo: 440 bytes), rounded up to 16. A stack
+ * too full for it (an overflow) cannot take a handler, as on Linux.
+ */
+const RT_SIGFRAME_SPACE = 1408;
 
 /** The user frame a system call returned to, and the register that received its result. */
 interface SyscallReturn {
@@ -70,7 +79,7 @@ export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[]): b
   const setter = t.stack.slice(first, t.depth).find((f) => f.code.frameSize > MIN_FRAME);
   const userBp = setter ? setter.savedBp : t.bp;
   const userSp = entry.callerSp;
-  const base = userSp - code.frameSize;
+  const base = userSp - RT_SIGFRAME_SPACE - code.frameSize;
   if (base < t.stackLimit) return false;
   const regs: Value[] = new Array<Value>(code.nregs).fill(0);
   args.forEach((a, i) => (regs[i] = a));
@@ -84,6 +93,72 @@ export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[]): b
   t.stack.splice(first, 0, frame);
   t.depth++;
   return true;
+}
+
+/** The kernel function each user-mode fault's signal traps into (kernel/traps.c). */
+const TRAP_ENTRIES: ReadonlyMap<number, string> = new Map([
+  [11, 'exc_page_fault'], // SIGSEGV: a bad pointer, or the stack's guard page
+  [8, 'exc_divide_error'], // SIGFPE: integer division by zero (or INT_MIN / -1)
+  [4, 'exc_invalid_op'], // SIGILL
+]);
+
+/**
+ * A fault the running op raised in user mode becomes a trap into the kernel: the op is rolled back, as
+ * the CPU leaves a faulting instruction's address for the handler to return to (a signal handler that
+ * returns runs it again), and the way back to user mode has no system call to restart. Returns the
+ * kernel function to enter, or undefined for a fault in kernel mode, which has no user code to resume.
+ */
+export function trapUserFault(t: Thread, sig: number): string | undefined {
+  const f = t.frame;
+  const entry = TRAP_ENTRIES.get(sig);
+  if (!f || f.code.inKernel || entry === undefined) return undefined;
+  // A fault in a call op after its callee's frame was entered leaves that frame at its first op.
+  if (f.pc > 0) f.pc--;
+  noteReturnToUser(t, false);
+  return entry;
+}
+
+/** Where signal_pending()'s words are: the task's own pending and blocked sets, its process's shared set. */
+export interface SigpendingLayout {
+  pending: number;
+  blocked: number;
+  signal: number;
+  sharedPending: number;
+}
+
+export function sigpendingLayout(taskStruct: StructType): SigpendingLayout {
+  const offset = (s: StructType, name: string) => {
+    const m = findMember(s, name);
+    if (!m) throw new Error(`struct ${s.tag} has no member ${name}`);
+    return m;
+  };
+  const signal = offset(taskStruct, 'signal');
+  const signalStruct = signal.member.type.kind === 'pointer' ? signal.member.type.to : undefined;
+  if (signalStruct?.kind !== 'struct') throw new Error('task_struct.signal is not a struct pointer');
+  return {
+    pending: offset(taskStruct, 'pending').offset,
+    blocked: offset(taskStruct, 'blocked').offset,
+    signal: signal.offset,
+    sharedPending: offset(signalStruct, 'shared_pending').offset,
+  };
+}
+
+/**
+ * signal_pending(): (pending | signal->shared_pending) & ~blocked. It runs on every return to user
+ * mode, so the 64-bit sets are compared as 32-bit halves, without bigints.
+ */
+export function signalPendingAt(kmem: AddressSpace, ts: number, at: SigpendingLayout): boolean {
+  const signal = kmem.readU32(ts + at.signal) + kmem.readU32(ts + at.signal + 4) * 0x100000000;
+  const pending = ts + at.pending;
+  const blocked = ts + at.blocked;
+  let lo = kmem.readI32(pending);
+  let hi = kmem.readI32(pending + 4);
+  // A task past release_task's __exit_signal has no signal_struct left.
+  if (signal !== 0) {
+    lo |= kmem.readI32(signal + at.sharedPending);
+    hi |= kmem.readI32(signal + at.sharedPending + 4);
+  }
+  return (lo & ~kmem.readI32(blocked)) !== 0 || (hi & ~kmem.readI32(blocked + 4)) !== 0;
 }
 
 /** The thread of the task running the builtin: the kernel runs these only for the current task. */

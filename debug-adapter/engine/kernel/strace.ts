@@ -157,9 +157,77 @@ function sigHandler(v: Value | undefined): string {
   return n(v) === 0 ? 'SIG_DFL' : n(v) === 1 ? 'SIG_IGN' : hex(v);
 }
 
+const CLOCK_NAMES: readonly string[] = [
+  'CLOCK_REALTIME', 'CLOCK_MONOTONIC', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID', 'CLOCK_MONOTONIC_RAW',
+  'CLOCK_REALTIME_COARSE', 'CLOCK_MONOTONIC_COARSE', 'CLOCK_BOOTTIME', 'CLOCK_REALTIME_ALARM', 'CLOCK_BOOTTIME_ALARM',
+  'CLOCK_SGI_CYCLE', 'CLOCK_TAI',
+];
+
+/** A clock id: its name, or the 32-bit value with strace's unknown-clock comment. */
+function clockName(v: Value | undefined): string {
+  const id = int32(v);
+  return CLOCK_NAMES[id] ?? `0x${(id >>> 0).toString(16)} /* CLOCK_??? */`;
+}
+
+/** A struct of 64-bit fields the kernel filled in, shown after a successful call: {tv_sec=1, tv_nsec=2}. */
+function filledStruct(c: Call, addr: Value | undefined, fields: readonly string[], ret: number): string {
+  if (ret < 0 || n(addr) === 0) return hex(addr);
+  try {
+    return `{${fields.map((f, i) => `${f}=${Number(c.mem.readU64(n(addr) + 8 * i))}`).join(', ')}}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** Seconds since the Epoch as strace spells them out: 2025-01-06T09:00:00+0000. */
+function isoTime(sec: number): string {
+  return `${new Date(sec * 1000).toISOString().slice(0, 19)}+0000`;
+}
+
+const TIMESPEC = ['tv_sec', 'tv_nsec'];
+
+/** The clocks' calls (kernel/time/), decoded as strace decodes them. */
+const CLOCK_DECODERS: Readonly<Record<string, Decoder>> = {
+  clock_gettime: { enter: (c) => `${clockName(c.args[0])}, `, exit: (c, ret) => `${filledStruct(c, c.args[1], TIMESPEC, ret)})` },
+  clock_getres: { enter: (c) => `${clockName(c.args[0])}, `, exit: (c, ret) => `${filledStruct(c, c.args[1], TIMESPEC, ret)})` },
+  gettimeofday: { enter: () => '', exit: (c, ret) => `${filledStruct(c, c.args[0], ['tv_sec', 'tv_usec'], ret)}, ${hex(c.args[1])})` },
+  time: {
+    enter: () => '',
+    exit: (c, ret) => (n(c.args[0]) === 0 ? 'NULL)' : `[${ret} /* ${isoTime(ret)} */])`),
+    result: (ret) => `${ret} (${isoTime(ret)})`,
+  },
+  times: { enter: () => '', exit: (c, ret) => `${filledStruct(c, c.args[0], ['tms_utime', 'tms_stime', 'tms_cutime', 'tms_cstime'], ret)})` },
+};
+
 const noArgs: Decoder = { enter: () => ')' };
 
+/** A CPU set of `len` bytes (a cpu_set_t): strace lists the CPUs in it, [1 3]. */
+function cpuSet(mem: AddressSpace, addr: Value | undefined, len: number): string {
+  try {
+    const bytes = mem.readBytes(n(addr), Math.max(0, Math.min(len, 1024)));
+    const cpus: number[] = [];
+    bytes.forEach((b, i) => {
+      for (let bit = 0; bit < 8; bit++) if (b & (1 << bit)) cpus.push(i * 8 + bit);
+    });
+    return `[${cpus.join(' ')}]`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** The scheduler's calls (kernel/sched/syscalls.c). */
+const SCHED_DECODERS: Readonly<Record<string, Decoder>> = {
+  sched_yield: noArgs,
+  sched_setaffinity: { enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${cpuSet(c.mem, c.args[2], n(c.args[1]))})` },
+  sched_getaffinity: {
+    enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, `,
+    exit: (c, ret) => `${ret > 0 ? cpuSet(c.mem, c.args[2], ret) : hex(c.args[2])})`,
+  },
+};
+
 const DECODERS: Readonly<Record<string, Decoder>> = {
+  ...CLOCK_DECODERS,
+  ...SCHED_DECODERS,
   fork: noArgs,
   vfork: noArgs,
   getpid: noArgs,

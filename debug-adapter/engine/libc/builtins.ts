@@ -482,8 +482,6 @@ const processBuiltins: Record<string, BuiltinFn> = {
     streamWrite(ctx, standardStream(ctx, 'stderr'), Uint8Array.from(msg, (c) => c.charCodeAt(0) & 0xff));
     return ctx.raiseSignal(SIGABRT);
   },
-  // Since glibc 2.27 abort() flushes nothing: pending stdout output is lost.
-  abort: (ctx) => ctx.raiseSignal(SIGABRT),
   _exit: (ctx, a) => ctx.exitProcess(int(a[0])),
   _Exit: (ctx, a) => ctx.exitProcess(int(a[0])),
   isatty: (ctx, a) => {

@@ -49,6 +49,47 @@ int sched_getparam(pid_t pid, struct sched_param *param);
 int sched_get_priority_max(int policy);
 int sched_get_priority_min(int policy);
 int sched_getcpu(void);
+
+/* CPU sets (glibc's bits/cpu-set.h): 1024 bits, one per CPU, in unsigned longs. The macros take a CPU
+   number; one outside the set is ignored (CPU_SET) or reads as absent (CPU_ISSET). */
+#define __CPU_SETSIZE 1024
+#define __NCPUBITS (8 * sizeof(__cpu_mask))
+typedef unsigned long int __cpu_mask;
+typedef struct {
+  __cpu_mask __bits[__CPU_SETSIZE / __NCPUBITS];
+} cpu_set_t;
+
+#define CPU_SETSIZE __CPU_SETSIZE
+#define __CPUELT(cpu) ((cpu) / __NCPUBITS)
+#define __CPUMASK(cpu) ((__cpu_mask)1 << ((cpu) % __NCPUBITS))
+
+#define CPU_SET_S(cpu, setsize, cpusetp) ({ \
+  size_t __cpu = (cpu); \
+  __cpu / 8 < (setsize) ? (((__cpu_mask *)((cpusetp)->__bits))[__CPUELT(__cpu)] |= __CPUMASK(__cpu)) : 0; })
+#define CPU_CLR_S(cpu, setsize, cpusetp) ({ \
+  size_t __cpu = (cpu); \
+  __cpu / 8 < (setsize) ? (((__cpu_mask *)((cpusetp)->__bits))[__CPUELT(__cpu)] &= ~__CPUMASK(__cpu)) : 0; })
+#define CPU_ISSET_S(cpu, setsize, cpusetp) ({ \
+  size_t __cpu = (cpu); \
+  __cpu / 8 < (setsize) ? ((((const __cpu_mask *)((cpusetp)->__bits))[__CPUELT(__cpu)] & __CPUMASK(__cpu)) != 0) : 0; })
+#define CPU_ZERO_S(setsize, cpusetp) do { \
+  size_t __i; \
+  size_t __imax = (setsize) / sizeof(__cpu_mask); \
+  __cpu_mask *__bits = (cpusetp)->__bits; \
+  for (__i = 0; __i < __imax; ++__i) \
+    __bits[__i] = 0; \
+} while (0)
+#define CPU_COUNT_S(setsize, cpusetp) __sched_cpucount((setsize), (cpusetp))
+
+#define CPU_SET(cpu, cpusetp) CPU_SET_S(cpu, sizeof(cpu_set_t), cpusetp)
+#define CPU_CLR(cpu, cpusetp) CPU_CLR_S(cpu, sizeof(cpu_set_t), cpusetp)
+#define CPU_ISSET(cpu, cpusetp) CPU_ISSET_S(cpu, sizeof(cpu_set_t), cpusetp)
+#define CPU_ZERO(cpusetp) CPU_ZERO_S(sizeof(cpu_set_t), cpusetp)
+#define CPU_COUNT(cpusetp) CPU_COUNT_S(sizeof(cpu_set_t), cpusetp)
+
+int __sched_cpucount(size_t setsize, const cpu_set_t *setp);
+int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *cpuset);
+int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *cpuset);
 int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 
 #endif

@@ -166,6 +166,10 @@ int killpg(int pgrp, int sig);
 int raise(int sig);
 int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
+/* A thread's own mask and signals (glibc declares these here; a pthread_t is an unsigned long). */
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oldset);
+int pthread_kill(unsigned long thread, int sig);
+int tgkill(pid_t tgid, pid_t tid, int sig);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int sigwait(const sigset_t *set, int *sig);

@@ -5,12 +5,22 @@
 #include <sys/types.h>
 
 #define CLOCKS_PER_SEC 1000000L
+/* The clocks (see kernel/time/timekeeping.c): REALTIME is the wall clock, which starts at the same
+   fixed date on every run; MONOTONIC and BOOTTIME count the virtual time since boot; the CPU-time
+   clocks count the nanoseconds the process or thread has run. */
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
 #define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
 
+#ifndef __clockid_t_defined
 typedef int clockid_t;
+#define __clockid_t_defined
+#endif
 
 #ifndef __timespec_defined
 struct timespec {
@@ -38,6 +48,7 @@ time_t time(time_t *tloc);
 clock_t clock(void);
 double difftime(time_t time1, time_t time0);
 int clock_gettime(clockid_t clockid, struct timespec *tp);
+int clock_getres(clockid_t clockid, struct timespec *res);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 
 #endif

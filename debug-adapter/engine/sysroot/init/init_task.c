@@ -11,7 +11,11 @@ struct task_struct init_task = {
   .prio = MAX_PRIO - 20,
   .static_prio = MAX_PRIO - 20,
   .normal_prio = MAX_PRIO - 20,
+  /* The boot CPU's idle task, bound to CPU 0 like every swapper/N to its own CPU (init_idle). */
   .cpus_allowed = 1,
+  .nr_cpus_allowed = 1,
+  .cpu = 0,
+  .on_cpu = 1,
   .pid = 0,
   .tgid = 0,
   .real_parent = &init_task,
@@ -20,4 +24,6 @@ struct task_struct init_task = {
   .comm = "swapper/0",
   .sighand = &init_sighand,
   .signal = &init_signals,
+  .files = &init_files,
+  .fs = &init_fs,
 };

@@ -52,8 +52,11 @@ static void rest_init(void)
   cpu_startup_entry();
 }
 
+extern void boot_cpu_init(void);
+
 void start_kernel(void)
 {
+  boot_cpu_init();
   INIT_LIST_HEAD(&init_task.tasks);
   INIT_LIST_HEAD(&init_task.children);
   INIT_LIST_HEAD(&init_task.sibling);

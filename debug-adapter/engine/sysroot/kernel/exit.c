@@ -7,6 +7,7 @@
 #include <linux/signal.h>
 #include <linux/forkscope.h>
 #include <linux/futex.h>
+#include <linux/sched/cputime.h>
 
 /* wait's options (include/uapi/linux/wait.h) and waitid's id types. */
 #define WNOHANG 1
@@ -72,20 +73,13 @@ static void exit_mm(void)
   }
 }
 
-/* System V semaphores and the filesystem context are not modelled per process yet. */
+/* System V semaphores are not modelled. */
 static void exit_sem(struct task_struct *tsk)
 {
 }
 
-/* Closes every descriptor: a pipe whose last writer goes gives its readers end of file. */
-static void exit_files(struct task_struct *tsk)
-{
-  files_exit(tsk);
-}
-
-static void exit_fs(struct task_struct *tsk)
-{
-}
+/* exit_files and exit_fs (fs/file.c, fs/fs_struct.c) drop the task's use of its descriptor table and
+   fs_struct: the last user of a table closes every descriptor in it. */
 
 static struct task_struct *find_alive_thread(struct task_struct *p)
 {
@@ -139,9 +133,56 @@ static int do_notify_parent(struct task_struct *tsk, int sig)
       sig = 0;
   }
   if (sig > 0 && sig <= _NSIG)
-    send_sig_info(sig, &info, tsk->parent);
+    group_send_sig_info(sig, &info, tsk->parent);
   wake_up_process(tsk->parent);
   return autoreap;
+}
+
+/* Whether no member of process group pgrp (ignored_task aside) will have a parent in another group
+   of the same session: such a parent is the group's link to job control, POSIX's "orphaned" test.
+   Members whose parent is init do not count. */
+static int will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_task)
+{
+  struct task_struct *p;
+
+  for_each_process(p) {
+    if (p->signal->pgrp != pgrp)
+      continue;
+    if (p == ignored_task || (p->exit_state && thread_group_empty(p)) || p->real_parent->pid == 1)
+      continue;
+    if (p->real_parent->signal->pgrp != pgrp && p->real_parent->signal->session == p->signal->session)
+      return 0;
+  }
+  return 1;
+}
+
+static int has_stopped_jobs(pid_t pgrp)
+{
+  struct task_struct *p;
+
+  for_each_process(p) {
+    if (p->signal->pgrp == pgrp && (p->signal->flags & SIGNAL_STOP_STOPPED))
+      return 1;
+  }
+  return 0;
+}
+
+/* POSIX 3.2.2.2: a process group that this exit (parent == 0) or this reparenting of tsk orphans, and
+   that has stopped members, gets SIGHUP then SIGCONT, or nothing would ever continue them. */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+  pid_t pgrp = tsk->signal->pgrp;
+  struct task_struct *ignored_task = tsk;
+
+  if (!parent)
+    parent = tsk->real_parent; /* exit: our parent is in another group, and we were the link to it */
+  else
+    ignored_task = 0; /* reparent: our child is in another group, and we were its link */
+  if (parent->signal->pgrp != pgrp && parent->signal->session == tsk->signal->session &&
+      will_become_orphaned_pgrp(pgrp, ignored_task) && has_stopped_jobs(pgrp)) {
+    __kill_pgrp_info(SIGHUP, SEND_SIG_PRIV, pgrp);
+    __kill_pgrp_info(SIGCONT, SEND_SIG_PRIV, pgrp);
+  }
 }
 
 /* Only the direct children move: grandchildren keep their parents. */
@@ -163,6 +204,7 @@ static void forget_original_parent(struct task_struct *father)
     p->exit_signal = SIGCHLD;
     if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p))
       do_notify_parent(p, p->exit_signal);
+    kill_orphaned_pgrp(p, father);
   }
 }
 
@@ -172,6 +214,8 @@ static void exit_notify(struct task_struct *tsk)
 {
   int autoreap;
   forget_original_parent(tsk);
+  if (!find_alive_thread(tsk))
+    kill_orphaned_pgrp(tsk->group_leader, 0); /* the process's last thread: its group may lose its link */
   tsk->exit_state = EXIT_ZOMBIE;
   if (thread_group_leader(tsk))
     autoreap = thread_group_empty(tsk) && do_notify_parent(tsk, tsk->exit_signal);
@@ -245,6 +289,10 @@ static void __exit_signal(struct task_struct *p)
     list_del(&p->sibling);
   }
   list_del_init(&p->thread_group);
+  /* The process keeps the CPU time of its threads that are gone. */
+  p->signal->utime += p->utime;
+  p->signal->stime += p->stime;
+  p->signal->sum_sched_runtime += p->se.sum_exec_runtime;
   if (--p->signal->sigcnt == 0)
     kfree(p->signal);
 }
@@ -321,13 +369,17 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
   pid_t pid = p->pid;
   int status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code;
   struct waitid_info *infop = wo->wo_info;
+  struct task_cputime tg;
 
   if (!(wo->wo_flags & WEXITED))
     return 0;
   if (!(wo->wo_flags & WNOWAIT)) {
     p->exit_state = EXIT_DEAD;
-    current->utime += p->utime;
-    current->stime += p->stime;
+    /* The child's CPU time, and that of the children it waited for, becomes the parent's cutime and
+       cstime (what times() reports for children). */
+    thread_group_cputime(p, &tg);
+    current->signal->cutime += tg.utime + p->signal->cutime;
+    current->signal->cstime += tg.stime + p->signal->cstime;
     release_task(p);
   }
   wo->wo_stat = status;

@@ -10,27 +10,48 @@ extern void sched_fork(unsigned long clone_flags, struct task_struct *p);
 extern void wake_up_new_task(struct task_struct *p);
 extern int alloc_pid(void);
 
+/* Like alloc_task_struct_node, kmalloc leaves the memory as it was: the copy fills all of it. */
 static struct task_struct *dup_task_struct(struct task_struct *orig)
 {
-  struct task_struct *tsk = kzalloc(sizeof(struct task_struct), GFP_KERNEL);
+  struct task_struct *tsk = kmalloc(sizeof(struct task_struct), GFP_KERNEL);
   if (!tsk)
     return 0;
   *tsk = *orig;
   return tsk;
 }
 
-/* The child gets its own copy of the descriptor table (or shares it with CLONE_FILES, not yet
-   modelled): the open files themselves are shared and counted, as in Linux. */
+/* With CLONE_FILES (threads) the child shares the parent's descriptor table, counted; otherwise it
+   gets its own copy, whose open files are shared and counted, as in Linux. */
 static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 {
-  return files_dup(tsk);
+  struct files_struct *oldf = current->files;
+  struct files_struct *newf;
+
+  if (!oldf)
+    return 0; /* an exiting task's: it has closed its files */
+  if (clone_flags & CLONE_FILES) {
+    oldf->count++;
+    return 0; /* tsk->files, copied by dup_task_struct, is the parent's */
+  }
+  newf = dup_fdtable(oldf);
+  if (!newf)
+    return -ENOMEM;
+  tsk->files = newf;
+  return 0;
 }
 
-/* The filesystem context and the signal_struct are shared by all processes until Forkscope models
-   them per process; these steps keep their place in the order. */
-
+/* With CLONE_FS the child shares the parent's fs_struct (its umask), counted; otherwise a copy. */
 static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 {
+  struct fs_struct *fs = current->fs;
+
+  if (clone_flags & CLONE_FS) {
+    fs->users++;
+    return 0;
+  }
+  tsk->fs = copy_fs_struct(fs);
+  if (!tsk->fs)
+    return -ENOMEM;
   return 0;
 }
 
@@ -211,7 +232,8 @@ bad_fork_cleanup_thread:
     kfree(p->signal);
   if (--p->sighand->count == 0)
     kfree(p->sighand);
-  files_exit(p);
+  exit_fs(p);
+  exit_files(p);
   release_thread(p);
   return retval;
 bad_fork:

@@ -11,7 +11,7 @@
 void it_real_fn(struct task_struct *tsk)
 {
   tsk->signal->it_real_expires = 0;
-  send_sig_info(SIGALRM, SEND_SIG_PRIV, tsk);
+  group_send_sig_info(SIGALRM, SEND_SIG_PRIV, tsk);
 }
 
 /* Arms the alarm `seconds` from now (0 disarms it); returns the seconds the old one had left, rounded

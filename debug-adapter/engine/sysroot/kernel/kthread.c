@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
+#include <linux/cpumask.h>
 #include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
@@ -36,6 +37,7 @@ struct kthread {
 static DEFINE_SPINLOCK(kthread_create_lock);
 static LIST_HEAD(kthread_create_list);
 struct task_struct *kthreadd_task;
+extern int set_cpus_allowed_ptr(struct task_struct *p, cpumask_t new_mask);
 
 static struct kthread *to_kthread(struct task_struct *k)
 {
@@ -150,6 +152,8 @@ int kthreadd(void *unused)
   struct task_struct *tsk = current;
 
   ignore_signals(tsk);
+  /* Started by the boot CPU's idle task, bound to it: kernel threads may run on every CPU. */
+  set_cpus_allowed_ptr(tsk, cpu_possible_mask);
   for (;;) {
     set_current_state(TASK_INTERRUPTIBLE);
     if (list_empty(&kthread_create_list))

@@ -1,7 +1,9 @@
 /* kernel/signal.c: sending signals, the pending and blocked sets, and what a task does with a signal
    on its way back to user mode (get_signal): nothing when ignored, its default action (death, or a
    stop until SIGCONT) with SIG_DFL, or its handler, which arch_do_signal_or_restart (signal_frame.c)
-   starts in user mode. A signal the task ignores is dropped when it is sent, as Linux does. */
+   starts in user mode. A signal the task ignores is dropped when it is sent, as Linux does.
+   A signal is for one thread (tgkill, a fault: the task's pending set) or for the whole process
+   (kill, SIGCHLD, SIGALRM: signal->shared_pending, which any of its threads may take). */
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
@@ -9,7 +11,7 @@
 
 int signal_pending(struct task_struct *p)
 {
-  return (p->pending & ~p->blocked) != 0;
+  return ((p->pending | p->signal->shared_pending) & ~p->blocked) != 0;
 }
 
 static int sig_handler_ignored(unsigned long handler, int sig)
@@ -18,12 +20,13 @@ static int sig_handler_ignored(unsigned long handler, int sig)
 }
 
 /* A blocked signal is never ignored at send time: the handler may change before it is unblocked. */
-static int sig_ignored(struct task_struct *t, int sig)
+static int sig_ignored(struct task_struct *t, int sig, int force)
 {
   if (t->blocked & sigmask(sig))
     return 0;
-  /* init gets only the signals it has handlers for, so that nothing kills it (SIGNAL_UNKILLABLE). */
-  if (t->pid == 1 && t->sighand->action[sig - 1].sa.sa_handler == SIG_DFL_HANDLER)
+  /* init gets only the signals it has handlers for, so that nothing kills it (SIGNAL_UNKILLABLE),
+     except its own faults: force_sig_info_to_task lifts that protection. */
+  if (t->pid == 1 && !force && t->sighand->action[sig - 1].sa.sa_handler == SIG_DFL_HANDLER)
     return 1;
   return sig_handler_ignored(t->sighand->action[sig - 1].sa.sa_handler, sig);
 }
@@ -31,7 +34,7 @@ static int sig_ignored(struct task_struct *t, int sig)
 /* Job control happens when a signal is sent, not when it is delivered: a stop signal cancels a pending
    SIGCONT, and SIGCONT cancels pending stop signals and resumes a stopped process, even when SIGCONT
    itself is blocked or ignored. Returns whether the signal is to be queued. */
-static int prepare_signal(int sig, struct task_struct *p)
+static int prepare_signal(int sig, struct task_struct *p, int force)
 {
   struct signal_struct *signal = p->signal;
   struct task_struct *t;
@@ -40,9 +43,11 @@ static int prepare_signal(int sig, struct task_struct *p)
   if (signal->flags & SIGNAL_GROUP_EXIT)
     return 0; /* the process is dying: nothing to do */
   if (sig_kernel_stop(sig)) {
+    signal->shared_pending &= ~sigmask(SIGCONT);
     for_each_thread(p, t)
       t->pending &= ~sigmask(SIGCONT);
   } else if (sig == SIGCONT) {
+    signal->shared_pending &= ~SIG_KERNEL_STOP_MASK;
     for_each_thread(p, t) {
       t->pending &= ~SIG_KERNEL_STOP_MASK;
       wake_up_state(t, __TASK_STOPPED);
@@ -56,7 +61,7 @@ static int prepare_signal(int sig, struct task_struct *p)
       signal->group_exit_code = 0;
     }
   }
-  return !sig_ignored(p, sig);
+  return !sig_ignored(p, sig, force);
 }
 
 /* Wakes t to act on a signal: from an interruptible sleep, and for SIGKILL from a stop or killable sleep too. */
@@ -65,16 +70,53 @@ static void signal_wake_up(struct task_struct *t, int fatal)
   wake_up_state(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
 }
 
-/* Queues sig for t with its details (SEND_SIG_PRIV: from the kernel itself). A non-realtime signal
-   already pending is not queued twice: the second is lost. */
-int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
+/* Whether p can take sig now: it does not block it, is not exiting, and is not stopped (SIGKILL
+   excepted, which ends a stop). */
+static int wants_signal(int sig, struct task_struct *p)
 {
-  struct kernel_siginfo *q;
-
-  if (!prepare_signal(sig, t))
+  if (p->blocked & sigmask(sig))
     return 0;
-  if (!(t->pending & sigmask(sig))) {
-    q = &t->pending_info[sig - 1];
+  if (p->flags & PF_EXITING)
+    return 0;
+  if (sig == SIGKILL)
+    return 1;
+  return !(p->__state & (__TASK_STOPPED | __TASK_TRACED));
+}
+
+/* The signal is queued: wake a thread to take it. A thread's own signal can only be taken by it; a
+   process's goes to the thread it was sent to (the main thread, for kill) if that one can take it,
+   else to the first of the other threads that can. When none can now, the signal waits in the shared
+   set until a thread unblocks it. */
+static void complete_signal(int sig, struct task_struct *p, int type)
+{
+  struct task_struct *t;
+
+  if (wants_signal(sig, p))
+    t = p;
+  else if (type == PIDTYPE_PID || thread_group_empty(p))
+    return; /* just one thread, and it will see the signal when it unblocks it */
+  else {
+    for (t = next_thread(p); t != p; t = next_thread(t)) {
+      if (wants_signal(sig, t))
+        break;
+    }
+    if (t == p)
+      return;
+  }
+  signal_wake_up(t, sig == SIGKILL);
+}
+
+/* Queues sig with its details (SEND_SIG_PRIV: from the kernel itself) in t's own pending set
+   (PIDTYPE_PID) or in its process's shared one (PIDTYPE_TGID). A non-realtime signal already pending
+   there is not queued twice: the second is lost. */
+static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t, int type, int force)
+{
+  unsigned long *pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
+  struct kernel_siginfo *q = type == PIDTYPE_PID ? &t->pending_info[sig - 1] : &t->signal->shared_pending_info[sig - 1];
+
+  if (!prepare_signal(sig, t, force))
+    return 0;
+  if (!(*pending & sigmask(sig))) {
     if (info) {
       *q = *info;
     } else {
@@ -83,15 +125,57 @@ int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
       q->si_status = 0;
     }
     q->si_signo = sig;
-    t->pending |= sigmask(sig);
+    *pending |= sigmask(sig);
   }
-  signal_wake_up(t, sig == SIGKILL);
+  complete_signal(sig, t, type);
   return 0;
 }
 
-static void send_signal(int sig, struct task_struct *t)
+/* A signal for the thread t itself. */
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t)
 {
-  send_sig_info(sig, SEND_SIG_PRIV, t);
+  return __send_signal_locked(sig, info, t, PIDTYPE_PID, 0);
+}
+
+/* A signal for p's whole process (kill, SIGCHLD, SIGALRM). A process whose every thread has ended
+   (a zombie) still holds its PID, but there is no one left to take the signal. */
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
+{
+  if (sig == 0 || (p->exit_state && thread_group_empty(p)))
+    return 0;
+  return __send_signal_locked(sig, info, p, PIDTYPE_TGID, 0);
+}
+
+/* A signal the task cannot escape (a fault, or no room for a handler's frame): a blocked or ignored
+   one is unblocked and its handler reset to the default, as is any handler when `sigdfl` asks for
+   the default action; a handler still installed runs. */
+static int force_sig_info_to_task(struct kernel_siginfo *info, struct task_struct *t, int sigdfl)
+{
+  int sig = info->si_signo;
+  struct k_sigaction *action = &t->sighand->action[sig - 1];
+  int ignored = action->sa.sa_handler == SIG_IGN_HANDLER;
+  int blocked = (t->blocked & sigmask(sig)) != 0;
+
+  if (blocked || ignored || sigdfl) {
+    action->sa.sa_handler = SIG_DFL_HANDLER;
+    if (blocked)
+      t->blocked &= ~sigmask(sig);
+  }
+  /* Even init dies of its own faults (Linux clears SIGNAL_UNKILLABLE here): hence force. */
+  return __send_signal_locked(sig, info, t, PIDTYPE_PID, action->sa.sa_handler == SIG_DFL_HANDLER);
+}
+
+/* What a user-mode fault does (arch/x86's traps and page fault handler call it): the signal, with
+   what went wrong in si_code, for the faulting thread. */
+int force_sig_fault(int sig, int code)
+{
+  struct kernel_siginfo info;
+
+  info.si_signo = sig;
+  info.si_code = code;
+  info.si_pid = 0;
+  info.si_status = 0;
+  return force_sig_info_to_task(&info, current, 0);
 }
 
 /* Every thread has a PID of its own (its TID), so the search covers threads too. */
@@ -123,16 +207,8 @@ int zap_other_threads(struct task_struct *p)
   return count;
 }
 
-/* kill(2) to one process: a signal 0 only checks that it exists; a zombie still holds its PID. */
-static int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p)
-{
-  if (sig == 0 || p->exit_state)
-    return 0;
-  return send_sig_info(sig, info, p);
-}
-
 /* Every process of a process group; -ESRCH when it has none. */
-static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp)
+int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp)
 {
   struct task_struct *p;
   int success = 0;
@@ -177,6 +253,46 @@ static int kill_something_info(int sig, struct kernel_siginfo *info, pid_t pid)
   return count ? retval : -ESRCH;
 }
 
+/* tgkill(2)'s check: the thread must exist and, when tgid > 0, belong to that process. */
+static int do_send_specific(pid_t tgid, pid_t pid, int sig, struct kernel_siginfo *info)
+{
+  struct task_struct *p = find_task_by_vpid(pid);
+
+  if (!p || (tgid > 0 && p->tgid != tgid))
+    return -ESRCH;
+  if (sig < 0 || sig > _NSIG)
+    return -EINVAL;
+  if (sig && !p->exit_state)
+    send_sig_info(sig, info, p);
+  return 0;
+}
+
+static long do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+  struct kernel_siginfo info;
+
+  info.si_signo = sig;
+  info.si_code = SI_TKILL;
+  info.si_pid = current->tgid;
+  info.si_status = 0;
+  return do_send_specific(tgid, pid, sig, &info);
+}
+
+/* A signal for one thread of one process: what raise() and pthread_kill() use. */
+long sys_tgkill(pid_t tgid, pid_t pid, int sig)
+{
+  if (pid <= 0 || tgid <= 0)
+    return -EINVAL;
+  return do_tkill(tgid, pid, sig);
+}
+
+long sys_tkill(pid_t pid, int sig)
+{
+  if (pid <= 0)
+    return -EINVAL;
+  return do_tkill(0, pid, sig);
+}
+
 long sys_kill(pid_t pid, int sig)
 {
   struct kernel_siginfo info;
@@ -203,7 +319,7 @@ void do_notify_parent_cldstop(struct task_struct *tsk, int why)
   info.si_pid = tsk->tgid;
   info.si_status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code;
   if (ka->sa.sa_handler != SIG_IGN_HANDLER && !(ka->sa.sa_flags & SA_NOCLDSTOP))
-    send_sig_info(SIGCHLD, &info, parent);
+    group_send_sig_info(SIGCHLD, &info, parent);
   wake_up_process(parent);
 }
 
@@ -220,16 +336,40 @@ static void do_signal_stop(int signr)
   schedule();
 }
 
-/* The lowest unblocked pending signal, taken off the pending set with its details. */
-static int dequeue_signal(struct task_struct *tsk, struct kernel_siginfo *info)
+/* The lowest signal of `pending` in `mask`, taken off the set with its details. */
+static int __dequeue_signal(unsigned long *pending, struct kernel_siginfo *infos, unsigned long mask, struct kernel_siginfo *info)
 {
   int sig;
   for (sig = 1; sig <= _NSIG; sig++) {
-    if (tsk->pending & ~tsk->blocked & sigmask(sig)) {
-      tsk->pending &= ~sigmask(sig);
-      *info = tsk->pending_info[sig - 1];
+    if (*pending & mask & sigmask(sig)) {
+      *pending &= ~sigmask(sig);
+      *info = infos[sig - 1];
       return sig;
     }
+  }
+  return 0;
+}
+
+/* The lowest unblocked pending signal: the thread's own first, then its process's. */
+static int dequeue_signal(struct task_struct *tsk, struct kernel_siginfo *info)
+{
+  int sig = __dequeue_signal(&tsk->pending, tsk->pending_info, ~tsk->blocked, info);
+  if (!sig)
+    sig = __dequeue_signal(&tsk->signal->shared_pending, tsk->signal->shared_pending_info, ~tsk->blocked, info);
+  return sig;
+}
+
+/* A fault's signal comes before any other: the faulting code must not go on first. Only the kernel's
+   own (si_code > 0) count; a SIGSEGV sent with kill is an ordinary signal. */
+static int dequeue_synchronous_signal(struct kernel_siginfo *info)
+{
+  struct task_struct *tsk = current;
+  unsigned long sync = tsk->pending & ~tsk->blocked & SYNCHRONOUS_MASK;
+  int sig;
+
+  for (sig = 1; sig <= _NSIG; sig++) {
+    if ((sync & sigmask(sig)) && tsk->pending_info[sig - 1].si_code > SI_USER)
+      return __dequeue_signal(&tsk->pending, tsk->pending_info, sigmask(sig), info);
   }
   return 0;
 }
@@ -249,7 +389,9 @@ int get_signal(struct ksignal *ksig)
       signal->flags &= ~SIGNAL_CLD_MASK;
       do_notify_parent_cldstop(current, why);
     }
-    signr = dequeue_signal(current, &ksig->info);
+    signr = dequeue_synchronous_signal(&ksig->info);
+    if (!signr)
+      signr = dequeue_signal(current, &ksig->info);
     if (!signr)
       return 0;
     ka = &current->sighand->action[signr - 1];
@@ -312,9 +454,13 @@ void signal_setup_done(int failed, struct ksignal *ksig)
 /* No frame for the handler could be built (the user stack is full): SIGSEGV, which nothing can catch. */
 void force_sigsegv(int sig)
 {
-  current->sighand->action[SIGSEGV - 1].sa.sa_handler = SIG_DFL_HANDLER;
-  current->blocked &= ~sigmask(SIGSEGV);
-  send_signal(SIGSEGV, current);
+  struct kernel_siginfo info;
+
+  info.si_signo = SIGSEGV;
+  info.si_code = SI_KERNEL;
+  info.si_pid = 0;
+  info.si_status = 0;
+  force_sig_info_to_task(&info, current, 1);
 }
 
 /* Waits for a signal; returns once a handler has run (-EINTR after it), and restarts when none did. */
@@ -345,6 +491,7 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
     k->sa.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
     /* POSIX: a pending signal that is now ignored is discarded. */
     if (sig_handler_ignored(k->sa.sa_handler, sig)) {
+      current->signal->shared_pending &= ~sigmask(sig);
       for_each_thread(current, t)
         t->pending &= ~sigmask(sig);
     }
@@ -385,7 +532,7 @@ long sys_rt_sigpending(unsigned long *uset, size_t sigsetsize)
 {
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
-  *uset = current->pending & current->blocked;
+  *uset = (current->pending | current->signal->shared_pending) & current->blocked;
   return 0;
 }
 

@@ -1,23 +1,43 @@
-/* The per-CPU kernel threads a booted Linux shows under kthreadd: cpuhp/0 (CPU hotplug), migration/0
-   (the stopper that moves tasks between CPUs), ksoftirqd/0 (softirqs raised faster than interrupts
-   exit can run them) and the kworkers of CPU 0's worker pools (kernel/workqueue.c). Each sleeps in
-   its own loop until it has work. On Forkscope's one CPU nothing raises softirqs, moves tasks or
-   hot-plugs CPUs, so the first three sleep for good; the kworker runs what schedule_work queues. */
+/* The per-CPU kernel threads a booted Linux shows under kthreadd: cpuhp/N (CPU hotplug), migration/N
+   (the stopper that moves tasks between CPUs), ksoftirqd/N (softirqs raised faster than interrupts
+   exit can run them) for every CPU N, and the kworkers of CPU 0's worker pools (kernel/workqueue.c).
+   Each sleeps in its own loop until it has work. Nothing in Forkscope raises softirqs, stops CPUs or
+   hot-plugs them, so the first three sleep for good; the kworker runs what schedule_work queues. The
+   secondary CPUs' idle tasks are made here too (idle_threads_init). */
 #include <linux/sched.h>
+#include <linux/sched/rq.h>
+#include <linux/cpumask.h>
+#include <linux/forkscope.h>
 #include <linux/kthread.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
-/* kernel/smpboot.c: a per-CPU thread's loop around its should_run/fn pair. */
+extern void kthread_bind(struct task_struct *p, unsigned int cpu);
+extern void init_idle(struct task_struct *idle, int cpu);
+extern void smp_init(void);
+extern void sched_init_smp(void);
+extern int start_secondary(void *unused);
+
+/* kernel/smpboot.c: a per-CPU thread's loop around its should_run/fn pair. The registered threads are
+   on hotplug_threads, the last registered first (list_add), which is the order each new CPU gets them. */
 struct smp_hotplug_thread {
   int (*thread_should_run)(unsigned int cpu);
   void (*thread_fn)(unsigned int cpu);
   const char *thread_comm;
+  struct list_head list;
 };
+
+struct smpboot_thread_data {
+  unsigned int cpu;
+  struct smp_hotplug_thread *ht;
+};
+
+static LIST_HEAD(hotplug_threads);
 
 static int smpboot_thread_fn(void *data)
 {
-  struct smp_hotplug_thread *ht = data;
+  struct smpboot_thread_data *td = data;
+  struct smp_hotplug_thread *ht = td->ht;
 
   for (;;) {
     set_current_state(TASK_INTERRUPTIBLE);
@@ -25,57 +45,120 @@ static int smpboot_thread_fn(void *data)
       __set_current_state(TASK_RUNNING);
       return 0;
     }
-    if (!ht->thread_should_run(0)) {
+    if (!ht->thread_should_run(td->cpu)) {
       schedule();
     } else {
       __set_current_state(TASK_RUNNING);
-      ht->thread_fn(0);
+      ht->thread_fn(td->cpu);
     }
   }
 }
 
-static void smpboot_register_percpu_thread(struct smp_hotplug_thread *ht)
+/* kthread_create_on_cpu: the thread is named after its CPU ("ksoftirqd/%u") and bound to it. */
+static void __smpboot_create_thread(struct smp_hotplug_thread *ht, unsigned int cpu)
 {
-  kthread_run(smpboot_thread_fn, ht, ht->thread_comm, 0);
+  struct smpboot_thread_data *td = kzalloc(sizeof(*td), GFP_KERNEL);
+  struct task_struct *tsk;
+
+  td->cpu = cpu;
+  td->ht = ht;
+  tsk = kthread_create(smpboot_thread_fn, td, ht->thread_comm, cpu);
+  if (IS_ERR(tsk))
+    return;
+  kthread_bind(tsk, cpu);
+  wake_up_process(tsk);
 }
 
-/* kernel/cpu.c: the hotplug state machine's steps still to run on this CPU. */
-static int cpuhp_pending;
+void smpboot_create_threads(unsigned int cpu)
+{
+  struct smp_hotplug_thread *ht;
+
+  list_for_each_entry(ht, &hotplug_threads, list)
+    __smpboot_create_thread(ht, cpu);
+}
+
+static void smpboot_register_percpu_thread(struct smp_hotplug_thread *ht)
+{
+  unsigned int cpu;
+
+  for_each_online_cpu(cpu)
+    __smpboot_create_thread(ht, cpu);
+  list_add(&ht->list, &hotplug_threads);
+}
+
+/* kernel/fork.c's fork_idle: a task for a CPU's idle loop. It is no process: PID 0, on no list, no
+   one's child (copy_process skips all of that for PID 0). It will run start_secondary on its CPU. */
+static struct task_struct *fork_idle(int cpu)
+{
+  struct kernel_clone_args args = { .flags = CLONE_VM, .fn = start_secondary, .kthread = 1, .idle = 1 };
+  struct task_struct *idle = kzalloc(sizeof(struct task_struct), GFP_KERNEL);
+
+  *idle = init_task;
+  INIT_LIST_HEAD(&idle->tasks);
+  INIT_LIST_HEAD(&idle->children);
+  INIT_LIST_HEAD(&idle->sibling);
+  INIT_LIST_HEAD(&idle->thread_group);
+  idle->group_leader = idle;
+  copy_thread(idle, &args);
+  init_idle(idle, cpu);
+  return idle;
+}
+
+static struct task_struct *idle_threads[NR_CPUS];
+
+struct task_struct *idle_thread_get(unsigned int cpu)
+{
+  return idle_threads[cpu];
+}
+
+void idle_threads_init(void)
+{
+  unsigned int cpu;
+
+  idle_threads[smp_processor_id()] = &init_task;
+  for_each_possible_cpu(cpu) {
+    if (cpu != smp_processor_id())
+      idle_threads[cpu] = fork_idle(cpu);
+  }
+}
+
+/* kernel/cpu.c: the hotplug state machine's steps still to run on each CPU. */
+static int cpuhp_pending[NR_CPUS];
 
 static int cpuhp_should_run(unsigned int cpu)
 {
-  return cpuhp_pending != 0;
+  return cpuhp_pending[cpu] != 0;
 }
 
 static void cpuhp_thread_fun(unsigned int cpu)
 {
-  cpuhp_pending = 0;
+  cpuhp_pending[cpu] = 0;
 }
 
-/* kernel/stop_machine.c: functions to run on this CPU with everything else stopped. */
-static LIST_HEAD(cpu_stop_works);
+/* kernel/stop_machine.c: functions to run on a CPU with everything else stopped. */
+static struct list_head cpu_stop_works[NR_CPUS];
 
 static int cpu_stop_should_run(unsigned int cpu)
 {
-  return !list_empty(&cpu_stop_works);
+  return !list_empty(&cpu_stop_works[cpu]);
 }
 
 static void cpu_stopper_thread(unsigned int cpu)
 {
-  list_del_init(cpu_stop_works.next);
+  list_del_init(cpu_stop_works[cpu].next);
 }
 
-/* kernel/softirq.c: the softirqs raised on this CPU (one bit each). */
-static unsigned long softirq_pending;
+/* kernel/softirq.c: the softirqs raised on each CPU (one bit each). */
+static unsigned long softirq_pending[NR_CPUS];
 
 static int ksoftirqd_should_run(unsigned int cpu)
 {
-  return softirq_pending != 0;
+  return softirq_pending[cpu] != 0;
 }
 
 static void run_ksoftirqd(unsigned int cpu)
 {
-  softirq_pending = 0;
+  softirq_pending[cpu] = 0;
 }
 
 static struct smp_hotplug_thread cpuhp_threads = { .thread_should_run = cpuhp_should_run, .thread_fn = cpuhp_thread_fun, .thread_comm = "cpuhp/%u" };
@@ -142,12 +225,23 @@ bool schedule_work(struct work_struct *work)
   return true;
 }
 
-/* kernel_init's early steps (do_pre_smp_initcalls, smp_init, workqueue_init), in Linux's order. */
+/* kernel/cpu.c: cpuhp/0 comes with smp_init, just before the other CPUs are brought up. */
+void cpuhp_threads_init(void)
+{
+  smpboot_register_percpu_thread(&cpuhp_threads);
+}
+
+/* kernel_init's early steps (do_pre_smp_initcalls, smp_init, sched_init_smp), in Linux's order. */
 void spawn_boot_kthreads(void)
 {
+  unsigned int cpu;
+
+  for (cpu = 0; cpu < NR_CPUS; cpu++)
+    INIT_LIST_HEAD(&cpu_stop_works[cpu]);
   create_worker(&cpu0_pool, "kworker/0:0");
   create_worker(&cpu0_highpri_pool, "kworker/0:0H");
   smpboot_register_percpu_thread(&softirq_threads);
   smpboot_register_percpu_thread(&cpu_stop_threads);
-  smpboot_register_percpu_thread(&cpuhp_threads);
+  smp_init();
+  sched_init_smp();
 }

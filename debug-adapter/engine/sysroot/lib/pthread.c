@@ -182,6 +182,23 @@ int pthread_equal(pthread_t t1, pthread_t t2)
   return t1 == t2;
 }
 
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+
+/* A signal for one thread of this process (tgkill). The main thread's TID is the process's PID. */
+int pthread_kill(pthread_t thread, int sig)
+{
+  struct pthread *pd = (struct pthread *)thread;
+  pid_t tid = pd == &main_thread ? getpid() : pd->tid;
+  long r;
+
+  if (sig == 32 || sig == 33)
+    return EINVAL; /* glibc's own SIGCANCEL and SIGSETXID */
+  if (tid == 0)
+    return ESRCH; /* the thread has ended */
+  r = sys_tgkill(getpid(), tid, sig);
+  return r < 0 ? -r : 0;
+}
+
 int pthread_detach(pthread_t thread)
 {
   struct pthread *pd = (struct pthread *)thread;

@@ -27,6 +27,7 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset, size_t sig
 long sys_rt_sigpending(sigset_t *set, size_t sigsetsize);
 long sys_rt_sigsuspend(const sigset_t *set, size_t sigsetsize);
 long sys_rt_sigreturn(unsigned long uc_sigmask);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 
 static int syscall_error(long r)
 {
@@ -146,6 +147,20 @@ sighandler_t signal(int signum, sighandler_t handler)
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
 {
   return syscall_error(sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE));
+}
+
+/* The same call as sigprocmask (the mask is each thread's own), but it returns the error number
+   rather than setting errno. */
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oldset)
+{
+  long r = sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE);
+  return r < 0 ? -r : 0;
+}
+
+/* A signal for one thread: tid of process tgid. */
+int tgkill(pid_t tgid, pid_t tid, int sig)
+{
+  return syscall_error(sys_tgkill(tgid, tid, sig));
 }
 
 int sigpending(sigset_t *set)

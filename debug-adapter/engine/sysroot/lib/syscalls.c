@@ -118,9 +118,10 @@ int usleep(useconds_t usec)
   return nanosleep(&ts, 0);
 }
 
+/* glibc's raise signals the calling thread, not the whole process. */
 int raise(int sig)
 {
-  return kill(getpid(), sig);
+  return tgkill(getpid(), gettid(), sig);
 }
 
 ssize_t read(int fd, void *buf, size_t count)

@@ -1,9 +1,11 @@
-/* /sbin/modsession NAME: what a student types to try a module, `insmod NAME.ko && rmmod NAME`, with
-   the module given the time its kernel threads need: rmmod runs once insmod and everything it started
-   in user space are gone, so only the module's kernel threads are left. Exits with the status of the
-   last command it ran. */
+/* /sbin/modsession NAME [SECONDS]: what a student types to try a module, `insmod NAME.ko && rmmod NAME`,
+   with the module given the time its kernel threads need: rmmod runs once insmod and everything it
+   started in user space are gone, so only the module's kernel threads are left; or, given SECONDS,
+   `insmod NAME.ko && sleep SECONDS && rmmod NAME`. Exits with the status of the last command it ran. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,5 +43,10 @@ int main(int argc, char **argv)
   status = run(insmod);
   if (status != 0)
     return status;
+  if (argc > 2) {
+    double seconds = atof(argv[2]);
+    struct timespec delay = { (time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9) };
+    nanosleep(&delay, NULL);
+  }
   return run(rmmod);
 }

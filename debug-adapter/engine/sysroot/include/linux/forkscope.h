@@ -9,6 +9,7 @@ struct task_struct;
 struct kernel_clone_args;
 
 #define GFP_KERNEL 0
+void *kmalloc(size_t size, int flags);
 void *kzalloc(size_t size, int flags);
 void kfree(const void *p);
 
@@ -39,8 +40,9 @@ struct task_struct *pick_next_task(struct task_struct *prev);
 void context_switch(struct task_struct *prev, struct task_struct *next);
 
 /* Open files: the file descriptor tables and pipe buffers are host data (fs/file.c, fs/pipe.c). */
-int files_dup(struct task_struct *child);   /* copy_files: the child gets a copy of the table, files shared */
-void files_exit(struct task_struct *tsk);   /* exit_files: every descriptor closed */
+struct files_struct;
+int files_dup(struct files_struct *newf);     /* dup_fdtable: newf's table is a copy of the current task's, files shared */
+void files_exit(struct files_struct *files);  /* put_files_struct's close_files: every descriptor closed, the table gone */
 long vfs_read(int fd, char *buf, size_t count);        /* -EAGAIN when a pipe is empty but has writers */
 long vfs_write(int fd, const char *buf, size_t count); /* -EPIPE when a pipe has no readers */
 void pipe_wait_readable(int fd);            /* the current task sleeps on the pipe's wait queue */

@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/signal.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 
 /* Task states (__state) and exit states (exit_state). */
 #define TASK_RUNNING         0x00000000
@@ -34,6 +36,7 @@
 #define PF_FORKNOEXEC 0x00000040
 #define PF_SUPERPRIV  0x00000100
 #define PF_KTHREAD    0x00200000
+#define PF_NO_SETAFFINITY 0x04000000 /* a per-CPU kthread: sched_setaffinity refuses to move it */
 
 #define TASK_COMM_LEN 16
 #define MAX_PRIO      140
@@ -84,6 +87,31 @@ struct sched_entity {
   u64 vruntime;
 };
 
+/* rss_stat's counters (include/linux/mm_types_task.h): resident pages by kind. Forkscope has no page
+   cache (exec copies the program's segments into the new memory), so every page is MM_ANONPAGES. */
+#define MM_FILEPAGES   0
+#define MM_ANONPAGES   1
+#define MM_SWAPENTS    2
+#define MM_SHMEMPAGES  3
+#define NR_MM_COUNTERS 4
+struct mm_rss_stat {
+  long count[NR_MM_COUNTERS];
+};
+#define get_mm_counter(mm, member) ((mm)->rss_stat.count[member])
+#define get_mm_rss(mm) (get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) + get_mm_counter(mm, MM_SHMEMPAGES))
+
+/* Forkscope's own counters, not Linux's, to show copy-on-write: resident pages that another address
+   space maps too (a forked relative's, or the program image's) and those only this one maps, and the
+   faults it took. The fault counts are brought up to date whenever a task using the mm leaves the
+   CPU; the page counts, which take a walk of the page table, when the simulator is asked for them
+   (and as the memory is torn down). */
+struct forkscope_mm_stat {
+  unsigned long shared_pages;
+  unsigned long private_pages;
+  unsigned long cow_faults;
+  unsigned long demand_zero_faults;
+};
+
 /* The memory of a process. Its pages live in the simulator's address space for the task; these are
    the counters a teacher wants to see. */
 struct mm_struct {
@@ -92,6 +120,8 @@ struct mm_struct {
   unsigned long total_vm;
   unsigned long start_brk, brk, start_stack;
   unsigned long __host_id; /* which simulated address space this is */
+  struct mm_rss_stat rss_stat;
+  struct forkscope_mm_stat forkscope;
 };
 
 /* What each signal does for a process: SIG_DFL (0), SIG_IGN (1), or a handler's address, with its
@@ -136,6 +166,13 @@ struct signal_struct {
   pid_t pgrp;
   pid_t session;
   u64 it_real_expires; /* alarm(): when SIGALRM is due (ktime_get_ns's clock), 0 when not armed */
+  /* Signals sent to the whole process (kill, SIGCHLD, SIGALRM): any thread that does not block one
+     takes it; each thread's own (tgkill, faults) are in its task_struct's pending. */
+  unsigned long shared_pending;
+  struct kernel_siginfo shared_pending_info[64];
+  /* CPU time of the threads that have gone (__exit_signal) and of the children waited for (wait_task_zombie). */
+  u64 utime, stime, cutime, cstime;
+  unsigned long long sum_sched_runtime;
 };
 
 /* The registers a task's user mode keeps (arch/x86's thread_struct): its TLS base, set by CLONE_SETTLS
@@ -164,7 +201,8 @@ struct task_struct {
   int static_prio;
   int normal_prio;
   struct sched_entity se;
-  unsigned long cpus_allowed;
+  unsigned long cpus_allowed; /* the CPUs it may run on, a cpumask (linux/cpumask.h): sched_setaffinity */
+  int nr_cpus_allowed;        /* how many bits cpus_allowed has */
 
   struct list_head tasks;
 
@@ -199,8 +237,8 @@ struct task_struct {
 
   char comm[TASK_COMM_LEN];
 
-  void *fs;
-  void *files;
+  struct fs_struct *fs;       /* umask (linux/fs_struct.h); shared with CLONE_FS */
+  struct files_struct *files; /* the descriptor table (linux/fdtable.h); shared with CLONE_FILES */
   struct signal_struct *signal;
   struct sighand_struct *sighand;
   unsigned long blocked;
@@ -262,6 +300,8 @@ void wait_for_completion(struct completion *x);
 void complete(struct completion *x);
 
 void do_exit(long code) __attribute__((noreturn));
+void exit_files(struct task_struct *tsk); /* fs/file.c */
+void exit_fs(struct task_struct *tsk);    /* fs/fs_struct.c */
 void do_group_exit(int exit_code) __attribute__((noreturn));
 
 #endif

@@ -35,6 +35,8 @@
 #define SIG_KERNEL_STOP_MASK (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
 #define sig_kernel_stop(sig) ((sig) < 64 && (SIG_KERNEL_STOP_MASK & sigmask(sig)))
 #define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
+/* Signals a fault raises, which get_signal takes before any other (kernel/signal.c's SYNCHRONOUS_MASK). */
+#define SYNCHRONOUS_MASK (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(31))
 #define sig_kernel_only(sig) ((sig) == SIGKILL || (sig) == SIGSTOP)
 
 /* sigaction's flags (include/uapi/asm-generic/signal.h). */
@@ -53,6 +55,11 @@
 /* si_code values: who sent a signal, or what happened to a child (SIGCHLD, waitid). */
 #define SI_USER   0
 #define SI_KERNEL 0x80
+#define SI_TKILL  (-6)
+/* A fault's si_code: what went wrong (positive codes come from the kernel itself). */
+#define SEGV_MAPERR 1
+#define FPE_INTDIV  1
+#define ILL_ILLOPN  2
 #define CLD_EXITED    1
 #define CLD_KILLED    2
 #define CLD_DUMPED    3
@@ -70,11 +77,19 @@ struct kernel_siginfo {
 /* send_sig_info's info for a signal the kernel sends itself (si_code SI_KERNEL). */
 #define SEND_SIG_PRIV ((struct kernel_siginfo *)0)
 
+/* Whom a signal is for (enum pid_type): one thread (its own pending set), or the whole process (the
+   shared set, taken by whichever thread does not block it). */
+#define PIDTYPE_PID  0
+#define PIDTYPE_TGID 1
+
 struct task_struct;
 struct ksignal;
 int signal_pending(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp);
 void force_sigsegv(int sig);
+int force_sig_fault(int sig, int code);
 int get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig);
 unsigned long sigmask_to_save(void);

@@ -4,6 +4,7 @@
 #include <linux/forkscope.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/sched/rq.h>
 
 /* A new task starts in TASK_NEW: copy_process has not finished with it, so no one may wake it. */
 void sched_fork(unsigned long clone_flags, struct task_struct *p)
@@ -30,10 +31,11 @@ void schedule_tail(struct task_struct *prev)
     *current->set_child_tid = current->pid;
 }
 
-/* The end of fork: the child becomes runnable. */
+/* The end of fork: the child becomes runnable, on the least loaded CPU it may run on. */
 void wake_up_new_task(struct task_struct *p)
 {
   p->__state = TASK_RUNNING;
+  set_task_cpu(p, select_task_rq(p, WF_FORK));
   enqueue_task(p);
 }
 
@@ -44,6 +46,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
   if (!(p->__state & state))
     return 0;
   p->__state = TASK_RUNNING;
+  set_task_cpu(p, select_task_rq(p, wake_flags));
   enqueue_task(p);
   return 1;
 }
@@ -99,7 +102,8 @@ void schedule(void)
   preempt_enable_no_resched();
 }
 
-/* Entered from the timer interrupt when the running task's time slice is over. */
+/* Entered on the way out of the timer interrupt (time/tick.c) when the running task should give up
+   the CPU. */
 void preempt_schedule_irq(void)
 {
   preempt_disable();

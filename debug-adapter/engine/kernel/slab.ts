@@ -1,0 +1,64 @@
+// The kernel's memory allocator behind kmalloc, kzalloc and kfree: size classes like SLUB's kmalloc-N
+// caches. A freed object goes back on its class's freelist and the next allocation of that class takes
+// it first (last in, first out, as a slab's freelist works), so a fork loop keeps reusing the same
+// task_struct and kernel stack. Objects come from the kernel heap (above LAYOUT.kernelHeap) and are
+// never returned to it, as slab pages stay with their cache.
+//
+// The bookkeeping is host data rather than headers in simulated memory: the allocator's internals are
+// not what Forkscope teaches, and every fork allocates and frees several objects.
+import { type AddressSpace, PAGE_SIZE } from '../vm/memory';
+
+/** The smallest class, as kmalloc-16 (x86-64's smallest useful one here). */
+const MIN_CLASS = 16;
+
+/** The class an allocation of `size` bytes comes from: a power of two up to a page, whole pages beyond. */
+function sizeClass(size: number): number {
+  if (size <= MIN_CLASS) return MIN_CLASS;
+  if (size <= PAGE_SIZE) return 2 ** Math.ceil(Math.log2(size));
+  return Math.ceil(size / PAGE_SIZE) * PAGE_SIZE;
+}
+
+export class KernelSlab {
+  /** Each class's free objects, the most recently freed last. */
+  private readonly freelists = new Map<number, number[]>();
+  /** Each allocated object's class: kfree learns the size from it, and rejects what it never gave out. */
+  private readonly live = new Map<number, number>();
+
+  /** `mem`'s heap (from its start break) is the allocator's; `limit` bounds its growth in bytes. */
+  constructor(private readonly mem: AddressSpace, private readonly limit: number) {}
+
+  /** kmalloc: uninitialised memory (what was there before), or 0 when the heap is exhausted. */
+  alloc(size: number): number {
+    if (!(size > 0)) return 0;
+    const cls = sizeClass(size);
+    const addr = this.freelists.get(cls)?.pop() ?? this.grow(cls);
+    if (addr !== 0) this.live.set(addr, cls);
+    return addr;
+  }
+
+  /** kzalloc: zeroed memory. */
+  zalloc(size: number): number {
+    const addr = this.alloc(size);
+    if (addr !== 0) this.mem.fill(addr, 0, size);
+    return addr;
+  }
+
+  /** kfree: false when `addr` is not an allocated object (a double free, or a pointer kmalloc never returned). */
+  free(addr: number): boolean {
+    const cls = this.live.get(addr);
+    if (cls === undefined) return false;
+    this.live.delete(addr);
+    let list = this.freelists.get(cls);
+    if (!list) this.freelists.set(cls, (list = []));
+    list.push(addr);
+    return true;
+  }
+
+  /** A new object of class `cls` from the top of the heap, aligned to its size (to a page for larger ones). */
+  private grow(cls: number): number {
+    const align = Math.min(cls, PAGE_SIZE);
+    const addr = Math.ceil(this.mem.brk / align) * align;
+    if (addr + cls - this.mem.startBrk > this.limit || !this.mem.setBrk(addr + cls)) return 0;
+    return addr;
+  }
+}

@@ -1,0 +1,13 @@
+#ifndef _LINUX_TIMEKEEPING_H
+#define _LINUX_TIMEKEEPING_H
+/* The kernel's clocks (kernel/time/timekeeping.c). ktime_get_ns (linux/forkscope.h) is the monotonic
+   clock: virtual nanoseconds since boot. */
+#include <linux/types.h>
+#include <linux/time.h>
+
+u64 ktime_get_boottime_ns(void);
+u64 ktime_get_real_ns(void);
+/* Splits nanoseconds into a timespec's seconds and nanoseconds. */
+void ns_to_kernel_timespec(u64 ns, struct __kernel_timespec *ts);
+
+#endif

@@ -1,0 +1,70 @@
+/* kernel/time/posix-timers.c: clock_gettime and clock_getres. Each clock id has its k_clock (here a
+   switch): the timekeeping clocks of linux/timekeeping.h, or, for the CPU-time ids, posix-cpu-timers.c. */
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/posix-timers.h>
+#include <linux/timekeeping.h>
+
+/* The coarse clocks advance once a tick; the others are as fine as the virtual clock, a nanosecond. */
+#define TICK_NSEC (NSEC_PER_SEC / HZ)
+
+/* The clock's time in nanoseconds, or -EINVAL for a clock that is not one of the timekeeping clocks. */
+static long long kc_clock_get(const clockid_t which_clock)
+{
+  switch (which_clock) {
+  case CLOCK_REALTIME:
+    return ktime_get_real_ns();
+  case CLOCK_REALTIME_COARSE:
+    return ktime_get_real_ns() / TICK_NSEC * TICK_NSEC;
+  case CLOCK_MONOTONIC:
+  case CLOCK_MONOTONIC_RAW:
+    return ktime_get_ns();
+  case CLOCK_MONOTONIC_COARSE:
+    return ktime_get_ns() / TICK_NSEC * TICK_NSEC;
+  case CLOCK_BOOTTIME:
+    return ktime_get_boottime_ns();
+  }
+  return -EINVAL;
+}
+
+long sys_clock_gettime(const clockid_t which_clock, struct __kernel_timespec *tp)
+{
+  long long ns;
+  int error;
+  struct __kernel_timespec kernel_tp;
+
+  if (which_clock < 0 || which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock == CLOCK_THREAD_CPUTIME_ID) {
+    /* The two fixed ids are the caller's CPU clocks in the negative encoding. */
+    clockid_t clock = which_clock;
+    if (which_clock == CLOCK_PROCESS_CPUTIME_ID)
+      clock = MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED);
+    else if (which_clock == CLOCK_THREAD_CPUTIME_ID)
+      clock = MAKE_THREAD_CPUCLOCK(0, CPUCLOCK_SCHED);
+    error = posix_cpu_clock_get(clock, &kernel_tp);
+  } else {
+    ns = kc_clock_get(which_clock);
+    error = ns < 0 ? ns : 0;
+    if (!error)
+      ns_to_kernel_timespec(ns, &kernel_tp);
+  }
+  if (error)
+    return error;
+  if (!tp) /* copy_to_user's check */
+    return -EFAULT;
+  *tp = kernel_tp;
+  return 0;
+}
+
+long sys_clock_getres(const clockid_t which_clock, struct __kernel_timespec *tp)
+{
+  if (which_clock < 0)
+    return posix_cpu_clock_getres(which_clock, tp);
+  if (which_clock != CLOCK_PROCESS_CPUTIME_ID && which_clock != CLOCK_THREAD_CPUTIME_ID && kc_clock_get(which_clock) < 0)
+    return -EINVAL;
+  if (tp) {
+    tp->tv_sec = 0;
+    tp->tv_nsec = which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ? TICK_NSEC : 1;
+  }
+  return 0;
+}
