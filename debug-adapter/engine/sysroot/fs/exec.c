@@ -10,18 +10,6 @@ extern void complete_vfork_done(struct task_struct *tsk);
 extern int zap_other_threads(struct task_struct *p);
 extern void release_task(struct task_struct *p);
 
-/* Whether a thread of tsk's process other than tsk still lives: the others leave the thread ring as
-   they exit (they reap themselves); the leader stays on it, as a zombie. */
-static int other_threads_alive(struct task_struct *tsk)
-{
-  struct task_struct *t;
-  for (t = next_thread(tsk); t != tsk; t = next_thread(t)) {
-    if (!t->exit_state)
-      return 1;
-  }
-  return 0;
-}
-
 /* The new program runs alone in the process: every other thread is killed, and a thread that is not
    the leader takes the leader's place and its PID, so that getpid() does not change and the parent's
    wait finds the same child. */
@@ -33,22 +21,34 @@ static int de_thread(struct task_struct *tsk)
 
   if (thread_group_empty(tsk))
     goto no_thread_group;
-  if (sig->flags & SIGNAL_GROUP_EXIT)
-    return -EAGAIN; /* another thread is already ending the process */
-  /* Linux marks the process with sig->group_exec_task, so that the killed threads exit quietly with
-     code 0 instead of starting a group exit of their own (which would kill this thread too).
-     Forkscope's do_group_exit knows only SIGNAL_GROUP_EXIT and the code it carries. */
-  sig->flags |= SIGNAL_GROUP_EXIT;
-  sig->group_exit_code = 0;
-  zap_other_threads(tsk);
-  /* Linux sleeps until the last of them wakes it (sig->notify_count); here the exec'ing thread gives
-     up the CPU until they are gone. */
-  while (other_threads_alive(tsk))
+  if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
+    return -EAGAIN; /* another thread is already ending the process, or exec'ing */
+  /* group_exec_task makes the killed threads exit quietly (do_group_exit), and each one that goes
+     counts notify_count down (__exit_signal); the last wakes this thread. The old leader stays, as a
+     zombie, so it is not counted. */
+  sig->group_exec_task = tsk;
+  sig->notify_count = zap_other_threads(tsk);
+  if (!thread_group_leader(tsk))
+    sig->notify_count--;
+  while (sig->notify_count) {
+    __set_current_state(TASK_KILLABLE);
     schedule();
-  sig->flags &= ~SIGNAL_GROUP_EXIT;
+    if (fatal_signal_pending(tsk))
+      goto killed;
+  }
 
   if (!thread_group_leader(tsk)) {
     leader = tsk->group_leader;
+    /* Wait for the leader to be a zombie: its exit_notify wakes this thread. */
+    for (;;) {
+      sig->notify_count = -1;
+      if (leader->exit_state)
+        break;
+      __set_current_state(TASK_KILLABLE);
+      schedule();
+      if (fatal_signal_pending(tsk))
+        goto killed;
+    }
     tsk->start_time = leader->start_time;
     /* exchange_tids: this thread takes the leader's PID; releasing the leader frees the old TID. */
     tid = tsk->pid;
@@ -63,9 +63,17 @@ static int de_thread(struct task_struct *tsk)
     leader->exit_state = EXIT_DEAD;
     release_task(leader);
   }
+  sig->group_exec_task = 0;
+  sig->notify_count = 0;
 no_thread_group:
   tsk->exit_signal = SIGCHLD;
   return 0;
+
+killed:
+  /* Another thread's group exit (a fatal signal) won: the exec fails and this thread dies with it. */
+  sig->group_exec_task = 0;
+  sig->notify_count = 0;
+  return -EAGAIN;
 }
 
 static void flush_signal_handlers(struct task_struct *t)

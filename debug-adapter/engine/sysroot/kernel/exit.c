@@ -221,6 +221,9 @@ static void exit_notify(struct task_struct *tsk)
     autoreap = thread_group_empty(tsk) && do_notify_parent(tsk, tsk->exit_signal);
   else
     autoreap = 1;
+  /* A thread's exec waits for the old leader to be a zombie before taking its place. */
+  if (tsk->signal->notify_count < 0)
+    wake_up_process(tsk->signal->group_exec_task);
   if (autoreap) {
     tsk->exit_state = EXIT_DEAD;
     release_task(tsk); /* no zombie: the task_struct itself goes once the task is switched out */
@@ -261,6 +264,8 @@ void do_group_exit(int exit_code)
 
   if (sig->flags & SIGNAL_GROUP_EXIT) {
     exit_code = sig->group_exit_code;
+  } else if (sig->group_exec_task) {
+    exit_code = 0; /* killed by another thread's exec (de_thread) */
   } else if (!thread_group_empty(current)) {
     sig->group_exit_code = exit_code;
     sig->flags = SIGNAL_GROUP_EXIT;
@@ -287,6 +292,8 @@ static void __exit_signal(struct task_struct *p)
   if (thread_group_leader(p)) {
     list_del(&p->tasks);
     list_del(&p->sibling);
+  } else if (p->signal->notify_count > 0 && !--p->signal->notify_count) {
+    wake_up_process(p->signal->group_exec_task); /* the last thread de_thread waited for */
   }
   list_del_init(&p->thread_group);
   /* The process keeps the CPU time of its threads that are gone. */

@@ -14,6 +14,12 @@ int signal_pending(struct task_struct *p)
   return ((p->pending | p->signal->shared_pending) & ~p->blocked) != 0;
 }
 
+/* A SIGKILL waits for p: a killable sleep must end (a group exit, or a kill, is on its way). */
+int fatal_signal_pending(struct task_struct *p)
+{
+  return (p->pending & sigmask(SIGKILL)) != 0;
+}
+
 static int sig_handler_ignored(unsigned long handler, int sig)
 {
   return handler == SIG_IGN_HANDLER || (handler == SIG_DFL_HANDLER && sig_kernel_ignore(sig));

@@ -162,6 +162,10 @@ struct signal_struct {
   int sigcnt;          /* task_structs pointing here; the last one to go frees it */
   unsigned int flags;  /* SIGNAL_GROUP_EXIT */
   int group_exit_code; /* every thread's exit code once SIGNAL_GROUP_EXIT is set; the stop signal while stopped */
+  /* exec from a multithreaded process (de_thread): the exec'ing thread, and how many of the others it
+     still waits for (-1: it waits for the old leader to become a zombie). */
+  struct task_struct *group_exec_task;
+  int notify_count;
   /* The process group and session (Linux keeps struct pids in signal->pids[PIDTYPE_PGID/SID]). */
   pid_t pgrp;
   pid_t session;

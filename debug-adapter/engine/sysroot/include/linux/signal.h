@@ -85,6 +85,7 @@ struct kernel_siginfo {
 struct task_struct;
 struct ksignal;
 int signal_pending(struct task_struct *p);
+int fatal_signal_pending(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp);
