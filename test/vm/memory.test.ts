@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AddressSpace, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
 
@@ -90,5 +91,22 @@ describe('AddressSpace', () => {
     expect(m.setBrk(BASE)).toBe(true);
     expect(() => m.readU8(BASE + 9999)).toThrow(MemoryFault);
     expect(m.setBrk(BASE - 1)).toBe(false);
+  });
+  test('64-bit writes and reads agree byte for byte, within a page and across a page boundary', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: PAGE_SIZE - 16, max: PAGE_SIZE + 8 }), fc.bigInt(-(2n ** 63n), 2n ** 63n - 1n), (off, big) => {
+        const m = space();
+        const a = BASE + off;
+        const value = big >= -BigInt(Number.MAX_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+        m.write64(a, value);
+        const bytes = m.readBytes(a, 8);
+        const bits = BigInt.asUintN(64, big);
+        for (let i = 0; i < 8; i++) expect(bytes[i]).toBe(Number((bits >> BigInt(8 * i)) & 0xffn));
+        expect(BigInt(m.readI64(a))).toBe(big);
+        expect(BigInt(m.readU64(a))).toBe(bits);
+        expect(m.readPtr(a)).toBe(Number(bits));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

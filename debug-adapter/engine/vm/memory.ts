@@ -297,16 +297,48 @@ export class AddressSpace {
   }
   /** 64-bit values are numbers while they are safe integers, bigints beyond (see int64.ts). */
   readI64(a: number): number | bigint {
-    const lo = this.readU32(a);
-    const hi = this.readI32(a + 4);
+    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    const off = a - pn * PAGE_SIZE;
+    let lo: number;
+    let hi: number;
+    if (off <= PAGE_SIZE - 8) {
+      // Both halves on one page: one translation (pointers and longs are most of the kernel's reads).
+      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+      lo = v.getUint32(off, true);
+      hi = v.getInt32(off + 4, true);
+    } else {
+      lo = this.readU32(a);
+      hi = this.readI32(a + 4);
+    }
     if (hi >= -0x200000 && hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
   readU64(a: number): number | bigint {
-    const lo = this.readU32(a);
-    const hi = this.readU32(a + 4);
+    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    const off = a - pn * PAGE_SIZE;
+    let lo: number;
+    let hi: number;
+    if (off <= PAGE_SIZE - 8) {
+      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+      lo = v.getUint32(off, true);
+      hi = v.getUint32(off + 4, true);
+    } else {
+      lo = this.readU32(a);
+      hi = this.readU32(a + 4);
+    }
     if (hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+  /**
+   * A pointer: the unsigned 64-bit value as a number. Past 2^53 (never a valid address here) it is
+   * rounded, exactly as Number() of the bigint would round it.
+   */
+  readPtr(a: number): number {
+    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    const off = a - pn * PAGE_SIZE;
+    if (off > PAGE_SIZE - 8) return Number(this.readU64(a));
+    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    return v.getUint32(off + 4, true) * TWO_32 + v.getUint32(off, true);
   }
   readF32(a: number): number {
     const pn = Math.floor(a / PAGE_SHIFT_DIV);
@@ -346,6 +378,15 @@ export class AddressSpace {
     v.setInt32(off, x, true);
   }
   write64(a: number, x: number | bigint): void {
+    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    const off = a - pn * PAGE_SIZE;
+    if (typeof x === 'number' && off <= PAGE_SIZE - 8) {
+      if (this.onWrite) this.onWrite(a, 8);
+      const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
+      v.setInt32(off, x >>> 0, true);
+      v.setInt32(off + 4, Math.floor(x / TWO_32), true);
+      return;
+    }
     if (typeof x === 'number') {
       const lo = x >>> 0; // x mod 2^32 (exact for any integer-valued number); setInt32 wraps it to the same bits
       this.write32(a, lo);

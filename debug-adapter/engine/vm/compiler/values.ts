@@ -37,7 +37,7 @@ type Writer = (this: AddressSpace, a: number, v: Value) => void;
 const READ: Record<Exclude<Access, 'agg'>, Reader> = {
   i8: P.readI8, u8: P.readU8, bool: P.readU8, i16: P.readI16, u16: P.readU16, i32: P.readI32, u32: P.readU32,
   i64: P.readI64, u64: P.readU64, f32: P.readF32, f64: P.readF64,
-  ptr: function (a) { return Number(this.readU64(a)); },
+  ptr: P.readPtr,
 };
 const toNum = (v: Value): number => (typeof v === 'number' ? v : Number(BigInt.asIntN(32, v)));
 const WRITE: Record<Exclude<Access, 'agg'>, Writer> = {
@@ -86,6 +86,8 @@ export function makeLoad(t: CType, where: { ev?: Ev; abs?: number; bpOff?: numbe
   const ev = where.ev!;
   if (acc === 'i32') return (th) => th.mem.readI32(ev(th) as number);
   if (acc === 'i8') return (th) => th.mem.readI8(ev(th) as number);
+  // Pointers through pointers (p->parent, list->next) are most of what kernel code reads.
+  if (acc === 'ptr') return (th) => th.mem.readPtr(ev(th) as number);
   return (th) => rd.call(th.mem, ev(th) as number);
 }
 
