@@ -1,6 +1,6 @@
 // Command-line parsing for `forkscope`, kept apart from the CLI's side effects so it can be unit-tested.
 //
-//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [--tree] [--trace] [--dmesg] [--mem]
+//   forkscope run FILE [--max-steps N] [--stdio tty|pipe] [--tree] [--ps] [--trace] [--dmesg] [--mem]
 //                      [--pid-max N] [--sched cfs|fifo|random] [--seed N] [--cpus N]
 //                      [--rmmod-after SECONDS] [-- ARGS...]
 //   forkscope --help | --version
@@ -28,6 +28,8 @@ export type CliCommand =
       stdio: StdioMode | undefined;
       /** Print the process tree (pstree -p) on stderr as the program exits. */
       tree: boolean;
+      /** Print the process list (ps -eo pid,ppid,stat,comm) on stderr as the program exits. */
+      ps: boolean;
       /** Print every system call (strace -f) on stderr. */
       trace: boolean;
       /** Print the kernel log on stderr at the end. */
@@ -56,6 +58,8 @@ Options:
                      pipe (fully buffered); default: what forkscope's stdout is
   --tree             when the program exits, print the process tree on stderr
                      (pstree -p's format; zombies marked <zombie>)
+  --ps               when the program exits, print every process on stderr as
+                     ps -eo pid,ppid,stat,comm does (Z zombie, S sleeping ...)
   --trace            print every system call of the program and its children on
                      stderr (strace -f's format)
   --dmesg            print the kernel log on stderr at the end
@@ -91,6 +95,7 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   let stdio: StdioMode | undefined;
   let programArgs: string[] = [];
   let tree = false;
+  let ps = false;
   let trace = false;
   let dmesg = false;
   let mem = false;
@@ -127,11 +132,13 @@ function parseRunArgs(args: readonly string[]): CliCommand {
           stdio = parseStdioMode(takeValue());
           break;
         case '--tree':
+        case '--ps':
         case '--trace':
         case '--dmesg':
         case '--mem':
           if (option.value !== undefined) throw new UsageError(`option '${option.name}' takes no value`);
           if (option.name === '--tree') tree = true;
+          else if (option.name === '--ps') ps = true;
           else if (option.name === '--trace') trace = true;
           else if (option.name === '--mem') mem = true;
           else dmesg = true;
@@ -164,7 +171,7 @@ function parseRunArgs(args: readonly string[]): CliCommand {
   }
 
   if (file === undefined) throw new UsageError('missing FILE to run');
-  return { kind: 'run', file, programArgs, maxSteps, stdio, tree, trace, dmesg, mem, pidMax, sched, seed, cpus, rmmodAfter };
+  return { kind: 'run', file, programArgs, maxSteps, stdio, tree, ps, trace, dmesg, mem, pidMax, sched, seed, cpus, rmmodAfter };
 }
 
 /** `--name=value` → name and value; `--name` or `-x` → name alone; anything else (including `-`) → undefined. */

@@ -71,9 +71,14 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
     return EXIT_USAGE;
   }
 
-  // The tree is drawn as the program exits, while it is still a zombie its shell has not reaped; a
-  // program that never exits (step limit, deadlock) gets the tree as the run stopped.
+  // The tree and the process list are drawn as the program exits, while it is still a zombie its shell
+  // has not reaped; a program that never exits (step limit, deadlock) gets them as the run stopped.
   let tree: string | undefined;
+  let ps: string | undefined;
+  const atProgramExit = (): void => {
+    if (command.tree) tree ??= machine.processTree();
+    if (command.ps) ps ??= machine.processTable();
+  };
   const machine: Machine = createMachine(
     result.program,
     {
@@ -90,13 +95,14 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
       sched: command.sched ? { policy: command.sched, seed: command.seed } : undefined,
       cpus: command.cpus,
       trace: command.trace ? (text) => process.stderr.write(text) : undefined,
-      onProgramExit: command.tree ? () => (tree ??= machine.processTree()) : undefined,
+      onProgramExit: command.tree || command.ps ? atProgramExit : undefined,
       rmmodAfterSeconds: command.rmmodAfter,
     },
   );
   if (command.mem) machine.keepMemoryRecords();
   const outcome = machine.run();
   if (command.tree) process.stderr.write(tree ?? machine.processTree());
+  if (command.ps) process.stderr.write(ps ?? machine.processTable());
   if (command.mem) process.stderr.write(machine.memoryTable());
   // A kernel module's output is the kernel log: it goes to stdout, as `dmesg` after rmmod shows it.
   if (isKernelModule(result.program)) process.stdout.write(machine.dmesg());

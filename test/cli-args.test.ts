@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
       maxSteps: undefined,
       stdio: undefined,
       tree: false,
+      ps: false,
       trace: false,
       dmesg: false,
       mem: false,
@@ -31,6 +32,7 @@ describe('parseCliArgs', () => {
       cpus: 1,
     });
     expect(parseCliArgs(['run', 'x.c', '--sched', 'cfs'])).toMatchObject({ sched: 'cfs' });
+    expect(parseCliArgs(['run', 'x.c', '--ps'])).toMatchObject({ ps: true, tree: false });
   });
 
   it('rejects a pid_max outside Linux limits, an unknown policy, several CPUs and a value on a flag', () => {
@@ -41,6 +43,7 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['run', 'x.c', '--cpus', '65'])).toThrow(/--cpus needs a whole number from 1 to 64, not '65'/);
     expect(() => parseCliArgs(['run', 'x.c', '--cpus', '0'])).toThrow(UsageError);
     expect(() => parseCliArgs(['run', 'x.c', '--tree=yes'])).toThrow(/takes no value/);
+    expect(() => parseCliArgs(['run', 'x.c', '--ps=1'])).toThrow(/takes no value/);
   });
 
   it('passes everything after -- to the program, options included', () => {

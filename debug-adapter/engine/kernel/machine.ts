@@ -1,21 +1,25 @@
 // The simulated computer: the kernel's memory, its tasks and the CPU that runs them. The kernel's
 // logic is pseudo-C (sysroot/kernel, sysroot/init); this class is the hardware and the mechanics its
 // host builtins stand for: memory allocation, address spaces, threads, the run queue, the switch.
+// Jobs that need little of its state are modules it owns: files and pipes (vfs.ts), execve's loading
+// (exec.ts), the --mem report (memory-report.ts) and how a run ends (run-outcome.ts).
 import type { RunOutcome } from '../api';
-import { shellSignalMessage } from '../libc/errno';
 import { KernelSlab } from './slab';
 import type { LinkedProgram } from '../vm/compiler/link';
 import { ProcessExit, SIGABRT, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
-import { buildUserImage, startProgram } from '../vm/loader';
 import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
+import { ExecLoader } from './exec';
+import { PF_KTHREAD, type Task, THREAD_SIZE } from './task';
 import type { KernelImage } from './image';
 import { StructView } from './layout';
-import { type MemoryCounters, MemoryRecords, type MemoryRow, MmCounters, countPages } from './mm-counters';
-import { DescriptorTables, EBADF, type FdTable, newPipe, type OpenFile } from './files';
+import { type MemoryCounters, MmCounters } from './mm-counters';
+import { MemoryReport } from './memory-report';
+import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
+import { EAGAIN, Vfs } from './vfs';
 import { isLinkedModule, mapModule } from './modules';
 import { PidAllocator } from './pids';
 import { KernelLog } from './printk';
@@ -23,6 +27,7 @@ import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
 import { CpuTimeAccounting } from './cputime';
 import { formatProcessTree, readChildren } from './pstree';
+import { formatProcessList, listProcesses, type ProcessRow } from './ps';
 import { SyscallTracer } from './strace';
 import { startClonedThread } from './clone-thread';
 import { errnoLocator, TlsView } from './tls';
@@ -31,17 +36,13 @@ import { noteReturnToUser, type SigpendingLayout, sigpendingLayout, signalPendin
 
 const TASK_RUNNING = 0;
 const TASK_NORMAL = 0x3;
-const SIGPIPE = 13;
 const TASK_DEAD = 0x80;
 const TASK_NEW = 0x800;
-const PF_KTHREAD = 0x00200000;
 /** preempt_count's hardirq, softirq and NMI fields (linux/preempt.h): nonzero in interrupt context. */
 const IRQ_MASK = 0x00ffff00;
-const TASK_COMM_LEN = 16;
-/** A kernel thread's stack (THREAD_SIZE). */
-const THREAD_SIZE = 16 * 1024;
-/** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
+/** How long a run may last in virtual time unless told otherwise (MachineOptions.maxVirtualNs). */
 const DEFAULT_MAX_VIRTUAL_NS = 3600e9;
+/** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
 const KERNEL_HEAP_MAX = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
 /** Virtual nanoseconds per VM step: a simple clock for start_time and the like. */
@@ -52,9 +53,6 @@ class Reschedule {}
 const RESCHEDULE = new Reschedule();
 
 class KernelPanic extends Error {}
-
-/** A program's name from the path it was exec'd by (comm): "./prog.c" → "prog". */
-const baseName = (path: string): string => path.split('/').pop()!.replace(/\.c$/, '');
 
 export interface MachineIO {
   stdio: 'tty' | 'pipe';
@@ -86,17 +84,6 @@ export interface MachineOptions {
   onProgramExit?: () => void;
 }
 
-/** The host side of one task: the thread that runs it and the context its builtins see. */
-interface Task {
-  ts: number;
-  thread: Thread;
-  ctx: BuiltinContext;
-  /** The program a user task runs (kernel threads run the kernel's). */
-  program?: LinkedProgram;
-  /** A kernel thread's stack in kernel memory, freed with the task. */
-  kernelStack?: number;
-}
-
 export class Machine {
   readonly kmem: AddressSpace;
   readonly pids: PidAllocator;
@@ -105,8 +92,8 @@ export class Machine {
   private readonly task: StructView;
   private readonly mm: StructView;
   private readonly mmCounters: MmCounters;
-  /** With --mem: each of the program's processes' memory counters as its memory goes. */
-  private memRecords: MemoryRecords | undefined;
+  /** memoryCounters and --mem's table (memory-report.ts). */
+  private readonly memoryReport: MemoryReport;
   private readonly cloneArgs: StructView;
   private readonly tls: TlsView;
   private readonly tasks = new Map<number, Task>();
@@ -125,8 +112,8 @@ export class Machine {
   private parked: { thread: Thread; frame: Frame | undefined } | undefined;
   /** A task that released itself while running, freed once switched out. */
   private selfReleased: number | undefined;
-  /** The descriptor tables, by files_struct address (shared by tasks cloned with CLONE_FILES). */
-  private readonly files = new DescriptorTables();
+  /** Descriptor tables, the terminal and pipes: what the file system calls work on (vfs.ts). */
+  readonly vfs: Vfs;
   private skippedNs = 0;
   /** Where the debugger last stopped a thread: resuming runs that op without stopping again. */
   private lastStop: { thread: Thread; frame: Frame | undefined; pc: number } | undefined;
@@ -135,13 +122,9 @@ export class Machine {
   private readonly kernelCallees: Map<number, Callee>;
   /** Each user program's functions with the kernel's, for the threads running it. */
   private readonly calleesByProgram = new Map<LinkedProgram, Map<number, Callee>>();
-  /**
-   * Images prepared by bprm_load, waiting for begin_new_exec, by task: between the two, de_thread gives
-   * up the CPU to the threads it kills, and other processes may exec meanwhile.
-   */
-  private readonly pendingExec = new Map<number, { program: LinkedProgram; argv: string[]; envp: string[]; name: string }>();
+  /** execve's loading (exec.ts). */
+  private readonly execLoader: ExecLoader;
   private steps = 0;
-  private stdinPos = 0;
   private programTask: number | undefined;
   /** Whether the user's program has been exec'ed: only that first exec is the run's program. */
   private programStarted = false;
@@ -173,12 +156,27 @@ export class Machine {
     this.task = new StructView(kernel.taskStruct);
     this.mm = new StructView(kernel.mmStruct);
     this.mmCounters = new MmCounters(this.kmem, this.mm);
+    this.memoryReport = new MemoryReport(this.kmem, this.task, this.mmCounters, this.tasks, (ts) => this.isUser(ts));
     this.cloneArgs = new StructView(kernel.cloneArgs);
     this.tls = new TlsView(kernel.taskStruct);
     this.kernelCallees = new Map(kernel.program.callees);
     this.moduleStruct = new StructView(kernel.moduleStruct);
     this.sigpending = sigpendingLayout(kernel.taskStruct);
+    this.vfs = new Vfs(this.kmem, this.task, options.io, {
+      currentTask: () => this.current.ts,
+      currentMemory: () => this.current.thread.mem,
+      wakeUp: (t) => this.wakeUp(t),
+    });
     this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
+    this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
+      addMm: (space) => this.addMm(space),
+      isMm: (space) => this.mmSpaces.has(space),
+      kzalloc: (size) => this.kzalloc(size),
+      allocStack: () => this.allocStack(),
+      contextFor: (mem, p, name) => this.contextFor(mem, p, name),
+      calleesFor: (p) => this.calleesFor(p),
+      execDone: (task) => this.tracer?.execDone(task.ts, this.traceProcess(task)),
+    });
     this.boot();
   }
 
@@ -340,46 +338,32 @@ export class Machine {
    * (it has no mm), undefined when no task has that PID.
    */
   memoryCounters(pid: number): MemoryCounters | null | undefined {
-    for (const task of this.tasks.values()) {
-      if (this.task.get(this.kmem, task.ts, 'pid') !== pid) continue;
-      const mm = this.task.get(this.kmem, task.ts, 'mm');
-      return mm === 0 ? null : this.mmCounters.sync(mm, task.thread.mem, this.task.get(this.kmem, task.ts, 'tgid'), this.task.getString(this.kmem, task.ts, 'comm'));
-    }
-    return undefined;
+    return this.memoryReport.counters(pid);
   }
 
   /** --mem: from now on, keep the counters of each of the program's processes as its memory goes. */
   keepMemoryRecords(): void {
-    this.memRecords ??= new MemoryRecords();
+    this.memoryReport.keepRecords();
   }
 
   /** --mem's table: every process of the program, gone or still running, with its memory counters. */
   memoryTable(): string {
-    const live: MemoryRow[] = [];
-    for (const task of this.tasks.values()) {
-      const row = this.memoryRow(task.ts, task.thread.mem);
-      if (row && this.task.get(this.kmem, task.ts, 'mm') !== 0 && this.task.get(this.kmem, task.ts, 'pid') === row.pid) live.push(row);
-    }
-    return (this.memRecords ?? new MemoryRecords()).table(live);
-  }
-
-  private recordMemory(ts: number, space: AddressSpace): void {
-    const row = this.memoryRow(ts, space);
-    if (row) this.memRecords!.record(row);
-  }
-
-  /** A --mem line for the process of task `ts`, if it is one of the program's. */
-  private memoryRow(ts: number, space: AddressSpace): MemoryRow | undefined {
-    const leader = this.task.get(this.kmem, ts, 'group_leader');
-    const startTime = this.task.get(this.kmem, leader, 'start_time');
-    if (!this.memRecords?.isProgramProcess(startTime) || !this.isUser(ts)) return undefined;
-    const pid = this.task.get(this.kmem, ts, 'tgid');
-    return { pid, comm: this.task.getString(this.kmem, ts, 'comm'), startTime, ...countPages(space) };
+    return this.memoryReport.table();
   }
 
   /** The process tree now, as `pstree -p` draws it from the task_structs (see pstree.ts). */
   processTree(): string {
     return formatProcessTree(readChildren(this.kmem, this.task, this.smp.cpus[0]!.idle.ts));
+  }
+
+  /** Every process now, as `ps -eo pid,ppid,stat,comm` sees them (see ps.ts). */
+  processList(): ProcessRow[] {
+    return listProcesses(this.kmem, this.task, this.smp.cpus[0]!.idle.ts);
+  }
+
+  /** processList() printed as `ps -eo pid,ppid,stat,comm` prints it. */
+  processTable(): string {
+    return formatProcessList(this.processList(), this.pids.pidMax);
   }
 
   /** Gives a thread stopped by a context switch its frame back; true if there was one. */
@@ -490,18 +474,17 @@ export class Machine {
     if (interrupted) this.smp.current.halted = false;
     if (this.smp.queuedTasks() > 0 || interrupted) return undefined;
     if (this.liveUserTasks === 0) return { ...(this.programExit ?? { kind: 'exited', status: 0 }), steps: this.steps } as RunOutcome;
-    return { kind: 'deadlock', steps: this.steps, message: this.deadlockReport() };
+    return { kind: 'deadlock', steps: this.steps, message: deadlockReport(this.sleepers()) };
   }
 
-  private deadlockReport(): string {
-    const lines = ['no task can run again: every process is asleep and nothing will wake it'];
+  /** The user processes that sleep when no task can run: every live one but init. */
+  private sleepers(): Sleeper[] {
+    const out: Sleeper[] = [];
     for (const task of this.tasks.values()) {
       if (!this.isUser(task.ts) || this.task.get(this.kmem, task.ts, 'pid') === 1 || this.task.get(this.kmem, task.ts, 'exit_state') !== 0) continue;
-      const f = task.thread.frame;
-      const where = f ? `${f.code.name}() at ${f.code.opPos[Math.max(0, f.pc - 1)]?.file}:${f.code.opPos[Math.max(0, f.pc - 1)]?.line}` : '?';
-      lines.push(`  ${this.task.getString(this.kmem, task.ts, 'comm')} (pid ${this.task.get(this.kmem, task.ts, 'pid')}) sleeps in ${where}`);
+      out.push({ comm: this.task.getString(this.kmem, task.ts, 'comm'), pid: this.task.get(this.kmem, task.ts, 'pid'), frame: task.thread.frame });
     }
-    return lines.join('\n');
+    return out;
   }
 
   private panicOutcome(message: string): RunOutcome {
@@ -681,7 +664,7 @@ export class Machine {
     this.mms.delete(id);
     this.mmSpaces.delete(space);
     // The current task's memory going (exit or exec; a failed fork drops its child's) is its last count.
-    if (this.memRecords && space === this.current.thread.mem) this.recordMemory(this.current.ts, space);
+    if (space === this.current.thread.mem) this.memoryReport.memoryGoing(this.current.ts, space);
     if (space !== this.current.thread.mem) space.release();
   }
 
@@ -861,194 +844,33 @@ export class Machine {
     if (leader === this.programTask) {
       // A process's status is its leader's exit code (after a group exit, every thread has the same
       // one), final once the last of its threads is gone: whichever dies last writes it last.
-      const code = this.task.get(this.kmem, leader, 'exit_code');
-      const sig = code & 0x7f;
-      this.programExit = sig === 0
-        ? { kind: 'exited', status: (code >> 8) & 0xff, steps: 0 }
-        : { kind: 'signaled', signal: sig, description: shellSignalMessage(sig), steps: 0 };
+      this.programExit = exitOutcome(this.task.get(this.kmem, leader, 'exit_code'));
     }
-  }
-
-  // ------------------------------------------------------------------ files
-
-  /** The task's descriptor table: its files_struct's. */
-  private fdTable(task = this.current.ts): FdTable {
-    return this.files.of(this.task.get(this.kmem, task, 'files'));
-  }
-
-  /** dup_fd's copy (always of the current task's table). */
-  filesDup(newf: number): number {
-    this.files.dup(newf, this.task.get(this.kmem, this.current.ts, 'files'));
-    return 0;
-  }
-
-  /** The last user of the files_struct is gone: its descriptors are closed. */
-  filesExit(files: number): void {
-    this.files.close(files, (t) => this.wakeUp(t));
-  }
-
-  /** Reads from user memory for a write; undefined when the buffer is bad (EFAULT). */
-  private userBytes(addr: number, count: number): Uint8Array | undefined {
-    try {
-      return this.current.thread.mem.readBytes(addr, count);
-    } catch (e) {
-      if (e instanceof MemoryFault) return undefined;
-      throw e;
-    }
-  }
-
-  vfsWrite(fd: number, buf: number, count: number): number {
-    const bytes = this.userBytes(buf, count);
-    return bytes ? this.writeFile(this.current.ts, fd, bytes) : -14;
-  }
-
-  /** write(2) on a task's descriptor: the terminal, or a pipe (EPIPE and SIGPIPE without readers). */
-  private writeFile(task: number, fd: number, bytes: Uint8Array): number {
-    const f = this.fdTable(task).get(fd);
-    if (!f) return -EBADF;
-    if (f.kind === 'tty') {
-      if (f.stream === 0) return -EBADF;
-      (f.stream === 1 ? this.options.io.stdout : this.options.io.stderr)(bytes.slice());
-      return bytes.length;
-    }
-    if (f.end !== 'write') return -EBADF;
-    if (f.pipe.readers === 0) {
-      this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (SIGPIPE - 1)));
-      return -32; // EPIPE
-    }
-    for (const b of bytes) f.pipe.data.push(b);
-    for (const t of f.pipe.waiters) this.wakeUp(t);
-    f.pipe.waiters.clear();
-    return bytes.length;
-  }
-
-  vfsRead(fd: number, buf: number, count: number): number {
-    const r = this.readFile(this.current.ts, fd, count);
-    if (typeof r === 'number') return r;
-    try {
-      this.current.thread.mem.writeBytes(buf, r);
-    } catch (e) {
-      if (e instanceof MemoryFault) return -14; // EFAULT
-      throw e;
-    }
-    return r.length;
-  }
-
-  /** read(2) on a task's descriptor: bytes, or -errno (-EAGAIN: an empty pipe that still has writers). */
-  private readFile(task: number, fd: number, count: number): Uint8Array | number {
-    const f: OpenFile | undefined = this.fdTable(task).get(fd);
-    if (!f) return -EBADF;
-    if (f.kind === 'tty') {
-      if (f.stream !== 0) return -EBADF;
-      const input = this.options.io.stdin ?? new Uint8Array(0);
-      const out = input.subarray(this.stdinPos, this.stdinPos + count);
-      this.stdinPos += out.length;
-      return out.slice();
-    }
-    if (f.end !== 'read') return -EBADF;
-    // read(fd, buf, 0) returns 0 at once, even on an empty pipe.
-    if (count === 0) return new Uint8Array(0);
-    if (f.pipe.data.length === 0) return f.pipe.writers > 0 ? -11 : new Uint8Array(0);
-    return Uint8Array.from(f.pipe.data.splice(0, count));
-  }
-
-  pipeWaitReadable(fd: number): void {
-    const f = this.fdTable().get(fd);
-    if (f?.kind === 'pipe') f.pipe.waiters.add(this.current.ts);
-  }
-
-  doPipe(fildes: number): number {
-    const table = this.fdTable();
-    const { read, write } = newPipe();
-    const r = table.install(read);
-    if (r < 0) return r;
-    const w = table.install(write);
-    if (w < 0) {
-      table.close(r, () => {});
-      return w;
-    }
-    try {
-      this.current.thread.mem.write32(fildes, r);
-      this.current.thread.mem.write32(fildes + 4, w);
-    } catch (e) {
-      if (!(e instanceof MemoryFault)) throw e;
-      table.close(r, () => {});
-      table.close(w, () => {});
-      return -14;
-    }
-    return 0;
-  }
-
-  closeFd(fd: number): number {
-    return this.fdTable().close(fd, (t) => this.wakeUp(t));
-  }
-
-  dupFd(fd: number): number {
-    const table = this.fdTable();
-    const f = table.get(fd);
-    if (!f) return -EBADF;
-    f.refs++;
-    return table.install(f);
-  }
-
-  dup2Fd(oldfd: number, newfd: number): number {
-    const table = this.fdTable();
-    const f = table.get(oldfd);
-    if (!f) return -EBADF;
-    if (oldfd === newfd) return newfd;
-    if (table.get(newfd)) table.close(newfd, (t) => this.wakeUp(t));
-    f.refs++;
-    table.fds[newfd] = f;
-    return newfd;
   }
 
   /**
    * run_init_process: kernel_execve of /sbin/init in the current kernel thread, which becomes PID 1's
-   * user process. Its arguments are the user's argv, as Linux passes init the kernel's command line.
-   * init is not counted among the live user tasks: the run ends when every other process has.
+   * user process. init is not counted among the live user tasks: the run ends when every other process has.
    */
   runInitProcess(path: string): never {
-    const program = this.options.loadProgram(path);
-    if (!program) this.panic(`No working init found.  Try passing init= option to kernel.`);
-    this.exec({ program, argv: [path, ...this.options.argv], envp: this.options.envp, name: baseName(path) });
+    const init = this.execLoader.initProcess(path);
+    if (!init) this.panic(`No working init found.  Try passing init= option to kernel.`);
+    this.execLoader.start(this.current, init);
+    throw RESCHEDULE;
   }
 
   /** execve's search: the program at `filename`, with argv and envp copied from user memory. */
   bprmLoad(filenameAddr: number, argvAddr: number, envpAddr: number): number {
-    const mem = this.current.thread.mem;
-    try {
-      const filename = new TextDecoder().decode(mem.readCString(filenameAddr, 4096));
-      // The path the user ran (argv[0]) names the program they compiled: the shell execs it there.
-      const program = filename === this.options.argv[0] ? this.program : this.options.loadProgram(filename);
-      if (!program) return -2; // ENOENT
-      this.pendingExec.set(this.current.ts, { program, argv: this.readStrings(argvAddr), envp: this.readStrings(envpAddr), name: baseName(filename) });
-      return 0;
-    } catch (e) {
-      if (e instanceof MemoryFault) return -14; // EFAULT
-      throw e;
-    }
-  }
-
-  private readStrings(arrayAddr: number): string[] {
-    const mem = this.current.thread.mem;
-    const out: string[] = [];
-    if (arrayAddr === 0) return out;
-    for (let i = 0; ; i++) {
-      const p = Number(mem.readU64(arrayAddr + 8 * i));
-      if (p === 0) return out;
-      out.push(new TextDecoder().decode(mem.readCString(p, 4096)));
-    }
+    return this.execLoader.bprmLoad(this.current.ts, this.current.thread.mem, filenameAddr, argvAddr, envpAddr);
   }
 
   beginNewExec(): never {
-    const pending = this.pendingExec.get(this.current.ts);
-    if (!pending) throw new Error('begin_new_exec without bprm_load');
-    this.pendingExec.delete(this.current.ts);
+    const bprm = this.execLoader.takePrepared(this.current.ts);
     // The run's outcome is that of the first task to exec the user's program (the shell's child).
-    if (pending.program === this.program && !this.programStarted) {
+    if (bprm.program === this.program && !this.programStarted) {
       this.programStarted = true;
       this.programTask = this.current.ts;
-      this.memRecords?.programStarted(this.task.get(this.kmem, this.current.ts, 'start_time'));
+      this.memoryReport.programStarted(this.current.ts);
       this.tracer?.attach(this.current.ts, this.traceProcess(this.current));
     }
     // A kernel thread becoming a user process (the usermode helper's) counts among the live ones now.
@@ -1063,34 +885,7 @@ export class Machine {
         this.kfree(oldMm);
       }
     }
-    this.exec(pending);
-  }
-
-  /** Starts `program` in the current task: a new address space and mm_struct, comm, a fresh thread. */
-  private exec(e: { program: LinkedProgram; argv: string[]; envp: string[]; name: string }): never {
-    const task = this.current;
-    const oldMem = task.thread.mem;
-    const image = buildUserImage(e.program, e.argv, e.envp, this.kmem);
-    const id = this.addMm(image.mem);
-    const mm = this.kzalloc(this.mm.type.size);
-    this.mm.set(this.kmem, mm, 'mm_users', 1);
-    this.mm.set(this.kmem, mm, 'mm_count', 1);
-    this.mm.set(this.kmem, mm, '__host_id', id);
-    this.mm.set(this.kmem, mm, 'start_brk', e.program.heapStart);
-    this.mm.set(this.kmem, mm, 'brk', e.program.heapStart);
-    this.mm.set(this.kmem, mm, 'start_stack', image.sp);
-    this.task.set(this.kmem, task.ts, 'mm', mm);
-    this.task.set(this.kmem, task.ts, 'active_mm', mm);
-    this.task.set(this.kmem, task.ts, 'flags', this.task.get(this.kmem, task.ts, 'flags') & ~PF_KTHREAD);
-    this.task.setString(this.kmem, task.ts, 'comm', e.name, TASK_COMM_LEN);
-    task.program = e.program;
-    task.ctx = this.contextFor(image.mem, e.program, e.name);
-    this.tracer?.execDone(task.ts, this.traceProcess(task));
-    startProgram(task.thread, e.program, image, task.ctx, this.calleesFor(e.program));
-    // The kernel stack it ran on stays, now for its system calls.
-    task.kernelStack ??= this.allocStack();
-    task.thread.kstack = task.kernelStack + THREAD_SIZE;
-    if (oldMem !== this.kmem && !this.mmSpaces.has(oldMem)) oldMem.release();
+    this.execLoader.start(this.current, bprm);
     throw RESCHEDULE;
   }
 
@@ -1113,12 +908,12 @@ export class Machine {
       heapLimit: USER_HEAP_LIMIT,
       machine: this,
       // stdio's own writes and reads (printf's flush, getchar) go through the task's descriptors too.
-      sysWrite: (fd, bytes) => this.writeFile(this.current.ts, fd, bytes),
+      sysWrite: (fd, bytes) => this.vfs.writeFile(this.current.ts, fd, bytes),
       sysRead: (fd, max) => {
-        const r = this.readFile(this.current.ts, fd, max);
-        return r === -11 ? new Uint8Array(0) : r;
+        const r = this.vfs.readFile(this.current.ts, fd, max);
+        return r === -EAGAIN ? new Uint8Array(0) : r;
       },
-      isatty: (fd) => this.fdTable(this.current.ts).get(fd)?.kind === 'tty' && io.stdio === 'tty',
+      isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && io.stdio === 'tty',
       getErrno: () => {
         const at = errnoAddr();
         return at === undefined ? 0 : mem.readI32(at);

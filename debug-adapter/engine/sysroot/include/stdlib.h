@@ -48,4 +48,7 @@ void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int 
 
 char *getenv(const char *name);
 
+/* Runs COMMAND with /bin/sh -c and returns its status as waitpid gives it (system(NULL): nonzero if there is a shell). */
+int system(const char *command);
+
 #endif

@@ -203,11 +203,14 @@ static int worker_thread(void *__pool)
   return 0;
 }
 
-static void create_worker(struct worker_pool *pool, const char *name)
+/* A pool's worker; the highpri pools' run at HIGHPRI_NICE_LEVEL (nice -20: ps shows I<). */
+static void create_worker(struct worker_pool *pool, const char *name, long nice)
 {
   spin_lock_init(&pool->lock);
   INIT_LIST_HEAD(&pool->worklist);
-  pool->worker = kthread_run(worker_thread, pool, name);
+  pool->worker = kthread_create(worker_thread, pool, name);
+  set_user_nice(pool->worker, nice);
+  wake_up_process(pool->worker);
 }
 
 /* Queues work on CPU 0's normal pool; false when it is queued already. */
@@ -238,8 +241,8 @@ void spawn_boot_kthreads(void)
 
   for (cpu = 0; cpu < NR_CPUS; cpu++)
     INIT_LIST_HEAD(&cpu_stop_works[cpu]);
-  create_worker(&cpu0_pool, "kworker/0:0");
-  create_worker(&cpu0_highpri_pool, "kworker/0:0H");
+  create_worker(&cpu0_pool, "kworker/0:0", 0);
+  create_worker(&cpu0_highpri_pool, "kworker/0:0H", MIN_NICE);
   smpboot_register_percpu_thread(&softirq_threads);
   smpboot_register_percpu_thread(&cpu_stop_threads);
   smp_init();

@@ -18,6 +18,7 @@ int main(int argc, char **argv)
   pid_t sh;
   sigset_t chld, empty;
 
+  setsid(); /* init leads the first session, as systemd and busybox's init do */
   signal(SIGCHLD, on_sigchld);
   sigemptyset(&chld);
   sigaddset(&chld, SIGCHLD);

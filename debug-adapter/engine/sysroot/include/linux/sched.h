@@ -41,6 +41,8 @@
 #define TASK_COMM_LEN 16
 #define MAX_PRIO      140
 #define DEFAULT_PRIO  120
+#define MIN_NICE (-20)
+#define MAX_NICE 19
 #define NICE_TO_PRIO(nice) ((nice) + DEFAULT_PRIO)
 
 /* Clone flags (include/uapi/linux/sched.h). */
@@ -280,6 +282,7 @@ struct task_struct *get_current(void);
 
 void schedule(void);
 int wake_up_process(struct task_struct *p);
+void set_user_nice(struct task_struct *p, long nice);
 int wake_up_state(struct task_struct *p, unsigned int state);
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 

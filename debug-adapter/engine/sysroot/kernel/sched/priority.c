@@ -1,12 +1,10 @@
 /* A task's nice level (kernel/sched/core.c's set_user_nice and kernel/sys.c's setpriority and
-   getpriority): nice -20 … 19 is static_prio 100 … 139. Under --sched cfs it weighs how fast the task's
+   getpriority): nice -20 … 19 is static_prio 100 … 139. Under CFS (the default policy) it weighs how fast the task's
    virtual runtime grows (sched_prio_to_weight), so a nicer task gets a smaller share of the CPU. */
 #include <linux/sched.h>
 #include <linux/errno.h>
 
 #define PRIO_PROCESS 0
-#define MIN_NICE (-20)
-#define MAX_NICE 19
 
 extern struct task_struct *find_task_by_vpid(pid_t nr);
 
