@@ -224,13 +224,16 @@ function processRows(): Row[] {
     target: '< 1,000 ms',
     pass: bomb.msToEagain < 1000,
   });
+  // Host memory counts both the JS heap (the simulator's own bookkeeping) and the page buffers: the
+  // simulated memory, mostly each task's kernel stack page and task_struct, signal and sighand structs.
+  const hostPerTask = bomb.heapPerTaskBytes + bomb.externalPerTaskBytes;
   rows.push({
-    workload: '(g) host heap per task, at EAGAIN',
-    forkscope: `${fmt(bomb.heapPerTaskBytes / 1024, 2)} KiB (+ ${fmt(bomb.externalPerTaskBytes / 1024, 1)} KiB buffers)`,
+    workload: '(g) host memory per task, at EAGAIN',
+    forkscope: `${fmt(hostPerTask / 1024, 1)} KiB (heap ${fmt(bomb.heapPerTaskBytes / 1024, 2)} KiB, page buffers ${fmt(bomb.externalPerTaskBytes / 1024, 1)} KiB)`,
     reference: '8 KiB (target)',
-    ratio: bomb.heapPerTaskBytes / 8192,
-    target: '< 8 KiB heapUsed',
-    pass: bomb.heapPerTaskBytes < 8192,
+    ratio: hostPerTask / 8192,
+    target: '< 8 KiB',
+    pass: hostPerTask < 8192,
   });
   return rows;
 }

@@ -11,11 +11,20 @@ import { type AddressSpace, PAGE_SIZE } from '../vm/memory';
 /** The smallest class, as kmalloc-16 (x86-64's smallest useful one here). */
 const MIN_CLASS = 16;
 
-/** The class an allocation of `size` bytes comes from: a power of two up to a page, whole pages beyond. */
+/** Above this, a size gets a cache of its own, as task_struct, signal_struct and sighand_struct do. */
+const KMALLOC_POWER_OF_TWO_MAX = 512;
+/** Dedicated caches round their objects to cache lines. */
+const CACHE_LINE = 64;
+
+/**
+ * The class an allocation of `size` bytes comes from: kmalloc's powers of two for small sizes, and for
+ * larger ones an object-sized cache (rounded to a cache line), as Linux keeps for its big structures,
+ * rather than a power of two that would waste up to half of each.
+ */
 function sizeClass(size: number): number {
   if (size <= MIN_CLASS) return MIN_CLASS;
-  if (size <= PAGE_SIZE) return 2 ** Math.ceil(Math.log2(size));
-  return Math.ceil(size / PAGE_SIZE) * PAGE_SIZE;
+  if (size <= KMALLOC_POWER_OF_TWO_MAX) return 2 ** Math.ceil(Math.log2(size));
+  return Math.ceil(size / CACHE_LINE) * CACHE_LINE;
 }
 
 export class KernelSlab {
@@ -54,9 +63,9 @@ export class KernelSlab {
     return true;
   }
 
-  /** A new object of class `cls` from the top of the heap, aligned to its size (to a page for larger ones). */
+  /** A new object of class `cls` from the top of the heap: a power of two aligned to its size, others to a cache line, whole pages to a page. */
   private grow(cls: number): number {
-    const align = Math.min(cls, PAGE_SIZE);
+    const align = cls % PAGE_SIZE === 0 ? PAGE_SIZE : cls <= KMALLOC_POWER_OF_TWO_MAX ? cls : CACHE_LINE;
     const addr = Math.ceil(this.mem.brk / align) * align;
     if (addr + cls - this.mem.startBrk > this.limit || !this.mem.setBrk(addr + cls)) return 0;
     return addr;
