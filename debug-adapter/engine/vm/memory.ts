@@ -99,6 +99,9 @@ export class AddressSpace {
   // must stay small.
   private rTlb: TlbEntries | undefined;
   private wTlb: TlbEntries | undefined;
+  /** load64's result: the low half unsigned, the high half signed. */
+  private lo64 = 0;
+  private hi64 = 0;
 
   constructor(from?: AddressSpace) {
     if (from) {
@@ -297,37 +300,34 @@ export class AddressSpace {
   }
   /** 64-bit values are numbers while they are safe integers, bigints beyond (see int64.ts). */
   readI64(a: number): number | bigint {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    let lo: number;
-    let hi: number;
-    if (off <= PAGE_SIZE - 8) {
-      // Both halves on one page: one translation (pointers and longs are most of the kernel's reads).
-      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
-      lo = v.getUint32(off, true);
-      hi = v.getInt32(off + 4, true);
-    } else {
-      lo = this.readU32(a);
-      hi = this.readI32(a + 4);
-    }
+    this.load64(a);
+    const lo = this.lo64;
+    const hi = this.hi64;
     if (hi >= -0x200000 && hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
   readU64(a: number): number | bigint {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    let lo: number;
-    let hi: number;
-    if (off <= PAGE_SIZE - 8) {
-      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
-      lo = v.getUint32(off, true);
-      hi = v.getUint32(off + 4, true);
-    } else {
-      lo = this.readU32(a);
-      hi = this.readU32(a + 4);
-    }
+    this.load64(a);
+    const lo = this.lo64;
+    const hi = this.hi64 >>> 0;
     if (hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+  /**
+   * Reads the 64-bit word at `a` into lo64 (unsigned) and hi64 (signed), with one translation when it
+   * fits in a page: pointers and longs are most of the kernel's reads.
+   */
+  private load64(a: number): void {
+    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    const off = a - pn * PAGE_SIZE;
+    if (off <= PAGE_SIZE - 8) {
+      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+      this.lo64 = v.getUint32(off, true);
+      this.hi64 = v.getInt32(off + 4, true);
+    } else {
+      this.lo64 = this.readU32(a);
+      this.hi64 = this.readI32(a + 4);
+    }
   }
   /**
    * A pointer: the unsigned 64-bit value as a number. Past 2^53 (never a valid address here) it is
