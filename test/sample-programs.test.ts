@@ -1,0 +1,74 @@
+// The programs in sample-programs/ are what a user opens first: each is run here as the README and its
+// own header comment say to run it (`forkscope run sample-programs/X.c ...`), and what it teaches must
+// show in the output.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cliPath = join(repoRoot, 'dist', 'cli.js');
+const TIMEOUT = { timeout: 30_000 };
+
+function forkscope(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cliPath, 'run', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const error = inject('distBuildError');
+  if (error) throw new Error(`dist/ could not be built:\n${error}`);
+});
+
+describe('sample programs', () => {
+  it('fork_wait.c: the child exits with 99 and the parent collects it (the lecture example)', TIMEOUT, () => {
+    const r = forkscope('sample-programs/fork_wait.c', '--stdio', 'tty');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^I am your father!: your pid is \d+$/);
+    expect(lines.slice(1)).toEqual(['Nooooooooo!', 'Child exit status: 99', '']);
+  });
+
+  it('zombie.c: the zombie keeps its PID until wait releases it', TIMEOUT, () => {
+    const r = forkscope('sample-programs/zombie.c');
+    expect(r.status).toBe(0);
+    const pid = /^child (\d+) exited with 7, not yet waited for$/m.exec(r.stdout)?.[1];
+    expect(pid).toBeDefined();
+    expect(r.stdout).toContain(`kill(${pid}, 0) = 0: the zombie still holds its PID`);
+    expect(r.stdout).toContain(`after wait: kill(${pid}, 0) = -1 (No such process)`);
+  });
+
+  it('orphan.c: the child sees its parent, then init once the parent is gone', TIMEOUT, () => {
+    const r = forkscope('sample-programs/orphan.c', '--tree');
+    expect(r.status).toBe(0);
+    const [, child, parent] = /^child (\d+): my parent is (\d+)$/m.exec(r.stdout) ?? [];
+    expect(r.stdout).toContain(`parent ${parent}: exiting, leaving child ${child} behind`);
+    expect(r.stdout).toContain(`child ${child}: my parent is now 1 (init)`);
+    // As the program (the parent) exits, its child is still alive: adopted by init, not under the shell.
+    expect(r.stderr).toMatch(new RegExp(`init\\(1\\)─┬─orphan\\(${child}\\)`));
+  });
+
+  it('threads.c: one process, a task per thread, one address space', TIMEOUT, () => {
+    const r = forkscope('sample-programs/threads.c');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^process (\d+), main thread \1$/m);
+    expect(r.stdout.match(/same process, its own task \(tid differs from the pid\)/g)).toHaveLength(3);
+    expect(r.stdout).toContain('counter = 30: the threads share one address space');
+  });
+
+  it('copy_on_write.c --mem: the child copies only the pages it writes', TIMEOUT, () => {
+    const r = forkscope('sample-programs/copy_on_write.c', '--mem');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("parent: data[0] is still 'p'");
+    const rows = r.stderr.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
+    expect(rows).toHaveLength(2);
+    const [, child] = rows;
+    const [, , shared, priv, cow] = child!.map(Number);
+    // 32 pages written (plus the stack's) are the child's own; the 32 only read stay shared.
+    expect(cow).toBeGreaterThanOrEqual(32);
+    expect(cow).toBeLessThanOrEqual(36);
+    expect(priv).toBeGreaterThanOrEqual(32);
+    expect(shared).toBeGreaterThanOrEqual(32);
+  });
+});
