@@ -2,6 +2,8 @@
 // task_struct. Unlike a sleeper's timer, which only wakes its task, an expired one interrupts the CPU
 // to run the kernel's it_real_fn, which sends SIGALRM (kernel/itimer.c).
 
+const NONE: readonly number[] = [];
+
 export class RealTimers {
   private readonly expiresByTask = new Map<number, number>();
 
@@ -21,7 +23,9 @@ export class RealTimers {
   }
 
   /** Takes the timers expired by `now`, earliest first: the tasks to run it_real_fn for. */
-  takeExpired(now: number): number[] {
+  takeExpired(now: number): readonly number[] {
+    // Asked at every time slice; almost always no alarm is armed.
+    if (this.expiresByTask.size === 0) return NONE;
     const due = [...this.expiresByTask].filter(([, e]) => e <= now).sort((a, b) => a[1] - b[1]);
     for (const [task] of due) this.expiresByTask.delete(task);
     return due.map(([task]) => task);

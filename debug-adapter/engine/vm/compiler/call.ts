@@ -154,7 +154,7 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
   };
   if (nvar === 0 && retSlot < 0 && !ft.variadic && s && evs.length <= 3) {
     // A direct call to pseudo-C code: the commonest call, so it skips the function-pointer lookup.
-    const [a0, a1, a2] = evs;
+    const a0 = evs[0];
     const direct = s;
     switch (evs.length) {
       case 0:
@@ -163,25 +163,8 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
       case 1:
         c.b.emit(callWithOneArg(direct, dest, a0!));
         break;
-      case 2:
-        c.b.emit((t) => {
-          const v0 = a0!(t);
-          const v1 = a1!(t);
-          const regs = enterFrame(t, direct.code!, dest);
-          regs[0] = v0;
-          regs[1] = v1;
-        });
-        break;
       default:
-        c.b.emit((t) => {
-          const v0 = a0!(t);
-          const v1 = a1!(t);
-          const v2 = a2!(t);
-          const regs = enterFrame(t, direct.code!, dest);
-          regs[0] = v0;
-          regs[1] = v1;
-          regs[2] = v2;
-        });
+        c.b.emit(callWithArgs(direct, dest, evs));
     }
   } else {
     const slotWriters = varTypes.map(slotWriter);
@@ -224,7 +207,55 @@ function callWithOneArg(direct: { code?: FunctionCode }, dest: number, a0: Ev): 
     const reg = s.reg;
     return (t, r) => { const v0 = r[reg]!; enterFrame(t, direct.code!, dest)[0] = v0; };
   }
+  if (s?.kind === 'reg-offset') {
+    // f(&p->member): the kernel's list helpers and most of its calls.
+    const { reg, offset } = s;
+    return (t, r) => { const v0 = (r[reg] as number) + offset; enterFrame(t, direct.code!, dest)[0] = v0; };
+  }
   return (t) => { const v0 = a0(t); enterFrame(t, direct.code!, dest)[0] = v0; };
+}
+
+/**
+ * How a call op gets an argument: 1, a register; 2, a register plus an offset (&p->member); 0, by
+ * calling its closure. Testing a constant kind inside the op is cheaper than an indirect call.
+ */
+interface ArgAccess {
+  kind: 0 | 1 | 2;
+  reg: number;
+  offset: number;
+  ev: Ev;
+}
+
+function argAccess(ev: Ev): ArgAccess {
+  const s = shapeOf(ev);
+  if (s?.kind === 'reg') return { kind: 1, reg: s.reg, offset: 0, ev };
+  if (s?.kind === 'reg-offset') return { kind: 2, reg: s.reg, offset: s.offset, ev };
+  return { kind: 0, reg: 0, offset: 0, ev };
+}
+
+/** A direct call with two or three arguments, each read as argAccess says. */
+function callWithArgs(direct: { code?: FunctionCode }, dest: number, evs: Ev[]): Op {
+  const { kind: k0, reg: g0, offset: o0, ev: a0 } = argAccess(evs[0]!);
+  const { kind: k1, reg: g1, offset: o1, ev: a1 } = argAccess(evs[1]!);
+  if (evs.length === 2) {
+    return (t, r) => {
+      const v0 = k0 === 1 ? r[g0]! : k0 === 2 ? (r[g0] as number) + o0 : a0(t);
+      const v1 = k1 === 1 ? r[g1]! : k1 === 2 ? (r[g1] as number) + o1 : a1(t);
+      const regs = enterFrame(t, direct.code!, dest);
+      regs[0] = v0;
+      regs[1] = v1;
+    };
+  }
+  const { kind: k2, reg: g2, offset: o2, ev: a2 } = argAccess(evs[2]!);
+  return (t, r) => {
+    const v0 = k0 === 1 ? r[g0]! : k0 === 2 ? (r[g0] as number) + o0 : a0(t);
+    const v1 = k1 === 1 ? r[g1]! : k1 === 2 ? (r[g1] as number) + o1 : a1(t);
+    const v2 = k2 === 1 ? r[g2]! : k2 === 2 ? (r[g2] as number) + o2 : a2(t);
+    const regs = enterFrame(t, direct.code!, dest);
+    regs[0] = v0;
+    regs[1] = v1;
+    regs[2] = v2;
+  };
 }
 
 function slotWriter(type: CType): (t: Thread, addr: number, v: Value) => void {

@@ -21,6 +21,7 @@ import { type FnCtx, Scope } from './context';
 import { loadLV, modifyLV, storeLV } from './lvalue';
 import { compileInit, completeType } from './init';
 import { compileBlockItems } from './stmt';
+import { shapeOf, withShape } from './shapes';
 import { converter, truthy } from './values';
 
 // ------------------------------------------------------------------ splitting around calls
@@ -82,6 +83,14 @@ export function compileCond(c: FnCtx, e: Expr): (t: Thread) => boolean {
     return (t) => truthy(t.r[r]!);
   }
   const ev = ce.ev;
+  const s = shapeOf(ev);
+  // `if (p->field)`: an int or a pointer read is a number, so the test is a comparison with 0.
+  if (s?.kind === 'load-reg-offset') {
+    const { reg, offset } = s;
+    return s.access === 'ptr'
+      ? (t) => t.mem.readPtr((t.r[reg] as number) + offset) !== 0
+      : (t) => t.mem.readI32((t.r[reg] as number) + offset) !== 0;
+  }
   return (t) => truthy(ev(t));
 }
 
@@ -725,7 +734,15 @@ function compileMember(c: FnCtx, e: Extract<Expr, { kind: 'member' }>): CE {
     bpOff = obj.lv.bpOff + offset;
     const o = bpOff;
     addr = (t) => t.bp + o;
-  } else addr = k !== undefined ? () => k : (t) => (base(t) as number) + offset;
+  } else if (k !== undefined) addr = () => k;
+  else {
+    const bs = shapeOf(base);
+    if (bs?.kind === 'reg') {
+      // p->field with p in a register: one closure, and a shape the loads and stores inline.
+      const reg = bs.reg;
+      addr = withShape((t: Thread) => (t.r[reg] as number) + offset, { kind: 'reg-offset', reg, offset });
+    } else addr = (t) => (base(t) as number) + offset;
+  }
   if (member.bitWidth !== undefined) {
     const lv = { kind: 'bits' as const, addr, bitOffset: member.bitOffset ?? 0, bitWidth: member.bitWidth };
     return { type: member.type, ev: loadLV(lv, member.type), lv };
@@ -781,7 +798,7 @@ function compileStmtExpr(c: FnCtx, e: Extract<Expr, { kind: 'stmtExpr' }>): CE {
       const v = rv(c, last.expr);
       if (v.type.kind === 'void') {
         const ev = v.ev;
-        c.b.emit((t) => { ev(t); });
+        c.b.emit(ev);
         return { type: T.void, ev: () => 0 };
       }
       return spill(c, v);

@@ -69,7 +69,7 @@ export function compileInit(c: FnCtx, sym: Sym, init: Initializer, pos: SourcePo
     if (!e) return;
     const v = assignConvert(c, rv(c, e), type, e.pos, { kind: 'init' });
     const store = storeLV({ kind: 'reg', reg: sym.reg }, type, v.ev);
-    c.b.emit((t) => { store(t); });
+    c.b.emit(store);
     return;
   }
   if (sym.kind === 'global') {
@@ -140,7 +140,7 @@ function stackSink(c: FnCtx, base: number): Sink {
       const v = assignConvert(c, decay(ce), type, pos, { kind: 'init' });
       const o = base + off;
       const store = storeLV({ kind: 'mem', addr: (t: Thread) => t.bp + o, bpOff: o }, type, v.ev);
-      c.b.emit((t) => { store(t); });
+      c.b.emit(store);
     },
     bytes(off, bytes) {
       const o = base + off;
@@ -156,7 +156,7 @@ function stackSink(c: FnCtx, base: number): Sink {
       const v = assignConvert(c, ce, type, pos, { kind: 'init' });
       const o = base + unitOff;
       const store = storeLV({ kind: 'bits', addr: (t: Thread) => t.bp + o, bitOffset, bitWidth }, type, v.ev);
-      c.b.emit((t) => { store(t); });
+      c.b.emit(store);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Value } from '../host';
 import type { AddressSpace } from '../memory';
 import type { Ev, Thread } from '../thread';
 import type { LV } from './ce';
-import { withShape } from './shapes';
+import { shapeOf, withShape } from './shapes';
 import { accessOf, makeLoad, writerFor } from './values';
 
 export function loadLV(lv: LV, type: CType): Ev {
@@ -77,6 +77,14 @@ export function storeLV(lv: LV, type: CType, value: Ev): Ev {
   switch (lv.kind) {
     case 'reg': {
       const r = lv.reg;
+      const vs = shapeOf(value);
+      // `q = p->next;`: the load inlined into the register store.
+      if (vs?.kind === 'load-reg-offset') {
+        const { reg, offset } = vs;
+        return vs.access === 'ptr'
+          ? (t) => (t.r[r] = t.mem.readPtr((t.r[reg] as number) + offset))
+          : (t) => (t.r[r] = t.mem.readI32((t.r[reg] as number) + offset));
+      }
       return (t) => (t.r[r] = value(t));
     }
     case 'mem': {
@@ -92,7 +100,9 @@ export function storeLV(lv: LV, type: CType, value: Ev): Ev {
         return (t) => { const v = value(t); w.call(t.mem, a, v); return v; };
       }
       const addr = lv.addr;
+      const at = shapeOf(addr);
       // C leaves the order of evaluating the two sides unspecified; gcc computes the value first.
+      if (at?.kind === 'reg-offset' && (acc === 'i32' || acc === 'ptr' || acc === 'i64' || acc === 'u64')) return storeThroughRegister(at.reg, at.offset, acc === 'i32', value);
       return (t) => { const v = value(t); w.call(t.mem, addr(t) as number, v); return v; };
     }
     case 'bits': {
@@ -106,6 +116,23 @@ export function storeLV(lv: LV, type: CType, value: Ev): Ev {
       };
     }
   }
+}
+
+/**
+ * `p->field = value` with p in a register, for int and 64-bit fields (pointers, longs): the kernel's
+ * list and task_struct updates. The address and, when it is a register too, the value are inlined.
+ */
+function storeThroughRegister(reg: number, offset: number, int32: boolean, value: Ev): Ev {
+  const vs = shapeOf(value);
+  if (vs?.kind === 'reg') {
+    const vr = vs.reg;
+    return int32
+      ? (t) => { const v = t.r[vr]!; t.mem.write32((t.r[reg] as number) + offset, v as number); return v; }
+      : (t) => { const v = t.r[vr]!; t.mem.write64((t.r[reg] as number) + offset, v); return v; };
+  }
+  return int32
+    ? (t) => { const v = value(t); t.mem.write32((t.r[reg] as number) + offset, v as number); return v; }
+    : (t) => { const v = value(t); t.mem.write64((t.r[reg] as number) + offset, v); return v; };
 }
 
 /**

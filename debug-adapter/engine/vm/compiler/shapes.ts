@@ -14,6 +14,10 @@ export type Shape =
   | { kind: 'cmp-reg-const'; op: CmpOp; reg: number; k: Value }
   /** `r[reg]`. */
   | { kind: 'reg'; reg: number }
+  /** `r[reg] + offset`: the address of a member through a pointer in a register, `p->field`. */
+  | { kind: 'reg-offset'; reg: number; offset: number }
+  /** The int or pointer at `r[reg] + offset`: reading `p->field`. */
+  | { kind: 'load-reg-offset'; access: 'i32' | 'ptr'; reg: number; offset: number }
   /** An op calling pseudo-C code with one int argument `r[reg] op k`, its result to register `dest`. */
   | { kind: 'call-reg-const'; op: '+' | '-'; reg: number; k: number; dest: number; callee: { code?: FunctionCode } };
 

@@ -41,7 +41,7 @@ export function compileFunction(unit: UnitCtx, def: FunctionDef, addr: number, f
         b.emit((t) => { t.mem.copy(t.bp + off, t.r[reg] as number, size); });
       } else {
         const store = storeLV({ kind: 'mem', addr: (t: Thread) => t.bp + off, bpOff: off }, p.type, (t) => t.r[reg]!);
-        b.emit((t) => { store(t); });
+        b.emit(store);
       }
       c.scope.define({ kind: 'stack', name, type: p.type, offset: off });
       b.locals.push({ name, type: p.type, reg: -1, offset: off, from: 0, to: Infinity });
@@ -101,7 +101,8 @@ function compileStmtInner(c: FnCtx, s: Stmt): void {
     case 'expr': {
       b.statement(s.pos);
       const ev = rv(c, s.expr).ev;
-      b.emit((t) => { ev(t); });
+      // The expression's closure is the op itself (its value is dropped): no wrapper call per statement.
+      b.emit(ev);
       return;
     }
     case 'decl':

@@ -4,7 +4,8 @@ import type { CType } from '../../lang/types';
 import type { Value } from '../host';
 import { AddressSpace } from '../memory';
 import { floatToI64, floatToU64, toI64, toU64 } from '../int64';
-import type { Ev } from '../thread';
+import type { Ev, Thread } from '../thread';
+import { shapeOf, withShape } from './shapes';
 
 /**
  * How a type sits in memory. 'agg' (struct, array, function) has no scalar load: its value is its address.
@@ -84,6 +85,14 @@ export function makeLoad(t: CType, where: { ev?: Ev; abs?: number; bpOff?: numbe
     return (th) => rd.call(th.mem, a);
   }
   const ev = where.ev!;
+  const at = shapeOf(ev);
+  if (at?.kind === 'reg-offset') {
+    // p->field: the register read and the offset inlined into the load.
+    const { reg, offset } = at;
+    if (acc === 'i32') return withShape((th: Thread) => th.mem.readI32((th.r[reg] as number) + offset), { kind: 'load-reg-offset', access: acc, reg, offset });
+    if (acc === 'ptr') return withShape((th: Thread) => th.mem.readPtr((th.r[reg] as number) + offset), { kind: 'load-reg-offset', access: acc, reg, offset });
+    return (th) => rd.call(th.mem, (th.r[reg] as number) + offset);
+  }
   if (acc === 'i32') return (th) => th.mem.readI32(ev(th) as number);
   if (acc === 'i8') return (th) => th.mem.readI8(ev(th) as number);
   // Pointers through pointers (p->parent, list->next) are most of what kernel code reads.
