@@ -27,6 +27,16 @@ const errorCases: Case[] = [
     gcc: [`${P}:3:10: error: 'x' undeclared (first use in this function)`],
   },
   {
+    name: "undeclared identifier in a loop's condition, reported once",
+    source: 'int main(void) {\n  while (zz) {}\n  return 0;\n}\n',
+    gcc: [`${P}:2:10: error: 'zz' undeclared (first use in this function)`],
+  },
+  {
+    name: 'a struct as one side of && in a condition',
+    source: 'struct s { int a; };\nint main(void) {\n  struct s v = { 1 };\n  int x = 1;\n  if (v && x)\n    return 1;\n  return 0;\n}\n',
+    gcc: [`${P}:5:7: error: used struct type value where scalar is required`],
+  },
+  {
     name: 'undeclared identifier at file scope',
     source: 'int a[] = { 1, y };\nint main(void) { return 0; }\n',
     gcc: [`${P}:1:16: error: 'y' undeclared here (not in a function)`],

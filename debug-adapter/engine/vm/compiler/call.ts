@@ -152,7 +152,7 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
     if (dest >= 0) t.r[dest] = r ?? 0;
     return undefined;
   };
-  if (nvar === 0 && retSlot < 0 && !ft.variadic && s && evs.length <= 3) {
+  if (nvar === 0 && retSlot < 0 && !ft.variadic && s) {
     // A direct call to pseudo-C code: the commonest call, so it skips the function-pointer lookup.
     const a0 = evs[0];
     const direct = s;
@@ -163,8 +163,12 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
       case 1:
         c.b.emit(callWithOneArg(direct, dest, a0!));
         break;
-      default:
+      case 2:
+      case 3:
         c.b.emit(callWithArgs(direct, dest, evs));
+        break;
+      default:
+        c.b.emit(callWithManyArgs(direct, dest, evs));
     }
   } else {
     const slotWriters = varTypes.map(slotWriter);
@@ -231,6 +235,25 @@ function argAccess(ev: Ev): ArgAccess {
   if (s?.kind === 'reg') return { kind: 1, reg: s.reg, offset: 0, ev };
   if (s?.kind === 'reg-offset') return { kind: 2, reg: s.reg, offset: s.offset, ev };
   return { kind: 0, reg: 0, offset: 0, ev };
+}
+
+/**
+ * A direct call with four arguments or more. They are all evaluated (reading the caller's registers)
+ * before the frame is pushed, into an array the call site reuses: evaluating them never reaches the
+ * same site again, as calls inside them are ops of their own.
+ */
+function callWithManyArgs(direct: { code?: FunctionCode }, dest: number, evs: Ev[]): Op {
+  const args = evs.map(argAccess);
+  const n = args.length;
+  const vals: Value[] = new Array<Value>(n).fill(0);
+  return (t, r) => {
+    for (let i = 0; i < n; i++) {
+      const a = args[i]!;
+      vals[i] = a.kind === 1 ? r[a.reg]! : a.kind === 2 ? (r[a.reg] as number) + a.offset : a.ev(t);
+    }
+    const regs = enterFrame(t, direct.code!, dest);
+    for (let i = 0; i < n; i++) regs[i] = vals[i]!;
+  };
 }
 
 /** A direct call with two or three arguments, each read as argAccess says. */

@@ -76,8 +76,15 @@ export function compileCond(c: FnCtx, e: Expr): (t: Thread) => boolean {
     const inner = compileCond(c, e.operand);
     return (t) => !inner(t);
   }
+  if (e.kind === 'binary' && (e.op === '&&' || e.op === '||') && !emitsOps(c, e)) {
+    // Both sides as conditions: JS's && and || short-circuit as C's do, with no 0/1 in between.
+    const left = compileCond(c, e.left);
+    const right = compileCond(c, e.right);
+    return e.op === '&&' ? (t) => left(t) && right(t) : (t) => left(t) || right(t);
+  }
   const ce = rv(c, e);
-  if (!isScalar(ce.type) && !ce.err) c.unit.error(e.pos, `used ${typeName(ce.type)} type value where scalar is required`);
+  // gcc names the kind only: "used struct type value", whatever the struct's tag.
+  if (!isScalar(ce.type) && !ce.err) c.unit.error(e.pos, `used ${ce.type.kind === 'struct' ? (ce.type.union ? 'union' : 'struct') : typeName(ce.type)} type value where scalar is required`);
   if (ce.reg !== undefined) {
     const r = ce.reg;
     return (t) => truthy(t.r[r]!);

@@ -62,8 +62,17 @@ export interface LinkOptions {
 export function link(sources: SourceUnit[], builtins: Readonly<Record<string, BuiltinFn>>, mainFile: string, options: LinkOptions = {}): { program?: LinkedProgram; diagnostics: Diagnostic[] } {
   const TEXT_START = options.textStart ?? (options.kernel ? LAYOUT.kernelText : USER_TEXT_START);
   const diagnostics: Diagnostic[] = [];
-  const error = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('error', pos, m));
-  const warn = (pos: SourcePos, m: string) => diagnostics.push(diagnostic('warning', pos, m));
+  // A loop's condition is compiled twice (tested before the first pass and after each): gcc reports a
+  // message once per place, so an exact repeat is dropped.
+  const reported = new Set<string>();
+  const report = (severity: 'error' | 'warning', pos: SourcePos, m: string) => {
+    const key = `${severity}\0${pos.file}\0${pos.line}\0${pos.col}\0${m}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push(diagnostic(severity, pos, m));
+  };
+  const error = (pos: SourcePos, m: string) => report('error', pos, m);
+  const warn = (pos: SourcePos, m: string) => report('warning', pos, m);
 
   // ---- pass 1: which functions have pseudo-C definitions, and where every function lives
   const definitions = new Map<string, { def: FunctionDef; src: SourceUnit }>();

@@ -78,6 +78,10 @@ export function storeLV(lv: LV, type: CType, value: Ev): Ev {
     case 'reg': {
       const r = lv.reg;
       const vs = shapeOf(value);
+      if (vs?.kind === 'reg') {
+        const from = vs.reg;
+        return (t) => (t.r[r] = t.r[from]!);
+      }
       // `q = p->next;`: the load inlined into the register store.
       if (vs?.kind === 'load-reg-offset') {
         const { reg, offset } = vs;
