@@ -202,35 +202,33 @@ export class AddressSpace {
   // ------------------------------------------------------------ translation
 
   private readPage(pn: number, addr: number): DataView {
-    const tlb = (this.rTlb ??= newTlb());
-    const slot = tlbSlot(pn);
-    let v: DataView;
-    if (tlb[slot] === pn) v = tlb[slot + 1] as DataView;
-    else {
-      // The kernel's pages never move (see unshareAll), so caching them here is safe.
-      if (addr >= LAYOUT.kernelBase && this.kernel) v = this.kernel.readPage(pn, addr);
-      else v = (this.pages.get(pn) ?? this.demandZero(pn, addr, 'read')).view;
-      tlb[slot] = pn;
-      tlb[slot + 1] = v;
-    }
+    const v = this.translate((this.rTlb ??= newTlb()), pn, addr, false);
     this.rpn = pn;
     this.rview = v;
     return v;
   }
 
   private writePage(pn: number, addr: number): DataView {
-    const tlb = (this.wTlb ??= newTlb());
-    const slot = tlbSlot(pn);
-    let v: DataView;
-    if (tlb[slot] === pn) v = tlb[slot + 1] as DataView;
-    else {
-      v = this.writablePage(pn, addr);
-      tlb[slot] = pn;
-      tlb[slot + 1] = v;
-    }
+    const v = this.translate((this.wTlb ??= newTlb()), pn, addr, true);
     this.wpn = pn;
     this.wview = v;
     return v;
+  }
+
+  /** The page's view through `tlb`, filling the entry on a miss. */
+  private translate(tlb: TlbEntries, pn: number, addr: number, write: boolean): DataView {
+    const slot = tlbSlot(pn);
+    if (tlb[slot] === pn) return tlb[slot + 1] as DataView;
+    const v = write ? this.writablePage(pn, addr) : this.readablePage(pn, addr);
+    tlb[slot] = pn;
+    tlb[slot + 1] = v;
+    return v;
+  }
+
+  /** The page a read sees: the kernel's (its pages never move, see unshareAll, so TLBs may keep them), or this space's. */
+  private readablePage(pn: number, addr: number): DataView {
+    if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.readPage(pn, addr);
+    return (this.pages.get(pn) ?? this.demandZero(pn, addr, 'read')).view;
   }
 
   /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
