@@ -20,8 +20,8 @@ export function startClonedThread(space: AddressSpace, ctx: BuiltinContext, call
   let arg: number;
   let stackVma;
   try {
-    fn = Number(space.readU64(newsp));
-    arg = Number(space.readU64(newsp + 8));
+    fn = space.readPtr(newsp);
+    arg = space.readPtr(newsp + 8);
     stackVma = space.findVma(newsp);
   } catch (e) {
     if (e instanceof MemoryFault) return -EFAULT;

@@ -124,7 +124,7 @@ function readStrings(mem: AddressSpace, arrayAddr: number): string[] {
   const out: string[] = [];
   if (arrayAddr === 0) return out;
   for (let i = 0; ; i++) {
-    const p = Number(mem.readU64(arrayAddr + 8 * i));
+    const p = mem.readPtr(arrayAddr + 8 * i);
     if (p === 0) return out;
     out.push(new TextDecoder().decode(mem.readCString(p, PATH_MAX)));
   }

@@ -829,7 +829,7 @@ export class Machine {
   /** thread_group_empty(): no other thread on the task's ring. */
   private threadGroupEmpty(ts: number): boolean {
     const ring = ts + this.task.offsetOf('thread_group');
-    return Number(this.kmem.readU64(ring)) === ring;
+    return this.kmem.readPtr(ring) === ring;
   }
 
   /** A task that has run do_exit is switched out for good: its thread and user memory go. */

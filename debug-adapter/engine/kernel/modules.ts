@@ -60,7 +60,7 @@ export function mapModule(kmem: AddressSpace, module: LinkedProgram): LoadedModu
   kmem.invalidate();
   const pointer = (symbol: string): number => {
     const g = module.globals.get(symbol);
-    return g ? Number(module.image.readU64(g.addr)) : 0;
+    return g ? module.image.readPtr(g.addr) : 0;
   };
   const file = module.mainFile.split('/').pop()!.replace(/\.c$/, '');
   return { name: file.replace(/-/g, '_'), init: pointer(INIT_SYMBOL), exit: pointer(EXIT_SYMBOL) };

@@ -55,7 +55,7 @@ export function listProcesses(kmem: AddressSpace, task: StructView, initTask: nu
   const tasksOffset = task.offsetOf('tasks');
   const head = initTask + tasksOffset;
   const rows: ProcessRow[] = [];
-  for (let link = Number(kmem.readU64(head)); link !== head; link = Number(kmem.readU64(link))) {
+  for (let link = kmem.readPtr(head); link !== head; link = kmem.readPtr(link)) {
     const ts = link - tasksOffset;
     const pid = task.get(kmem, ts, 'pid');
     if (pid === 0) continue;
@@ -83,7 +83,7 @@ export function listProcesses(kmem: AddressSpace, task: StructView, initTask: nu
 function countThreads(kmem: AddressSpace, task: StructView, ts: number): number {
   const ring = ts + task.offsetOf('thread_group');
   let n = 1;
-  for (let link = Number(kmem.readU64(ring)); link !== ring; link = Number(kmem.readU64(link))) n++;
+  for (let link = kmem.readPtr(ring); link !== ring; link = kmem.readPtr(link)) n++;
   return n;
 }
 

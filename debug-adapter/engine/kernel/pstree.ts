@@ -33,7 +33,7 @@ export function readChildren(kmem: AddressSpace, task: StructView, ts: number): 
   for (let item = pending.pop(); item; item = pending.pop()) {
     const head = item.ts + task.offsetOf('children');
     // list_head.next is the first member; a list that comes back to its head is done.
-    for (let link = Number(kmem.readU64(head)); link !== head; link = Number(kmem.readU64(link))) {
+    for (let link = kmem.readPtr(head); link !== head; link = kmem.readPtr(link)) {
       const child = link - siblingOffset;
       const exitState = task.get(kmem, child, 'exit_state');
       // EXIT_DEAD: being released (a self-reaping child), no longer a process anyone can see.

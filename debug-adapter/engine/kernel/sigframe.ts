@@ -148,7 +148,7 @@ export function sigpendingLayout(taskStruct: StructType): SigpendingLayout {
  * mode, so the 64-bit sets are compared as 32-bit halves, without bigints.
  */
 export function signalPendingAt(kmem: AddressSpace, ts: number, at: SigpendingLayout): boolean {
-  const signal = kmem.readU32(ts + at.signal) + kmem.readU32(ts + at.signal + 4) * 0x100000000;
+  const signal = kmem.readPtr(ts + at.signal);
   const pending = ts + at.pending;
   const blocked = ts + at.blocked;
   let lo = kmem.readI32(pending);

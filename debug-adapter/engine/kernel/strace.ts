@@ -94,7 +94,7 @@ function cString(mem: AddressSpace, addr: Value | undefined, limit = 4096): stri
 function pointerArray(mem: AddressSpace, addr: number): number[] {
   const out: number[] = [];
   for (let i = 0; ; i++) {
-    const p = Number(mem.readU64(addr + 8 * i));
+    const p = mem.readPtr(addr + 8 * i);
     if (p === 0) return out;
     out.push(p);
   }

@@ -20,7 +20,7 @@ export class TlsView {
 
   /** The task's TLS base, 0 when it has none. */
   base(kmem: AddressSpace, ts: number): number {
-    return Number(kmem.readU64(ts + this.fsbaseOffset));
+    return kmem.readPtr(ts + this.fsbaseOffset);
   }
 }
 

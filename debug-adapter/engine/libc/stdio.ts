@@ -82,7 +82,7 @@ class Stream {
 export function standardStream(host: StdioHost, name: 'stdin' | 'stdout' | 'stderr'): number {
   const v = host.symbol(name);
   if (v === undefined) throw new Error(`the C library sources define no '${name}'`);
-  return Number(host.mem.readU64(v));
+  return host.mem.readPtr(v);
 }
 
 /**
