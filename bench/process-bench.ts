@@ -122,7 +122,8 @@ export function forkBombFigures(): { tasks: number; msToEagain: number; totalMs:
         collectGarbage();
         const now = process.memoryUsage();
         heapPerTaskBytes = (now.heapUsed - before.heapUsed) / tasks;
-        externalPerTaskBytes = (now.external + now.arrayBuffers - before.external - before.arrayBuffers) / tasks;
+        // `external` already includes `arrayBuffers` (the page buffers): adding both would count them twice.
+        externalPerTaskBytes = (now.external - before.external) / tasks;
       },
       stderr: (b) => process.stderr.write(Buffer.from(b)),
     },
