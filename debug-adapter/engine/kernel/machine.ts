@@ -30,7 +30,8 @@ import { formatProcessTree, readChildren } from './pstree';
 import { formatProcessList, listProcesses, type ProcessRow } from './ps';
 import { SyscallTracer } from './strace';
 import { startClonedThread } from './clone-thread';
-import { errnoLocator, TlsView } from './tls';
+import { TlsView } from './tls';
+import { ProcessContext, type ProcessHost } from './process-context';
 import { RealTimers } from './itimers';
 import { noteReturnToUser, type SigpendingLayout, sigpendingLayout, signalPendingAt, trapUserFault } from './sigframe';
 
@@ -898,48 +899,37 @@ export class Machine {
     return m;
   }
 
-  /** What the C library's builtins may do to the process running them. */
+  /** What the C library's builtins may do to the process running them: a small object per process image. */
   private contextFor(mem: AddressSpace, program: LinkedProgram, name: string): BuiltinContext {
-    const io = this.options.io;
-    const errnoAddr = errnoLocator(program, mem, () => this.tls.base(this.kmem, this.current.ts));
-    return {
-      mem,
-      programName: name,
-      heapLimit: USER_HEAP_LIMIT,
-      machine: this,
-      // stdio's own writes and reads (printf's flush, getchar) go through the task's descriptors too.
-      sysWrite: (fd, bytes) => this.vfs.writeFile(this.current.ts, fd, bytes),
-      sysRead: (fd, max) => {
-        const r = this.vfs.readFile(this.current.ts, fd, max);
-        return r === -EAGAIN ? new Uint8Array(0) : r;
-      },
-      isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && io.stdio === 'tty',
-      getErrno: () => {
-        const at = errnoAddr();
-        return at === undefined ? 0 : mem.readI32(at);
-      },
-      setErrno: (e) => {
-        const at = errnoAddr();
-        if (at !== undefined) mem.write32(at, e);
-      },
-      // errno is thread-local: its address, like a TLS symbol's, is the calling thread's own.
-      symbol: (n) => (n === 'errno' ? errnoAddr() : program.globals.get(n)?.addr),
-      exitProcess: (status) => {
-        this.forceCall(this.current, 'sys_exit_group', status);
-        throw RESCHEDULE;
-      },
-      // assert() and malloc's corruption checks end in the C library's abort() (sysroot/lib/abort.c),
-      // whose SIGABRT a handler may catch: the builtin's op is abandoned for a call to it.
-      raiseSignal: (sig) => {
-        const abort = sig === SIGABRT ? program.functions.get('abort') : undefined;
-        if (abort) {
-          this.current.thread.stack.length = this.current.thread.depth;
-          enterFrame(this.current.thread, abort, -1);
-        } else {
-          this.forceCall(this.current, 'do_group_exit', sig);
-        }
-        throw RESCHEDULE;
-      },
-    };
+    return new ProcessContext(mem, program, name, this.processHost);
   }
+
+  /** The machine's side of every process's context, made once: it acts for whichever task runs. */
+  private readonly processHost: ProcessHost = {
+    machine: this,
+    heapLimit: USER_HEAP_LIMIT,
+    writeFile: (fd, bytes) => this.vfs.writeFile(this.current.ts, fd, bytes),
+    readFile: (fd, max) => {
+      const r = this.vfs.readFile(this.current.ts, fd, max);
+      return r === -EAGAIN ? new Uint8Array(0) : r;
+    },
+    isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && this.options.io.stdio === 'tty',
+    tlsBase: () => this.tls.base(this.kmem, this.current.ts),
+    exitGroup: (status) => {
+      this.forceCall(this.current, 'sys_exit_group', status);
+      throw RESCHEDULE;
+    },
+    // assert() and malloc's corruption checks end in the C library's abort() (sysroot/lib/abort.c),
+    // whose SIGABRT a handler may catch: the builtin's op is abandoned for a call to it.
+    raiseSignal: (program, sig) => {
+      const abort = sig === SIGABRT ? program.functions.get('abort') : undefined;
+      if (abort) {
+        this.current.thread.stack.length = this.current.thread.depth;
+        enterFrame(this.current.thread, abort, -1);
+      } else {
+        this.forceCall(this.current, 'do_group_exit', sig);
+      }
+      throw RESCHEDULE;
+    },
+  };
 }

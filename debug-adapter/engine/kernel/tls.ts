@@ -4,7 +4,6 @@
 // descriptor, whose errno slot is at the offset the library publishes in __libc_errno_tls_offset; a
 // thread without one (the main thread, a child of fork) uses the global errno.
 import { findMember, type StructType } from '../lang/types';
-import type { LinkedProgram } from '../vm/compiler/link';
 import type { AddressSpace } from '../vm/memory';
 
 export class TlsView {
@@ -22,19 +21,4 @@ export class TlsView {
   base(kmem: AddressSpace, ts: number): number {
     return kmem.readPtr(ts + this.fsbaseOffset);
   }
-}
-
-/**
- * The address of errno for whichever task is running: `tlsBase()` reads the current task's TLS base.
- * Undefined for a program without the C library's errno (the kernel).
- */
-export function errnoLocator(program: LinkedProgram, mem: AddressSpace, tlsBase: () => number): () => number | undefined {
-  const global = program.globals.get('errno')?.addr;
-  const offsetVar = program.globals.get('__libc_errno_tls_offset')?.addr;
-  if (global === undefined) return () => undefined;
-  if (offsetVar === undefined) return () => global;
-  return () => {
-    const tp = tlsBase();
-    return tp === 0 ? global : tp + Number(mem.readU64(offsetVar));
-  };
 }
