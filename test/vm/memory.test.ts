@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { AddressSpace, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
+import { AddressSpace, KERNEL_BLOCK_SIZE, LAYOUT, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
 
 const BASE = 0x555555559000;
 
@@ -92,6 +92,48 @@ describe('AddressSpace', () => {
     expect(() => m.readU8(BASE + 9999)).toThrow(MemoryFault);
     expect(m.setBrk(BASE - 1)).toBe(false);
   });
+  test('after fork, each side\'s brk and mappings are its own', () => {
+    const parent = new AddressSpace();
+    parent.map(BASE, 0, 'rw', '[heap]');
+    parent.startBrk = parent.brk = BASE;
+    expect(parent.setBrk(BASE + PAGE_SIZE)).toBe(true);
+    const child = parent.fork();
+    expect(child.setBrk(BASE + 3 * PAGE_SIZE)).toBe(true);
+    child.write8(BASE + 2 * PAGE_SIZE, 7);
+    expect(() => parent.readU8(BASE + 2 * PAGE_SIZE)).toThrow(MemoryFault);
+    expect(parent.vmas.find((v) => v.name === '[heap]')!.end).toBe(BASE + PAGE_SIZE);
+    parent.map(BASE + 64 * PAGE_SIZE, PAGE_SIZE, 'rw', 'anon');
+    expect(parent.findVma(BASE + 64 * PAGE_SIZE)?.name).toBe('anon');
+    expect(child.findVma(BASE + 64 * PAGE_SIZE)).toBeUndefined();
+    expect(child.vmas.find((v) => v.name === '[heap]')!.end).toBe(BASE + 3 * PAGE_SIZE);
+  });
+
+  test('kernel memory seen from a process: reads, writes and copies in the kernel\'s 1 KiB blocks, across block edges too', () => {
+    const image = new AddressSpace();
+    image.map(LAYOUT.kernelHeap, 16 * KERNEL_BLOCK_SIZE, 'rw', '[heap]');
+    image.write32(LAYOUT.kernelHeap, 0x1234);
+    const kernel = image.kernelCopy();
+    const proc = space();
+    proc.kernel = kernel;
+    expect(proc.readI32(LAYOUT.kernelHeap)).toBe(0x1234);
+    // A kernel stack's top: one block touched of a 16 KiB range.
+    const top = LAYOUT.kernelHeap + 16 * KERNEL_BLOCK_SIZE - 64;
+    proc.write64(top, 2 ** 52 + 1);
+    expect(kernel.readPtr(top)).toBe(2 ** 52 + 1);
+    // Straddling two blocks, for each width and for bulk copies between kernel and user memory.
+    const edge = LAYOUT.kernelHeap + 4 * KERNEL_BLOCK_SIZE - 3;
+    proc.write64(edge, -5);
+    expect(proc.readI64(edge)).toBe(-5);
+    proc.write32(edge + 1, 0x11223344);
+    expect(kernel.readU32(edge + 1)).toBe(0x11223344);
+    proc.writeBytes(BASE + 10, new Uint8Array([1, 2, 3, 4, 5, 6]));
+    proc.copy(edge - 1, BASE + 10, 6);
+    expect([...proc.readBytes(edge - 1, 6)]).toEqual([1, 2, 3, 4, 5, 6]);
+    proc.fill(edge, 0, 4);
+    proc.copy(BASE + 20, edge - 1, 6);
+    expect([...proc.readBytes(BASE + 20, 6)]).toEqual([1, 0, 0, 0, 0, 6]);
+  });
+
   test('64-bit writes and reads agree byte for byte, within a page and across a page boundary', () => {
     fc.assert(
       fc.property(fc.integer({ min: PAGE_SIZE - 16, max: PAGE_SIZE + 8 }), fc.bigInt(-(2n ** 63n), 2n ** 63n - 1n), (off, big) => {

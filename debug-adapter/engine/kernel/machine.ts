@@ -144,9 +144,7 @@ export class Machine {
   private readonly sigpending: SigpendingLayout;
 
   constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
-    this.kmem = kernel.program.image.fork();
-    // Other address spaces cache the kernel's pages: they must never move, so none stays shared.
-    this.kmem.unshareAll();
+    this.kmem = kernel.program.image.kernelCopy();
     this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
     this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
     this.slab = new KernelSlab(this.kmem, KERNEL_HEAP_MAX);

@@ -1,9 +1,13 @@
 // A process's address space: 4 KiB pages, mapped by VMAs laid out like a Linux process, shared
 // copy-on-write after fork. Every access checks its mapping, so a bad pointer becomes a simulated
 // SIGSEGV (a MemoryFault the VM turns into signal 11), never a host error.
+//
+// The host backs a space in blocks: a process's are its pages, while the kernel's are 1 KiB, so that a
+// task's 16 KiB kernel stack, of which a blocked task touches a few hundred bytes, costs the host one
+// block rather than a page. Blocks are the host's bookkeeping only: VMAs, faults and every figure a
+// program or a teacher sees stay in pages.
 
 export const PAGE_SIZE = 4096;
-const PAGE_SHIFT_DIV = PAGE_SIZE; // addresses reach 2^47, past int32, so page numbers use division
 
 /** Where things live, as in a non-randomised x86-64 PIE process (what gdb shows with ASLR off). */
 export const LAYOUT = {
@@ -30,12 +34,20 @@ export interface Vma {
   name: string;
 }
 
-/** A physical page. `sharers` counts the address spaces mapping it; above 1 a write must copy it first. */
+/** The kernel's host block size (see above). */
+export const KERNEL_BLOCK_SIZE = 1024;
+/** Kernel blocks are carved from buffers this large: one host allocation for many blocks. */
+const BLOCK_ARENA_SIZE = 64 * 1024;
+
+/** A physical page (or a kernel block). `sharers` counts the address spaces mapping it; above 1 a write must copy it first. */
 export class Page {
   sharers = 1;
-  readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, PAGE_SIZE);
+  constructor(readonly view: DataView) {}
+
+  /** A private copy of the bytes, for a copy-on-write fault. */
+  copy(): Page {
+    const v = this.view;
+    return new Page(new DataView(new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice().buffer));
   }
 }
 
@@ -54,6 +66,7 @@ export interface MemoryStats {
 }
 
 const TWO_32 = 0x100000000;
+const KERNEL_BASE = LAYOUT.kernelBase;
 /** Entries in each of a space's TLBs (a power of two). */
 const TLB_SIZE = 32;
 
@@ -73,8 +86,12 @@ const HUGE_RANGE = 0x40000000;
 export class AddressSpace {
   /** Page table: page number → page. Absent means not present yet (or not mapped: the VMAs decide). */
   private readonly pages: Map<number, Page>;
-  /** Sorted by start. Few entries (text, data, heap, stack, a handful of mmaps). */
-  vmas: Vma[];
+  /**
+   * Sorted by start. Few entries (text, data, heap, stack, a handful of mmaps). A fork shares the
+   * parent's list until either side changes it (see ownVmas): most children never do.
+   */
+  private vmaList: Vma[];
+  private vmasShared = false;
   brk: number;
   startBrk: number;
   cowFaults = 0;
@@ -102,12 +119,22 @@ export class AddressSpace {
   /** load64's result: the low half unsigned, the high half signed. */
   private lo64 = 0;
   private hi64 = 0;
+  /** The host block size: PAGE_SIZE, or KERNEL_BLOCK_SIZE for the kernel's space. */
+  private readonly bs: number;
+  /** chunk()'s results besides the view: the offset in the block, and the bytes left in it. */
+  private chunkOff = 0;
+  private chunkLen = 0;
+  /** The arena the next kernel block is carved from, and how much of it is used. */
+  private arena: ArrayBuffer | undefined;
+  private arenaUsed = 0;
 
-  constructor(from?: AddressSpace) {
+  constructor(from?: AddressSpace, blockSize = PAGE_SIZE) {
+    this.bs = from ? from.bs : blockSize;
     if (from) {
       this.pages = new Map(from.pages);
       for (const p of this.pages.values()) p.sharers++;
-      this.vmas = from.vmas.map((v) => ({ ...v }));
+      this.vmaList = from.vmaList;
+      this.vmasShared = from.vmasShared = true;
       this.brk = from.brk;
       this.startBrk = from.startBrk;
       this.kernel = from.kernel;
@@ -117,7 +144,7 @@ export class AddressSpace {
       from.wTlb = undefined;
     } else {
       this.pages = new Map();
-      this.vmas = [];
+      this.vmaList = [];
       this.brk = this.startBrk = 0;
       this.kernel = undefined;
     }
@@ -129,50 +156,92 @@ export class AddressSpace {
   }
 
   /**
-   * Gives this space its own copy of every page it shares. The kernel's space, made from the compiled
-   * kernel image, does this once at boot: other spaces cache its pages, which must never move.
+   * The kernel's space, made from the compiled kernel image at boot: a copy sharing no page, since
+   * other spaces cache the kernel's pages, which must never move; held in kernel-sized blocks.
    */
-  unshareAll(): void {
+  kernelCopy(): AddressSpace {
+    const k = new AddressSpace(undefined, KERNEL_BLOCK_SIZE);
+    k.vmaList = this.vmaList.map((v) => ({ ...v }));
+    k.brk = this.brk;
+    k.startBrk = this.startBrk;
     for (const [pn, p] of this.pages) {
-      if (p.sharers > 1) {
-        p.sharers--;
-        this.pages.set(pn, new Page(p.bytes.slice()));
+      for (let off = 0; off < this.bs; off += k.bs) {
+        const block = k.newBlock();
+        new Uint8Array(block.buffer, block.byteOffset, k.bs).set(new Uint8Array(p.view.buffer, p.view.byteOffset + off, k.bs));
+        k.pages.set((pn * this.bs + off) / k.bs, new Page(block));
       }
     }
-    this.invalidate();
+    return k;
+  }
+
+  /** Fresh zeroed memory for one block: a page buffer of its own, or a slice of the kernel's arena. */
+  private newBlock(): DataView {
+    if (this.bs === PAGE_SIZE) return new DataView(new ArrayBuffer(PAGE_SIZE));
+    if (!this.arena || this.arenaUsed === BLOCK_ARENA_SIZE) {
+      this.arena = new ArrayBuffer(BLOCK_ARENA_SIZE);
+      this.arenaUsed = 0;
+    }
+    const view = new DataView(this.arena, this.arenaUsed, this.bs);
+    this.arenaUsed += this.bs;
+    return view;
   }
 
   /** exit_mm / exec: drop this space's share of every page. */
   release(): void {
     for (const p of this.pages.values()) p.sharers--;
     this.pages.clear();
-    this.vmas = [];
+    this.vmaList = [];
+    this.vmasShared = false;
     this.invalidate();
   }
 
-  map(start: number, length: number, prot: Prot, name: string): Vma {
+  /** The mappings, sorted by start. */
+  get vmas(): readonly Readonly<Vma>[] {
+    return this.vmaList;
+  }
+
+  /** The mappings for a change: this space's own copy once a fork has shared them. */
+  private ownVmas(): Vma[] {
+    if (this.vmasShared) {
+      this.vmaList = this.vmaList.map((v) => ({ ...v }));
+      this.vmasShared = false;
+    }
+    return this.vmaList;
+  }
+
+  map(start: number, length: number, prot: Prot, name: string): Readonly<Vma> {
     const vma = { start, end: start + Math.ceil(length / PAGE_SIZE) * PAGE_SIZE, prot, name };
-    this.vmas.push(vma);
-    this.vmas.sort((a, b) => a.start - b.start);
+    const vmas = this.ownVmas();
+    vmas.push(vma);
+    vmas.sort((a, b) => a.start - b.start);
     return vma;
   }
 
-  findVma(addr: number): Vma | undefined {
+  /** Changes the mapping that starts at `start` (mprotect, or a mapping's end moved), as the linker does to its image. */
+  updateVma(start: number, change: { prot?: Prot; end?: number }): void {
+    const vma = this.ownVmas().find((v) => v.start === start);
+    if (!vma) throw new Error(`no mapping starts at 0x${start.toString(16)}`);
+    Object.assign(vma, change);
+    this.invalidate();
+  }
+
+  findVma(addr: number): Readonly<Vma> | undefined {
     if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.findVma(addr);
-    for (const v of this.vmas) if (addr >= v.start && addr < v.end) return v;
+    for (const v of this.vmaList) if (addr >= v.start && addr < v.end) return v;
     return undefined;
   }
 
   /** Moves the program break, as brk(2) does; returns false when it would run into another mapping. */
   setBrk(newBrk: number): boolean {
-    const heap = this.vmas.find((v) => v.name === '[heap]');
-    if (!heap || newBrk < this.startBrk) return false;
+    const found = this.vmaList.find((v) => v.name === '[heap]');
+    if (!found || newBrk < this.startBrk) return false;
     const end = Math.ceil(newBrk / PAGE_SIZE) * PAGE_SIZE;
-    const next = this.vmas.find((v) => v.start >= heap.end && v !== heap);
+    const next = this.vmaList.find((v) => v.start >= found.end && v !== found);
     if (next && end > next.start) return false;
-    if (end < heap.end) {
-      for (let pn = end / PAGE_SIZE; pn < heap.end / PAGE_SIZE; pn++) this.dropPage(pn);
+    if (end < found.end) {
+      for (let pn = end / this.bs; pn < found.end / this.bs; pn++) this.dropPage(pn);
     }
+    const heap = this.ownVmas().find((v) => v.name === '[heap]')!;
     heap.end = Math.max(end, heap.start);
     this.brk = newBrk;
     return true;
@@ -193,6 +262,7 @@ export class AddressSpace {
     this.rTlb = this.wTlb = undefined;
   }
 
+  /** A process's page counts (its blocks are pages; the kernel's space has no such figures). */
   stats(): MemoryStats {
     let shared = 0;
     for (const p of this.pages.values()) if (p.sharers > 1) shared++;
@@ -200,6 +270,15 @@ export class AddressSpace {
   }
 
   // ------------------------------------------------------------ translation
+  //
+  // Kernel addresses in a process's space are the kernel's memory, in the kernel's blocks: every access
+  // to one is handed to the kernel's space whole (its caches are then shared by every process), before
+  // any offset is computed in this space's blocks.
+
+  /** The space that holds `a`: the kernel's for a kernel address mapped into a process, else this one. */
+  private owner(a: number): AddressSpace {
+    return a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+  }
 
   private readPage(pn: number, addr: number): DataView {
     const v = this.translate((this.rTlb ??= newTlb()), pn, addr, false);
@@ -225,15 +304,12 @@ export class AddressSpace {
     return v;
   }
 
-  /** The page a read sees: the kernel's (its pages never move, see unshareAll, so TLBs may keep them), or this space's. */
   private readablePage(pn: number, addr: number): DataView {
-    if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.readPage(pn, addr);
     return (this.pages.get(pn) ?? this.demandZero(pn, addr, 'read')).view;
   }
 
   /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
   private writablePage(pn: number, addr: number): DataView {
-    if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.writePage(pn, addr);
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
     if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
@@ -242,7 +318,7 @@ export class AddressSpace {
     else if (p.sharers > 1) {
       // Copy-on-write fault: this space gets its own copy and the other sharers keep the original.
       p.sharers--;
-      p = new Page(p.bytes.slice());
+      p = p.copy();
       this.pages.set(pn, p);
       this.cowFaults++;
       if (this.rpn === pn) this.rview = p.view;
@@ -254,32 +330,46 @@ export class AddressSpace {
 
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
     if (!this.findVma(addr)) throw new MemoryFault(addr, access, 'unmapped');
-    const p = new Page(new Uint8Array(PAGE_SIZE));
+    const p = new Page(this.newBlock());
     this.pages.set(pn, p);
     this.demandZeroFaults++;
     return p;
   }
 
-  /** The page's bytes for host code that fills memory directly (loading the program image). */
-  pageForWrite(addr: number): { view: DataView; offset: number } {
-    const pn = Math.floor(addr / PAGE_SHIFT_DIV);
-    return { view: this.writePage(pn, addr), offset: addr - pn * PAGE_SIZE };
+  /**
+   * For bulk copies: the block holding `addr` in its owning space, the offset of `addr` in it, and the
+   * bytes from there to the block's end (as `chunkOff` and `chunkLen`, to allocate nothing).
+   */
+  private chunk(addr: number, write: boolean): DataView {
+    if (addr >= KERNEL_BASE && this.kernel !== undefined) {
+      const v = this.kernel.chunk(addr, write);
+      this.chunkOff = this.kernel.chunkOff;
+      this.chunkLen = this.kernel.chunkLen;
+      return v;
+    }
+    const pn = Math.floor(addr / this.bs);
+    this.chunkOff = addr - pn * this.bs;
+    this.chunkLen = this.bs - this.chunkOff;
+    if (write) return pn === this.wpn ? this.wview! : this.writePage(pn, addr);
+    return pn === this.rpn ? this.rview! : this.readPage(pn, addr);
   }
 
   // ------------------------------------------------------------ typed access (little-endian)
 
   readU8(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readU8(a);
+    const pn = Math.floor(a / this.bs);
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
-    return v.getUint8(a - pn * PAGE_SIZE);
+    return v.getUint8(a - pn * this.bs);
   }
   readI8(a: number): number {
     return (this.readU8(a) << 24) >> 24;
   }
   readU16(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 2) return this.readU8(a) | (this.readU8(a + 1) << 8);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readU16(a);
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 2) return this.readU8(a) | (this.readU8(a + 1) << 8);
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
     return v.getUint16(off, true);
   }
@@ -287,9 +377,10 @@ export class AddressSpace {
     return (this.readU16(a) << 16) >> 16;
   }
   readI32(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 4) return this.readU16(a) | (this.readU16(a + 2) << 16);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readI32(a);
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 4) return this.readU16(a) | (this.readU16(a + 2) << 16);
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
     return v.getInt32(off, true);
   }
@@ -298,27 +389,29 @@ export class AddressSpace {
   }
   /** 64-bit values are numbers while they are safe integers, bigints beyond (see int64.ts). */
   readI64(a: number): number | bigint {
-    this.load64(a);
-    const lo = this.lo64;
-    const hi = this.hi64;
+    const s = this.owner(a);
+    s.load64(a);
+    const lo = s.lo64;
+    const hi = s.hi64;
     if (hi >= -0x200000 && hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
   readU64(a: number): number | bigint {
-    this.load64(a);
-    const lo = this.lo64;
-    const hi = this.hi64 >>> 0;
+    const s = this.owner(a);
+    s.load64(a);
+    const lo = s.lo64;
+    const hi = s.hi64 >>> 0;
     if (hi < 0x200000) return hi * TWO_32 + lo;
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
   /**
-   * Reads the 64-bit word at `a` into lo64 (unsigned) and hi64 (signed), with one translation when it
-   * fits in a page: pointers and longs are most of the kernel's reads.
+   * Reads the 64-bit word at `a`, an address of this space's own, into lo64 (unsigned) and hi64
+   * (signed), with one translation when it fits in a block: pointers and longs are most of the kernel's reads.
    */
   private load64(a: number): void {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off <= PAGE_SIZE - 8) {
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off <= this.bs - 8) {
       const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
       this.lo64 = v.getUint32(off, true);
       this.hi64 = v.getInt32(off + 4, true);
@@ -332,53 +425,71 @@ export class AddressSpace {
    * rounded, exactly as Number() of the bigint would round it.
    */
   readPtr(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 8) return Number(this.readU64(a));
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readPtr(a);
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 8) return Number(this.readU64(a));
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
     return v.getUint32(off + 4, true) * TWO_32 + v.getUint32(off, true);
   }
   readF32(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 4) return this.viaScratch(a, 4).getFloat32(0, true);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readF32(a);
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 4) return this.viaScratch(a, 4).getFloat32(0, true);
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
     return v.getFloat32(off, true);
   }
   readF64(a: number): number {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 8) return this.viaScratch(a, 8).getFloat64(0, true);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readF64(a);
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 8) return this.viaScratch(a, 8).getFloat64(0, true);
     const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
     return v.getFloat64(off, true);
   }
 
+  // Writes report to this space's watcher (the debugger's, for the thread running in it) before any
+  // hand-over to the kernel's space.
   write8(a: number, x: number): void {
     if (this.onWrite) this.onWrite(a, 1);
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
+    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.write8(a, x);
+    const pn = Math.floor(a / this.bs);
     const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
-    v.setUint8(a - pn * PAGE_SIZE, x);
+    v.setUint8(a - pn * this.bs, x);
   }
   write16(a: number, x: number): void {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
+    if (a >= KERNEL_BASE && this.kernel !== undefined) {
+      if (this.onWrite) this.onWrite(a, 2);
+      return this.kernel.write16(a, x);
+    }
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
     if (this.onWrite) this.onWrite(a, 2);
     const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
     v.setUint16(off, x, true);
   }
   write32(a: number, x: number): void {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (off > PAGE_SIZE - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
+    if (a >= KERNEL_BASE && this.kernel !== undefined) {
+      if (this.onWrite) this.onWrite(a, 4);
+      return this.kernel.write32(a, x);
+    }
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (off > this.bs - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
     if (this.onWrite) this.onWrite(a, 4);
     const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
     v.setInt32(off, x, true);
   }
   write64(a: number, x: number | bigint): void {
-    const pn = Math.floor(a / PAGE_SHIFT_DIV);
-    const off = a - pn * PAGE_SIZE;
-    if (typeof x === 'number' && off <= PAGE_SIZE - 8) {
+    if (a >= KERNEL_BASE && this.kernel !== undefined) {
+      if (this.onWrite) this.onWrite(a, 8);
+      return this.kernel.write64(a, x);
+    }
+    const pn = Math.floor(a / this.bs);
+    const off = a - pn * this.bs;
+    if (typeof x === 'number' && off <= this.bs - 8) {
       if (this.onWrite) this.onWrite(a, 8);
       const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
       v.setInt32(off, x >>> 0, true);
@@ -433,12 +544,9 @@ export class AddressSpace {
     const out = new Uint8Array(len);
     let i = 0;
     while (i < len) {
-      const addr = a + i;
-      const pn = Math.floor(addr / PAGE_SHIFT_DIV);
-      const off = addr - pn * PAGE_SIZE;
-      const n = Math.min(len - i, PAGE_SIZE - off);
-      const v = pn === this.rpn ? this.rview! : this.readPage(pn, addr);
-      out.set(new Uint8Array(v.buffer, v.byteOffset + off, n), i);
+      const v = this.chunk(a + i, false);
+      const n = Math.min(len - i, this.chunkLen);
+      out.set(new Uint8Array(v.buffer, v.byteOffset + this.chunkOff, n), i);
       i += n;
     }
     return out;
@@ -448,18 +556,15 @@ export class AddressSpace {
     if (this.onWrite && bytes.length) this.onWrite(a, bytes.length);
     let i = 0;
     while (i < bytes.length) {
-      const addr = a + i;
-      const pn = Math.floor(addr / PAGE_SHIFT_DIV);
-      const off = addr - pn * PAGE_SIZE;
-      const n = Math.min(bytes.length - i, PAGE_SIZE - off);
-      const v = pn === this.wpn ? this.wview! : this.writePage(pn, addr);
-      new Uint8Array(v.buffer, v.byteOffset + off, n).set(bytes.subarray(i, i + n));
+      const v = this.chunk(a + i, true);
+      const n = Math.min(bytes.length - i, this.chunkLen);
+      new Uint8Array(v.buffer, v.byteOffset + this.chunkOff, n).set(bytes.subarray(i, i + n));
       i += n;
     }
   }
 
   /**
-   * memcpy within this space: page to page, with no buffer in between (struct assignment copies whole
+   * memcpy within this space: block to block, with no buffer in between (struct assignment copies whole
    * task_structs on every fork). Overlapping or huge ranges go through a buffer, as memmove would.
    */
   copy(dst: number, src: number, len: number): void {
@@ -471,16 +576,12 @@ export class AddressSpace {
     if (this.onWrite) this.onWrite(dst, len);
     let i = 0;
     while (i < len) {
-      const s = src + i;
-      const d = dst + i;
-      const spn = Math.floor(s / PAGE_SHIFT_DIV);
-      const dpn = Math.floor(d / PAGE_SHIFT_DIV);
-      const soff = s - spn * PAGE_SIZE;
-      const doff = d - dpn * PAGE_SIZE;
-      const n = Math.min(len - i, PAGE_SIZE - soff, PAGE_SIZE - doff);
-      const from = spn === this.rpn ? this.rview! : this.readPage(spn, s);
-      const to = dpn === this.wpn ? this.wview! : this.writePage(dpn, d);
-      new Uint8Array(to.buffer, to.byteOffset + doff, n).set(new Uint8Array(from.buffer, from.byteOffset + soff, n));
+      const from = this.chunk(src + i, false);
+      const soff = this.chunkOff;
+      const slen = this.chunkLen;
+      const to = this.chunk(dst + i, true);
+      const n = Math.min(len - i, slen, this.chunkLen);
+      new Uint8Array(to.buffer, to.byteOffset + this.chunkOff, n).set(new Uint8Array(from.buffer, from.byteOffset + soff, n));
       i += n;
     }
   }
@@ -489,15 +590,12 @@ export class AddressSpace {
     this.checkHugeRange(a, len, 'write');
     if (len <= 0) return;
     if (this.onWrite) this.onWrite(a, len);
-    // Page by page in place: calloc and the kernel's kzalloc zero memory on every fork.
+    // Block by block in place: calloc and the kernel's kzalloc zero memory on every fork.
     let i = 0;
     while (i < len) {
-      const addr = a + i;
-      const pn = Math.floor(addr / PAGE_SHIFT_DIV);
-      const off = addr - pn * PAGE_SIZE;
-      const n = Math.min(len - i, PAGE_SIZE - off);
-      const v = pn === this.wpn ? this.wview! : this.writePage(pn, addr);
-      new Uint8Array(v.buffer, v.byteOffset + off, n).fill(byte);
+      const v = this.chunk(a + i, true);
+      const n = Math.min(len - i, this.chunkLen);
+      new Uint8Array(v.buffer, v.byteOffset + this.chunkOff, n).fill(byte);
       i += n;
     }
   }

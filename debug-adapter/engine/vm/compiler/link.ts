@@ -281,9 +281,8 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
   for (const [name, g] of globals) if (g.addr === 0 && g.usedAt) error(g.usedAt, `undefined reference to '${name}'`);
   if (!options.kernel && !functions.get('main') && !diagnostics.some((d) => d.severity === 'error')) error({ file: mainFile, line: 1, col: 1 }, "undefined reference to 'main'");
 
-  rodata.prot = 'r';
-  data.end = alignUp(Math.max(dataNext, dataStart + 1), PAGE_SIZE);
-  image.invalidate();
+  image.updateVma(rodata.start, { prot: 'r' });
+  image.updateVma(data.start, { end: alignUp(Math.max(dataNext, dataStart + 1), PAGE_SIZE) });
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const globalsOut = new Map<string, GlobalSymbol>();
   for (const [name, g] of globals) globalsOut.set(name, { name, type: g.type, addr: g.addr });
