@@ -208,6 +208,48 @@ module_exit(fine_exit);
   });
 });
 
+describe('pending signals', () => {
+  it('keeps a sigqueue for each pending signal only: one per non-realtime signal, freed when flushed', () => {
+    // insmod's process context: its own SIGUSR1 and SIGUSR2 blocked, so that they stay pending.
+    const r = runModule('/m/sigqueue.c', `${MODULE_HEADER}
+static void show(const char *when)
+{
+  struct sigqueue *q;
+  int n = 0;
+  list_for_each_entry(q, &current->pending_queue, list) {
+    printk(KERN_INFO "%s: signo %d code %#x\\n", when, q->info.si_signo, q->info.si_code);
+    n++;
+  }
+  printk(KERN_INFO "%s: %d queued, pending %#lx\\n", when, n, current->pending);
+}
+static int __init sq_init(void)
+{
+  current->blocked |= sigmask(SIGUSR1) | sigmask(SIGUSR2);
+  show("before");
+  send_sig_info(SIGUSR2, SEND_SIG_PRIV, current);
+  send_sig_info(SIGUSR1, SEND_SIG_PRIV, current);
+  send_sig_info(SIGUSR2, SEND_SIG_PRIV, current);
+  show("sent");
+  flush_sigqueue(&current->pending, &current->pending_queue);
+  show("flushed");
+  return 0;
+}
+static void __exit sq_exit(void) {}
+module_init(sq_init);
+module_exit(sq_exit);
+`);
+    expect(r.log).toEqual([
+      'before: 0 queued, pending 0',
+      'sent: signo 12 code 0x80',
+      'sent: signo 10 code 0x80',
+      'sent: 2 queued, pending 0xa00',
+      'flushed: 0 queued, pending 0',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 0 });
+  });
+});
+
 describe('module loading', () => {
   it('fails insmod when init returns an error, and then runs no module_exit', () => {
     const r = runModule('/m/broken.c', `${MODULE_HEADER}

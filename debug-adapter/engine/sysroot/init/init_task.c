@@ -3,7 +3,7 @@
 
 static struct sighand_struct init_sighand = { .count = 1 };
 /* Process group 0 and session 0: the kernel threads' (init's setsid gives it a session of its own). */
-static struct signal_struct init_signals = { .sigcnt = 1 };
+static struct signal_struct init_signals = { .sigcnt = 1, .shared_pending_queue = LIST_HEAD_INIT(init_signals.shared_pending_queue) };
 
 struct task_struct init_task = {
   .__state = TASK_RUNNING,
@@ -24,6 +24,7 @@ struct task_struct init_task = {
   .comm = "swapper/0",
   .sighand = &init_sighand,
   .signal = &init_signals,
+  .pending_queue = LIST_HEAD_INIT(init_task.pending_queue),
   .files = &init_files,
   .fs = &init_fs,
 };

@@ -300,8 +300,11 @@ static void __exit_signal(struct task_struct *p)
   p->signal->utime += p->utime;
   p->signal->stime += p->stime;
   p->signal->sum_sched_runtime += p->se.sum_exec_runtime;
-  if (--p->signal->sigcnt == 0)
+  flush_sigqueue(&p->pending, &p->pending_queue);
+  if (--p->signal->sigcnt == 0) {
+    flush_sigqueue(&p->signal->shared_pending, &p->signal->shared_pending_queue);
     kfree(p->signal);
+  }
 }
 
 void release_task(struct task_struct *p)

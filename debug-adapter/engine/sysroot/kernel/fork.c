@@ -85,6 +85,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
   if (!sig)
     return -ENOMEM;
   sig->sigcnt = 1;
+  INIT_LIST_HEAD(&sig->shared_pending_queue);
   /* A new process is in its parent's process group and session; no alarm is armed. */
   sig->pgrp = current->signal->pgrp;
   sig->session = current->signal->session;
@@ -164,6 +165,7 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   p->vfork_done = 0;
   /* Signals pending for the parent are not the child's; its blocked mask and dispositions are. */
   p->pending = 0;
+  INIT_LIST_HEAD(&p->pending_queue);
   p->restore_sigmask = 0;
   p->restart_block.fn = 0;
   p->utime = 0;

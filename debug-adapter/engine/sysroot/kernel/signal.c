@@ -8,6 +8,7 @@
 #include <linux/signal.h>
 #include <linux/errno.h>
 #include <linux/forkscope.h>
+#include <linux/slab.h>
 
 int signal_pending(struct task_struct *p)
 {
@@ -37,6 +38,28 @@ static int sig_ignored(struct task_struct *t, int sig, int force)
   return sig_handler_ignored(t->sighand->action[sig - 1].sa.sa_handler, sig);
 }
 
+/* Takes the signals of `mask` off a pending set, with their queued details (flush_sigqueue_mask). */
+static void flush_sigqueue_mask(unsigned long mask, unsigned long *pending, struct list_head *queue)
+{
+  struct sigqueue *q, *n;
+
+  if (!(*pending & mask))
+    return;
+  *pending &= ~mask;
+  list_for_each_entry_safe(q, n, queue, list) {
+    if (mask & sigmask(q->info.si_signo)) {
+      list_del(&q->list);
+      kfree(q);
+    }
+  }
+}
+
+/* Empties a pending set as its task or process goes (flush_sigqueue). */
+void flush_sigqueue(unsigned long *pending, struct list_head *queue)
+{
+  flush_sigqueue_mask(~0UL, pending, queue);
+}
+
 /* Job control happens when a signal is sent, not when it is delivered: a stop signal cancels a pending
    SIGCONT, and SIGCONT cancels pending stop signals and resumes a stopped process, even when SIGCONT
    itself is blocked or ignored. Returns whether the signal is to be queued. */
@@ -49,13 +72,13 @@ static int prepare_signal(int sig, struct task_struct *p, int force)
   if (signal->flags & SIGNAL_GROUP_EXIT)
     return 0; /* the process is dying: nothing to do */
   if (sig_kernel_stop(sig)) {
-    signal->shared_pending &= ~sigmask(SIGCONT);
+    flush_sigqueue_mask(sigmask(SIGCONT), &signal->shared_pending, &signal->shared_pending_queue);
     for_each_thread(p, t)
-      t->pending &= ~sigmask(SIGCONT);
+      flush_sigqueue_mask(sigmask(SIGCONT), &t->pending, &t->pending_queue);
   } else if (sig == SIGCONT) {
-    signal->shared_pending &= ~SIG_KERNEL_STOP_MASK;
+    flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &signal->shared_pending, &signal->shared_pending_queue);
     for_each_thread(p, t) {
-      t->pending &= ~SIG_KERNEL_STOP_MASK;
+      flush_sigqueue_mask(SIG_KERNEL_STOP_MASK, &t->pending, &t->pending_queue);
       wake_up_state(t, __TASK_STOPPED);
     }
     why = 0;
@@ -114,23 +137,29 @@ static void complete_signal(int sig, struct task_struct *p, int type)
 
 /* Queues sig with its details (SEND_SIG_PRIV: from the kernel itself) in t's own pending set
    (PIDTYPE_PID) or in its process's shared one (PIDTYPE_TGID). A non-realtime signal already pending
-   there is not queued twice: the second is lost. */
+   there is not queued twice: the second is lost (legacy_queue). Without memory for its sigqueue the
+   signal is still pending, with no details (__sigqueue_alloc failing). */
 static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t, int type, int force)
 {
   unsigned long *pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
-  struct kernel_siginfo *q = type == PIDTYPE_PID ? &t->pending_info[sig - 1] : &t->signal->shared_pending_info[sig - 1];
+  struct list_head *queue = type == PIDTYPE_PID ? &t->pending_queue : &t->signal->shared_pending_queue;
+  struct sigqueue *q;
 
   if (!prepare_signal(sig, t, force))
     return 0;
   if (!(*pending & sigmask(sig))) {
-    if (info) {
-      *q = *info;
-    } else {
-      q->si_code = SI_KERNEL;
-      q->si_pid = 0;
-      q->si_status = 0;
+    q = kmalloc(sizeof(struct sigqueue), GFP_ATOMIC);
+    if (q) {
+      if (info) {
+        q->info = *info;
+      } else {
+        q->info.si_code = SI_KERNEL;
+        q->info.si_pid = 0;
+        q->info.si_status = 0;
+      }
+      q->info.si_signo = sig;
+      list_add_tail(&q->list, queue);
     }
-    q->si_signo = sig;
     *pending |= sigmask(sig);
   }
   complete_signal(sig, t, type);
@@ -342,14 +371,44 @@ static void do_signal_stop(int signr)
   schedule();
 }
 
+/* sig's queued details on a pending set, or 0 when it was queued without any. */
+static struct sigqueue *find_sigqueue(int sig, struct list_head *queue)
+{
+  struct sigqueue *q;
+
+  list_for_each_entry(q, queue, list) {
+    if (q->info.si_signo == sig)
+      return q;
+  }
+  return 0;
+}
+
+/* Takes sig's details off the queue into info (collect_signal); one queued without any reads as sent
+   by a user, as Linux fills it in then. */
+static void collect_signal(int sig, struct list_head *queue, struct kernel_siginfo *info)
+{
+  struct sigqueue *q = find_sigqueue(sig, queue);
+
+  if (q) {
+    list_del(&q->list);
+    *info = q->info;
+    kfree(q);
+  } else {
+    info->si_signo = sig;
+    info->si_code = SI_USER;
+    info->si_pid = 0;
+    info->si_status = 0;
+  }
+}
+
 /* The lowest signal of `pending` in `mask`, taken off the set with its details. */
-static int __dequeue_signal(unsigned long *pending, struct kernel_siginfo *infos, unsigned long mask, struct kernel_siginfo *info)
+static int __dequeue_signal(unsigned long *pending, struct list_head *queue, unsigned long mask, struct kernel_siginfo *info)
 {
   int sig;
   for (sig = 1; sig <= _NSIG; sig++) {
     if (*pending & mask & sigmask(sig)) {
       *pending &= ~sigmask(sig);
-      *info = infos[sig - 1];
+      collect_signal(sig, queue, info);
       return sig;
     }
   }
@@ -359,9 +418,9 @@ static int __dequeue_signal(unsigned long *pending, struct kernel_siginfo *infos
 /* The lowest unblocked pending signal: the thread's own first, then its process's. */
 static int dequeue_signal(struct task_struct *tsk, struct kernel_siginfo *info)
 {
-  int sig = __dequeue_signal(&tsk->pending, tsk->pending_info, ~tsk->blocked, info);
+  int sig = __dequeue_signal(&tsk->pending, &tsk->pending_queue, ~tsk->blocked, info);
   if (!sig)
-    sig = __dequeue_signal(&tsk->signal->shared_pending, tsk->signal->shared_pending_info, ~tsk->blocked, info);
+    sig = __dequeue_signal(&tsk->signal->shared_pending, &tsk->signal->shared_pending_queue, ~tsk->blocked, info);
   return sig;
 }
 
@@ -372,10 +431,14 @@ static int dequeue_synchronous_signal(struct kernel_siginfo *info)
   struct task_struct *tsk = current;
   unsigned long sync = tsk->pending & ~tsk->blocked & SYNCHRONOUS_MASK;
   int sig;
+  struct sigqueue *q;
 
   for (sig = 1; sig <= _NSIG; sig++) {
-    if ((sync & sigmask(sig)) && tsk->pending_info[sig - 1].si_code > SI_USER)
-      return __dequeue_signal(&tsk->pending, tsk->pending_info, sigmask(sig), info);
+    if (!(sync & sigmask(sig)))
+      continue;
+    q = find_sigqueue(sig, &tsk->pending_queue);
+    if (q && q->info.si_code > SI_USER)
+      return __dequeue_signal(&tsk->pending, &tsk->pending_queue, sigmask(sig), info);
   }
   return 0;
 }
@@ -497,9 +560,9 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
     k->sa.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
     /* POSIX: a pending signal that is now ignored is discarded. */
     if (sig_handler_ignored(k->sa.sa_handler, sig)) {
-      current->signal->shared_pending &= ~sigmask(sig);
+      flush_sigqueue_mask(sigmask(sig), &current->signal->shared_pending, &current->signal->shared_pending_queue);
       for_each_thread(current, t)
-        t->pending &= ~sigmask(sig);
+        flush_sigqueue_mask(sigmask(sig), &t->pending, &t->pending_queue);
     }
   }
   return 0;

@@ -175,7 +175,7 @@ struct signal_struct {
   /* Signals sent to the whole process (kill, SIGCHLD, SIGALRM): any thread that does not block one
      takes it; each thread's own (tgkill, faults) are in its task_struct's pending. */
   unsigned long shared_pending;
-  struct kernel_siginfo shared_pending_info[64];
+  struct list_head shared_pending_queue; /* their struct sigqueues (Linux: shared_pending.list) */
   /* CPU time of the threads that have gone (__exit_signal) and of the children waited for (wait_task_zombie). */
   u64 utime, stime, cutime, cstime;
   unsigned long long sum_sched_runtime;
@@ -249,7 +249,7 @@ struct task_struct {
   struct sighand_struct *sighand;
   unsigned long blocked;
   unsigned long pending;
-  struct kernel_siginfo pending_info[64]; /* each pending signal's sender (one per signal, as for Linux's non-realtime ones) */
+  struct list_head pending_queue; /* each pending signal's struct sigqueue: who sent it (Linux: pending.list) */
   unsigned long saved_sigmask;            /* sigsuspend's caller's mask, restored after the handler */
   int restore_sigmask;
   struct restart_block restart_block;

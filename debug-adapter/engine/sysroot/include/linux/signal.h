@@ -3,6 +3,7 @@
 /* Signals as the kernel sees them: numbers (x86-64), and which ones a task ignores or dies of when it
    has not set a handler. */
 #include <linux/types.h>
+#include <linux/list.h>
 #define SIGHUP 1
 #define SIGINT 2
 #define SIGQUIT 3
@@ -74,6 +75,13 @@ struct kernel_siginfo {
   int si_status;
 };
 
+/* A pending signal's details, queued on the pending set it was sent to until it is taken (Linux's
+   struct sigqueue). Only pending signals have one: a task keeps no siginfo for the others. */
+struct sigqueue {
+  struct list_head list;
+  struct kernel_siginfo info;
+};
+
 /* send_sig_info's info for a signal the kernel sends itself (si_code SI_KERNEL). */
 #define SEND_SIG_PRIV ((struct kernel_siginfo *)0)
 
@@ -85,6 +93,7 @@ struct kernel_siginfo {
 struct task_struct;
 struct ksignal;
 int signal_pending(struct task_struct *p);
+void flush_sigqueue(unsigned long *pending, struct list_head *queue);
 int fatal_signal_pending(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
