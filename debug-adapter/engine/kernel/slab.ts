@@ -23,14 +23,18 @@ const CACHE_LINE = 64;
  */
 function sizeClass(size: number): number {
   if (size <= MIN_CLASS) return MIN_CLASS;
-  if (size <= KMALLOC_POWER_OF_TWO_MAX) return 2 ** Math.ceil(Math.log2(size));
+  if (size <= KMALLOC_POWER_OF_TWO_MAX) return 2 ** (32 - Math.clz32(size - 1));
   return Math.ceil(size / CACHE_LINE) * CACHE_LINE;
 }
 
 export class KernelSlab {
   /** Each class's free objects, the most recently freed last. */
   private readonly freelists = new Map<number, number[]>();
-  /** Each allocated object's class: kfree learns the size from it, and rejects what it never gave out. */
+  /**
+   * Each allocated object's class, keyed by its offset in the heap in MIN_CLASS units (every object is
+   * aligned to one, and the keys stay small integers, cheap to hash): kfree learns the size from it,
+   * and rejects what it never gave out.
+   */
   private readonly live = new Map<number, number>();
 
   /** `mem`'s heap (from its start break) is the allocator's; `limit` bounds its growth in bytes. */
@@ -41,7 +45,7 @@ export class KernelSlab {
     if (!(size > 0)) return 0;
     const cls = sizeClass(size);
     const addr = this.freelists.get(cls)?.pop() ?? this.grow(cls);
-    if (addr !== 0) this.live.set(addr, cls);
+    if (addr !== 0) this.live.set(this.key(addr), cls);
     return addr;
   }
 
@@ -54,13 +58,19 @@ export class KernelSlab {
 
   /** kfree: false when `addr` is not an allocated object (a double free, or a pointer kmalloc never returned). */
   free(addr: number): boolean {
-    const cls = this.live.get(addr);
+    const key = this.key(addr);
+    const cls = this.live.get(key);
     if (cls === undefined) return false;
-    this.live.delete(addr);
+    this.live.delete(key);
     let list = this.freelists.get(cls);
     if (!list) this.freelists.set(cls, (list = []));
     list.push(addr);
     return true;
+  }
+
+  /** The live map's key for `addr` (a fraction for an address inside an object, which is never a key). */
+  private key(addr: number): number {
+    return (addr - this.mem.startBrk) / MIN_CLASS;
   }
 
   /** A new object of class `cls` from the top of the heap: a power of two aligned to its size, others to a cache line, whole pages to a page. */

@@ -84,8 +84,13 @@ const tlbSlot = (pn: number): number => (pn & (TLB_SIZE - 1)) * 2;
 const HUGE_RANGE = 0x40000000;
 
 export class AddressSpace {
-  /** Page table: page number → page. Absent means not present yet (or not mapped: the VMAs decide). */
+  /**
+   * Page table: page (block) number less keyBias → page. Absent means not present yet (or not mapped:
+   * the VMAs decide). The kernel's keys are counted from its heap, so that they stay small integers
+   * (V8's Smis, which a Map hashes fast and stores unboxed) rather than numbers near 2^43.
+   */
   private readonly pages: Map<number, Page>;
+  private readonly keyBias: number;
   /**
    * Sorted by start. Few entries (text, data, heap, stack, a handful of mmaps). A fork shares the
    * parent's list until either side changes it (see ownVmas): most children never do.
@@ -130,6 +135,7 @@ export class AddressSpace {
 
   constructor(from?: AddressSpace, blockSize = PAGE_SIZE) {
     this.bs = from ? from.bs : blockSize;
+    this.keyBias = from ? from.keyBias : blockSize === PAGE_SIZE ? 0 : Math.floor(LAYOUT.kernelHeap / blockSize);
     if (from) {
       this.pages = new Map(from.pages);
       for (const p of this.pages.values()) p.sharers++;
@@ -164,11 +170,12 @@ export class AddressSpace {
     k.vmaList = this.vmaList.map((v) => ({ ...v }));
     k.brk = this.brk;
     k.startBrk = this.startBrk;
-    for (const [pn, p] of this.pages) {
+    for (const [key, p] of this.pages) {
+      const pn = key + this.keyBias;
       for (let off = 0; off < this.bs; off += k.bs) {
         const block = k.newBlock();
         new Uint8Array(block.buffer, block.byteOffset, k.bs).set(new Uint8Array(p.view.buffer, p.view.byteOffset + off, k.bs));
-        k.pages.set((pn * this.bs + off) / k.bs, new Page(block));
+        k.pages.set((pn * this.bs + off) / k.bs - k.keyBias, new Page(block));
       }
     }
     return k;
@@ -248,10 +255,10 @@ export class AddressSpace {
   }
 
   private dropPage(pn: number): void {
-    const p = this.pages.get(pn);
+    const p = this.pages.get(pn - this.keyBias);
     if (p) {
       p.sharers--;
-      this.pages.delete(pn);
+      this.pages.delete(pn - this.keyBias);
     }
     this.invalidate();
   }
@@ -305,7 +312,7 @@ export class AddressSpace {
   }
 
   private readablePage(pn: number, addr: number): DataView {
-    return (this.pages.get(pn) ?? this.demandZero(pn, addr, 'read')).view;
+    return (this.pages.get(pn - this.keyBias) ?? this.demandZero(pn, addr, 'read')).view;
   }
 
   /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
@@ -313,13 +320,13 @@ export class AddressSpace {
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
     if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
-    let p = this.pages.get(pn);
+    let p = this.pages.get(pn - this.keyBias);
     if (!p) p = this.demandZero(pn, addr, 'write');
     else if (p.sharers > 1) {
       // Copy-on-write fault: this space gets its own copy and the other sharers keep the original.
       p.sharers--;
       p = p.copy();
-      this.pages.set(pn, p);
+      this.pages.set(pn - this.keyBias, p);
       this.cowFaults++;
       if (this.rpn === pn) this.rview = p.view;
       const slot = tlbSlot(pn);
@@ -331,7 +338,7 @@ export class AddressSpace {
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
     if (!this.findVma(addr)) throw new MemoryFault(addr, access, 'unmapped');
     const p = new Page(this.newBlock());
-    this.pages.set(pn, p);
+    this.pages.set(pn - this.keyBias, p);
     this.demandZeroFaults++;
     return p;
   }
