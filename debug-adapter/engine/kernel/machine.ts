@@ -823,6 +823,9 @@ export class Machine {
     // ends when it sees no frame, and step() puts the frame back.
     this.parked = { thread: from.thread, frame: from.thread.frame };
     from.thread.frame = undefined;
+    // The frames kept above the live ones for reuse go with the CPU: a sleeping task keeps only its
+    // own (a fork bomb has tens of thousands asleep).
+    from.thread.stack.length = from.thread.depth;
   }
 
   /** thread_group_empty(): no other thread on the task's ring. */
