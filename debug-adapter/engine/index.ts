@@ -16,7 +16,7 @@ export { SCHED_POLICIES, type SchedPolicy } from './kernel/runqueue';
 export { PID_MAX_LIMIT, RESERVED_PIDS } from './kernel/pids';
 
 /** How the simulated kernel is set up (the CLI's --pid-max, --sched, --seed, --cpus, --trace, --tree, --rmmod-after). */
-export type KernelOptions = Pick<MachineOptions, 'pidMax' | 'sched' | 'cpus' | 'trace' | 'onProgramExit'> & {
+export type KernelOptions = Pick<MachineOptions, 'pidMax' | 'kernelMemory' | 'sched' | 'cpus' | 'trace' | 'onProgramExit'> & {
   /** For a kernel module: remove it this many virtual seconds after its init returned, rather than once only its kernel threads are left. */
   rmmodAfterSeconds?: number;
 };

@@ -20,6 +20,7 @@ import { type MemoryCounters, MmCounters } from './mm-counters';
 import { MemoryReport } from './memory-report';
 import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
 import { EAGAIN, Vfs } from './vfs';
+import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
 import { PidAllocator } from './pids';
 import { KernelLog } from './printk';
@@ -44,7 +45,7 @@ const IRQ_MASK = 0x00ffff00;
 /** How long a run may last in virtual time unless told otherwise (MachineOptions.maxVirtualNs). */
 const DEFAULT_MAX_VIRTUAL_NS = 3600e9;
 /** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
-const KERNEL_HEAP_MAX = 1024 * 1024 * 1024;
+const DEFAULT_KERNEL_MEMORY = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
 /** Virtual nanoseconds per VM step: a simple clock for start_time and the like. */
 const NS_PER_STEP = 1;
@@ -71,6 +72,11 @@ export interface MachineOptions {
   loadProgram(path: string): LinkedProgram | undefined;
   maxSteps?: number;
   pidMax?: number;
+  /**
+   * Bytes the kernel may allocate (kmalloc and kernel stacks; default 1 GiB), as a machine's memory
+   * size bounds it: beyond it fork fails with ENOMEM.
+   */
+  kernelMemory?: number;
   io: MachineIO;
   /** The scheduler's policy (default cfs) and the random policy's seed. */
   sched?: { policy: SchedPolicy; seed?: number };
@@ -147,7 +153,7 @@ export class Machine {
     this.kmem = kernel.program.image.kernelCopy();
     this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
     this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
-    this.slab = new KernelSlab(this.kmem, KERNEL_HEAP_MAX);
+    this.slab = new KernelSlab(this.kmem, options.kernelMemory ?? DEFAULT_KERNEL_MEMORY);
     this.pids = new PidAllocator(options.pidMax);
     this.cputime = new CpuTimeAccounting(this.kmem, new StructView(kernel.taskStruct));
     this.smp = this.createCpus(kernel, options);
@@ -382,13 +388,12 @@ export class Machine {
   /** PID 0 runs start_kernel on a stack of its own; everything else follows from the kernel's code. */
   private boot(): void {
     const initTask = this.kernel.program.globals.get('init_task')!.addr;
-    const idle = this.newKernelTask(initTask);
+    const idle = this.newKernelTask(initTask, this.allocStack());
     this.smp.bringUp(this.smp.cpus[0]!, idle);
     this.pushKernelCall(idle.thread, 'start_kernel', []);
   }
 
-  private newKernelTask(ts: number): Task {
-    const stack = this.allocStack();
+  private newKernelTask(ts: number, stack: number): Task {
     const thread = new Thread(this.kmem, this.kernelCtx, this.kernelCallees, stack + THREAD_SIZE, stack);
     thread.onSyscallReturn = this.syscallReturn;
     const task = { ts, thread, ctx: this.kernelCtx, kernelStack: stack };
@@ -670,9 +675,12 @@ export class Machine {
   /** copy_thread: the child's thread of execution. */
   copyThread(childTs: number, argsAddr: number): number {
     const mem = this.current.thread.mem;
+    // alloc_thread_stack_node: with no memory left the fork fails, and copy_process undoes the rest.
+    const kernelStack = this.slab.alloc(THREAD_SIZE);
+    if (kernelStack === 0) return -E.ENOMEM;
     const fn = this.cloneArgs.get(mem, argsAddr, 'fn');
     if (fn !== 0) {
-      const task = this.newKernelTask(childTs);
+      const task = this.newKernelTask(childTs, kernelStack);
       const regs = enterFrame(task.thread, this.kernelFunction('kernel_thread_entry'), -1);
       regs[0] = fn;
       regs[1] = this.cloneArgs.get(mem, argsAddr, 'fn_arg');
@@ -685,8 +693,10 @@ export class Machine {
     const ctx = this.contextFor(space, program, this.current.ctx.programName);
     const newsp = this.cloneArgs.get(mem, argsAddr, 'stack');
     const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp);
-    if (typeof child === 'number') return child;
-    const kernelStack = this.allocStack();
+    if (typeof child === 'number') {
+      this.slab.free(kernelStack);
+      return child;
+    }
     child.kstack = kernelStack + THREAD_SIZE;
     child.onSyscallReturn = this.syscallReturn;
     this.tasks.set(childTs, { ts: childTs, thread: child, ctx, kernelStack, program });
@@ -735,7 +745,8 @@ export class Machine {
    */
   releaseTask(ts: number): void {
     const task = this.tasks.get(ts);
-    if (!task) return;
+    // A fork that failed before copy_thread: only the task_struct was made.
+    if (!task) return this.kfree(ts);
     if (task === this.current) {
       this.selfReleased = ts;
       return;

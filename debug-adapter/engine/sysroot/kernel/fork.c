@@ -177,14 +177,26 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
 
   sched_fork(clone_flags, p);
 
+  /* A failing step jumps to the undoing of the step before it: each label below undoes one step and
+     falls through to the next, as in Linux. */
   retval = copy_files(clone_flags, p);
-  if (!retval) retval = copy_fs(clone_flags, p);
-  if (!retval) retval = copy_sighand(clone_flags, p);
-  if (!retval) retval = copy_signal(clone_flags, p);
-  if (!retval) retval = copy_mm(clone_flags, p);
-  if (!retval) retval = copy_thread(p, args);
   if (retval)
-    goto bad_fork;
+    goto bad_fork_free;
+  retval = copy_fs(clone_flags, p);
+  if (retval)
+    goto bad_fork_cleanup_files;
+  retval = copy_sighand(clone_flags, p);
+  if (retval)
+    goto bad_fork_cleanup_fs;
+  retval = copy_signal(clone_flags, p);
+  if (retval)
+    goto bad_fork_cleanup_sighand;
+  retval = copy_mm(clone_flags, p);
+  if (retval)
+    goto bad_fork_cleanup_signal;
+  retval = copy_thread(p, args);
+  if (retval)
+    goto bad_fork_cleanup_mm;
 
   pid = alloc_pid();
   if (pid < 0) {
@@ -222,32 +234,27 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   return 0;
 
 bad_fork_cleanup_thread:
-  /* No PID left (pid_max reached: a fork bomb ends here with EAGAIN). Every copy_* step succeeded:
-     undo them in reverse, then release_thread forgets the thread and frees the task_struct itself. */
-  if (p->mm && p->mm != current->mm) {
+  /* No PID left: pid_max reached (a fork bomb ends here with EAGAIN). Every copy_* step succeeded. */
+bad_fork_cleanup_mm:
+  if (p->mm && --p->mm->mm_users == 0) {
     exit_mm_pages(p->mm->__host_id);
     kfree(p->mm);
-  } else if (p->mm) {
-    p->mm->mm_users--;
   }
-  if (--p->signal->sigcnt == 0)
+bad_fork_cleanup_signal:
+  if (!(clone_flags & CLONE_THREAD))
     kfree(p->signal);
+  else
+    p->signal->sigcnt--;
+bad_fork_cleanup_sighand:
   if (--p->sighand->count == 0)
     kfree(p->sighand);
+bad_fork_cleanup_fs:
   exit_fs(p);
+bad_fork_cleanup_files:
   exit_files(p);
+bad_fork_free:
+  /* The task's thread, if copy_thread made one, its kernel stack and the task_struct itself. */
   release_thread(p);
-  return retval;
-bad_fork:
-  if (p->mm && p->mm != current->mm) {
-    exit_mm_pages(p->mm->__host_id);
-    kfree(p->mm);
-  } else if (p->mm) {
-    p->mm->mm_users--; /* CLONE_VM's reference */
-  }
-  if (p->signal && --p->signal->sigcnt == 0)
-    kfree(p->signal);
-  kfree(p);
   return retval;
 }
 
