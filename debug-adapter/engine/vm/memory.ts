@@ -282,11 +282,6 @@ export class AddressSpace {
   // to one is handed to the kernel's space whole (its caches are then shared by every process), before
   // any offset is computed in this space's blocks.
 
-  /** The space that holds `a`: the kernel's for a kernel address mapped into a process, else this one. */
-  private owner(a: number): AddressSpace {
-    return a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-  }
-
   private readPage(pn: number, addr: number): DataView {
     const v = this.translate((this.rTlb ??= newTlb()), pn, addr, false);
     this.rpn = pn;
@@ -362,33 +357,37 @@ export class AddressSpace {
   }
 
   // ------------------------------------------------------------ typed access (little-endian)
+  //
+  // Each access picks the space that holds its address first (s: this one, or the kernel's for a
+  // kernel address) and then works in s's blocks and caches: a choice of object rather than a call,
+  // so that the kernel's accesses from a process cost no more than its own.
 
   readU8(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readU8(a);
-    const pn = Math.floor(a / this.bs);
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
-    return v.getUint8(a - pn * this.bs);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    return v.getUint8(a - pn * s.bs);
   }
   readI8(a: number): number {
     return (this.readU8(a) << 24) >> 24;
   }
   readU16(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readU16(a);
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 2) return this.readU8(a) | (this.readU8(a + 1) << 8);
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 2) return s.readU8(a) | (s.readU8(a + 1) << 8);
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
     return v.getUint16(off, true);
   }
   readI16(a: number): number {
     return (this.readU16(a) << 16) >> 16;
   }
   readI32(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readI32(a);
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 4) return this.readU16(a) | (this.readU16(a + 2) << 16);
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 4) return s.readU16(a) | (s.readU16(a + 2) << 16);
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
     return v.getInt32(off, true);
   }
   readU32(a: number): number {
@@ -396,7 +395,7 @@ export class AddressSpace {
   }
   /** 64-bit values are numbers while they are safe integers, bigints beyond (see int64.ts). */
   readI64(a: number): number | bigint {
-    const s = this.owner(a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
     s.load64(a);
     const lo = s.lo64;
     const hi = s.hi64;
@@ -404,7 +403,7 @@ export class AddressSpace {
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
   readU64(a: number): number | bigint {
-    const s = this.owner(a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
     s.load64(a);
     const lo = s.lo64;
     const hi = s.hi64 >>> 0;
@@ -432,73 +431,64 @@ export class AddressSpace {
    * rounded, exactly as Number() of the bigint would round it.
    */
   readPtr(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readPtr(a);
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 8) return Number(this.readU64(a));
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 8) return Number(s.readU64(a));
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
     return v.getUint32(off + 4, true) * TWO_32 + v.getUint32(off, true);
   }
   readF32(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readF32(a);
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 4) return this.viaScratch(a, 4).getFloat32(0, true);
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 4) return s.viaScratch(a, 4).getFloat32(0, true);
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
     return v.getFloat32(off, true);
   }
   readF64(a: number): number {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.readF64(a);
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 8) return this.viaScratch(a, 8).getFloat64(0, true);
-    const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 8) return s.viaScratch(a, 8).getFloat64(0, true);
+    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
     return v.getFloat64(off, true);
   }
 
-  // Writes report to this space's watcher (the debugger's, for the thread running in it) before any
-  // hand-over to the kernel's space.
+  // Writes report to this space's watcher (the debugger's, for the thread running in it) whichever
+  // space holds the address.
   write8(a: number, x: number): void {
     if (this.onWrite) this.onWrite(a, 1);
-    if (a >= KERNEL_BASE && this.kernel !== undefined) return this.kernel.write8(a, x);
-    const pn = Math.floor(a / this.bs);
-    const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
-    v.setUint8(a - pn * this.bs, x);
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
+    v.setUint8(a - pn * s.bs, x);
   }
   write16(a: number, x: number): void {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) {
-      if (this.onWrite) this.onWrite(a, 2);
-      return this.kernel.write16(a, x);
-    }
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
     if (this.onWrite) this.onWrite(a, 2);
-    const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
+    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
     v.setUint16(off, x, true);
   }
   write32(a: number, x: number): void {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) {
-      if (this.onWrite) this.onWrite(a, 4);
-      return this.kernel.write32(a, x);
-    }
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off > this.bs - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (off > s.bs - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
     if (this.onWrite) this.onWrite(a, 4);
-    const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
+    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
     v.setInt32(off, x, true);
   }
   write64(a: number, x: number | bigint): void {
-    if (a >= KERNEL_BASE && this.kernel !== undefined) {
+    const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(a / s.bs);
+    const off = a - pn * s.bs;
+    if (typeof x === 'number' && off <= s.bs - 8) {
       if (this.onWrite) this.onWrite(a, 8);
-      return this.kernel.write64(a, x);
-    }
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (typeof x === 'number' && off <= this.bs - 8) {
-      if (this.onWrite) this.onWrite(a, 8);
-      const v = pn === this.wpn ? this.wview! : this.writePage(pn, a);
+      const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
       v.setInt32(off, x >>> 0, true);
       v.setInt32(off + 4, Math.floor(x / TWO_32), true);
       return;
