@@ -34,6 +34,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
   run_init_process: (ctx, a) => machineOf(ctx).runInitProcess(new TextDecoder().decode(ctx.mem.readCString(num(a[0])))),
+  access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),
   files_dup: (ctx, a) => machineOf(ctx).vfs.filesDup(num(a[0])),

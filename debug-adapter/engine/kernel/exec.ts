@@ -104,6 +104,8 @@ export class ExecLoader {
     this.mm.set(this.kmem, mm, 'start_brk', e.program.heapStart);
     this.mm.set(this.kmem, mm, 'brk', e.program.heapStart);
     this.mm.set(this.kmem, mm, 'start_stack', image.sp);
+    this.mm.set(this.kmem, mm, 'arg_start', image.argStart);
+    this.mm.set(this.kmem, mm, 'arg_end', image.argEnd);
     this.task.set(this.kmem, task.ts, 'mm', mm);
     this.task.set(this.kmem, task.ts, 'active_mm', mm);
     this.task.set(this.kmem, task.ts, 'flags', this.task.get(this.kmem, task.ts, 'flags') & ~PF_KTHREAD);

@@ -672,6 +672,22 @@ export class Machine {
     if (space !== this.current.thread.mem) space.release();
   }
 
+  /**
+   * access_remote_vm: `len` bytes at `addr` in the memory of mm_struct `mm` copied to `buf` in the
+   * current task's (get_cmdline reads another process's arguments so). 0 when they are not mapped.
+   */
+  accessRemoteVm(mm: number, addr: number, buf: number, len: number): number {
+    const space = this.mms.get(this.mm.get(this.kmem, mm, '__host_id'));
+    if (!space || len <= 0) return 0;
+    try {
+      this.current.thread.mem.writeBytes(buf, space.readBytes(addr, len));
+      return len;
+    } catch (e) {
+      if (e instanceof MemoryFault) return 0;
+      throw e;
+    }
+  }
+
   /** copy_thread: the child's thread of execution. */
   copyThread(childTs: number, argsAddr: number): number {
     const mem = this.current.thread.mem;

@@ -14,6 +14,9 @@ export interface UserImage {
   argvAt: number;
   envAt: number;
   argc: number;
+  /** The argument strings, one after another from argv[0] (mm->arg_start, arg_end: /proc/PID/cmdline). */
+  argStart: number;
+  argEnd: number;
 }
 
 const ENTRY = '__libc_start_main';
@@ -37,7 +40,10 @@ export function buildUserImage(program: LinkedProgram, argv: string[], envp: str
     mem.write8(top + b.length, 0);
     return top;
   };
-  const argvAddrs = argv.map(place);
+  // The arguments are placed from the last down, so that they read in order upwards, as cmdline reads them.
+  const argEnd = top;
+  const argvAddrs = [...argv].reverse().map(place).reverse();
+  const argStart = top;
   const envAddrs = envp.map(place);
   let sp = Math.floor(top / 16) * 16 - 8 * (argv.length + envp.length + 3);
   sp = Math.floor(sp / 16) * 16;
@@ -48,7 +54,7 @@ export function buildUserImage(program: LinkedProgram, argv: string[], envp: str
   const envAt = argvAt + 8 * (argv.length + 1);
   envAddrs.forEach((a, i) => mem.write64(envAt + 8 * i, a));
   mem.write64(envAt + 8 * envp.length, 0);
-  return { mem, sp, stackLow, argvAt, envAt, argc: argv.length };
+  return { mem, sp, stackLow, argvAt, envAt, argc: argv.length, argStart, argEnd };
 }
 
 /** Resets `thread` to run `program` from its start routine in `image` (its old frames are gone). */

@@ -1,11 +1,12 @@
 /* /bin/sh: Forkscope's shell runs one command, in one of two ways.
      sh PROG ARGS...       the user's program: fork, exec PROG in the child, wait for it and exit with
                            its status, or 128 + N when signal N killed it, as a shell running `./prog` does.
-     sh -c "NAME ARGS..."  system()'s way: the words of the string, split on blanks (no quoting, no
-                           variables, no operators), exec'd in place as dash does for a lone command; NAME
-                           is a path if it has a '/', else /bin's program of that name. `exit [N]` is the
-                           one built-in. A command that cannot be run gets dash's message and status:
-                           127 "not found", 126 for any other reason. */
+     sh -c "NAME ARGS..."  system()'s way: the words of the string, split on blanks, with dash's quotes
+                           and backslashes (no variables, no operators), exec'd in place as dash does
+                           for a lone command; NAME is a path if it has a '/', else /bin's program
+                           of that name. `exit [N]` is the one built-in. A command that cannot be
+                           run gets dash's message and status: 127 "not found", 126 for any other
+                           reason. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,22 +17,57 @@
 #define MAX_WORDS 64
 #define MAX_PATH 256
 
-/* Splits `line` in place into its blank-separated words; returns how many, or -1 when there are too many. */
-static int split_words(char *line, char **words)
+/* The words of `line` with their quotes removed, as dash reads a simple command: blanks separate
+   words; inside '...' every character is itself; inside "..." a backslash escapes only $ ` " \ and a
+   newline, and is kept before anything else; an unquoted backslash makes the next character itself. A
+   backslash before a newline removes both (a continued line). Writes the words into `out` (no longer
+   than `line`); returns how many there are, or TOO_MANY_WORDS, or UNTERMINATED. */
+#define TOO_MANY_WORDS -1
+#define UNTERMINATED -2
+static int split_words(const char *line, char *out, char **words)
 {
   int n = 0;
-  char *p = line;
+  const char *p = line;
+  char *o = out;
 
   for (;;) {
-    while (*p == ' ' || *p == '\t')
-      *p++ = '\0';
+    while (*p == ' ' || *p == '\t' || (p[0] == '\\' && p[1] == '\n'))
+      p += *p == '\\' ? 2 : 1;
     if (*p == '\0')
       break;
     if (n == MAX_WORDS)
-      return -1;
-    words[n++] = p;
-    while (*p != '\0' && *p != ' ' && *p != '\t')
-      p++;
+      return TOO_MANY_WORDS;
+    words[n++] = o;
+    while (*p != '\0' && *p != ' ' && *p != '\t') {
+      if (*p == '\'') {
+        for (p++; *p != '\''; p++) {
+          if (*p == '\0')
+            return UNTERMINATED;
+          *o++ = *p;
+        }
+        p++;
+      } else if (*p == '"') {
+        for (p++; *p != '"'; p++) {
+          if (*p == '\0')
+            return UNTERMINATED;
+          if (p[0] == '\\' && p[1] == '\n') {
+            p++; /* a continued line: both go */
+            continue;
+          }
+          if (*p == '\\' && p[1] != '\0' && strchr("$`\"\\", p[1]) != NULL)
+            p++;
+          *o++ = *p;
+        }
+        p++;
+      } else if (*p == '\\' && p[1] != '\0') {
+        if (p[1] != '\n')
+          *o++ = p[1];
+        p += 2;
+      } else {
+        *o++ = *p++;
+      }
+    }
+    *o++ = '\0';
   }
   words[n] = NULL;
   return n;
@@ -49,9 +85,12 @@ static int run_command_line(const char *line)
     fprintf(stderr, "sh: 1: command too long\n");
     return 2;
   }
-  strcpy(buf, line);
-  n = split_words(buf, words);
-  if (n < 0) {
+  n = split_words(line, buf, words);
+  if (n == UNTERMINATED) {
+    fprintf(stderr, "sh: 1: Syntax error: Unterminated quoted string\n");
+    return 2;
+  }
+  if (n == TOO_MANY_WORDS) {
     fprintf(stderr, "sh: 1: too many words\n");
     return 2;
   }

@@ -57,6 +57,11 @@ long dup2_fd(unsigned int oldfd, unsigned int newfd);
 int bprm_load(const char *filename, const char *const *argv, const char *const *envp);
 void begin_new_exec(void) __attribute__((noreturn));
 
+/* Copies len bytes at addr in mm's address space into buf in the current task's (another process's
+   memory is a different simulated address space); returns the bytes copied, 0 if they are not mapped. */
+struct mm_struct;
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+
 /* kernel_execve of the init program into the current kernel thread, which becomes PID 1's user
    process; init's arguments are the user's program and its arguments (the kernel's command line). */
 int run_init_process(const char *init_filename);

@@ -121,6 +121,7 @@ struct mm_struct {
   int mm_count;   /* references, users counting as one */
   unsigned long total_vm;
   unsigned long start_brk, brk, start_stack;
+  unsigned long arg_start, arg_end; /* where exec put the arguments' strings, one after another */
   unsigned long __host_id; /* which simulated address space this is */
   struct mm_rss_stat rss_stat;
   struct forkscope_mm_stat forkscope;
