@@ -27,6 +27,8 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   dequeue_task: (ctx, a) => machineOf(ctx).smp.dequeue(num(a[0])),
   select_task_rq: (ctx, a) => machineOf(ctx).smp.selectTaskRq(num(a[0]), (num(a[1]) & WF_FORK) !== 0),
   smp_processor_id: (ctx) => machineOf(ctx).smp.current.id,
+  smp_send_reschedule: (ctx, a) => machineOf(ctx).smp.sendReschedule(num(a[0])),
+  migrate_task_rq: (ctx, a) => machineOf(ctx).smp.migrateTaskRq(num(a[0]), num(a[1])),
   yield_task: (ctx, a) => {
     machineOf(ctx).smp.current.skip = num(a[0]);
   },

@@ -18,10 +18,14 @@
 //   - a woken task goes back to the CPU it last ran on, unless its affinity no longer allows it;
 //   - a CPU about to idle pulls a waiting task from the busiest CPU (newidle_balance), and a tick that
 //     finds tasks waiting wakes a halted CPU that may run one of them (the nohz idle-balance kick).
+// Busy CPUs balance in the kernel's pseudo-C (kernel/sched/fair.c), which walks each queue's
+// cfs_tasks list: enqueue and dequeue keep it in kernel memory. A CPU's stopper, migration/N (rq->stop),
+// is the stop class: queued, it runs before any other task there.
 import type { AddressSpace } from '../vm/memory';
 import type { Thread } from '../vm/thread';
 import { CfsAccounting } from './cfs';
 import { StructView } from './layout';
+import { initListHead, listAdd, listDelInit } from './list-head';
 import { RunQueue, type SchedPolicy } from './runqueue';
 
 /** The largest machine: a cpumask is one unsigned long (linux/cpumask.h). */
@@ -55,6 +59,8 @@ export class Cpu<T extends CpuTask> {
   ranSince = 0;
   /** The task that called sched_yield: the next pick prefers any other (CFS's skip buddy). */
   skip: number | undefined;
+  /** A reschedule IPI (smp_send_reschedule) waits for the CPU to be able to take it. */
+  reschedIpi = false;
 
   constructor(readonly id: number, readonly rq: RunQueue, readonly cfs: CfsAccounting | undefined) {}
 
@@ -79,6 +85,8 @@ export class Smp<T extends CpuTask> {
   private readonly cpuOffset: number;
   private readonly maskOffset: number;
   private readonly onRqOffset: number;
+  private readonly groupNodeOffset: number;
+  private readonly cfsTasksOffset: number;
   private readonly rqView: StructView;
   private readonly rqBase: number;
   private readonly rqSize: number;
@@ -89,7 +97,9 @@ export class Smp<T extends CpuTask> {
     const se = task.type.members?.find((m) => m.name === 'se')?.type;
     if (se?.kind !== 'struct') throw new Error('task_struct has no sched_entity se');
     this.onRqOffset = task.offsetOf('se') + new StructView(se).offsetOf('on_rq');
+    this.groupNodeOffset = task.offsetOf('se') + new StructView(se).offsetOf('group_node');
     this.rqView = runqueues.element;
+    this.cfsTasksOffset = this.rqView.offsetOf('cfs_tasks');
     this.rqBase = runqueues.addr;
     this.rqSize = runqueues.element.type.size;
     const onCpu = task.offsetOf('on_cpu');
@@ -98,6 +108,7 @@ export class Smp<T extends CpuTask> {
       const cfs = options.policy === 'cfs' ? new CfsAccounting(kmem, task) : undefined;
       this.cpus.push(new Cpu<T>(id, new RunQueue(isRunning, { policy: options.policy, seed: (options.seed ?? 1) + id, vruntimes: cfs }), cfs));
       this.rqView.set(kmem, this.rqAddr(id), 'cpu', id);
+      initListHead(kmem, this.rqAddr(id) + this.cfsTasksOffset);
     }
   }
 
@@ -180,9 +191,13 @@ export class Smp<T extends CpuTask> {
     return best?.id ?? 0;
   }
 
-  /** enqueue_task on the task's CPU (p->cpu): a halted CPU wakes for it. */
+  /**
+   * enqueue_task on the task's CPU (p->cpu): a halted CPU wakes for it. A task not yet on a queue joins
+   * the CPU's cfs_tasks (account_entity_enqueue); one woken before it slept is there already.
+   */
   enqueue(ts: number): void {
     const cpu = this.cpus[this.taskCpu(ts)] ?? this.cpus[0]!;
+    if (this.kmem.readI32(ts + this.onRqOffset) === 0) listAdd(this.kmem, ts + this.groupNodeOffset, this.cfsTasksAddr(cpu.id));
     this.kmem.write32(ts + this.onRqOffset, 1);
     cpu.rq.enqueue(ts);
     cpu.halted = false;
@@ -191,23 +206,33 @@ export class Smp<T extends CpuTask> {
 
   dequeue(ts: number): void {
     const cpu = this.cpus[this.taskCpu(ts)] ?? this.cpus[0]!;
+    if (this.kmem.readI32(ts + this.onRqOffset) !== 0) listDelInit(this.kmem, ts + this.groupNodeOffset);
     this.kmem.write32(ts + this.onRqOffset, 0);
     cpu.rq.dequeue(ts);
     this.publish(cpu);
   }
 
-  /**
-   * Moves a runnable task that is not running to `dest`'s queue, its vruntime carried over relative to
-   * each queue's min_vruntime (as migrate_task_rq_fair does).
-   */
-  moveQueued(ts: number, from: Cpu<T>, dest: Cpu<T>): void {
-    from.rq.dequeue(ts);
-    this.setTaskCpu(ts, dest.id);
-    if (from.cfs && dest.cfs) dest.cfs.adoptFrom(from.cfs, ts);
-    dest.rq.requeue(ts);
-    dest.halted = false;
-    this.publish(from);
-    this.publish(dest);
+  /** migrate_task_rq_fair: a queued task moving to `newCpu` keeps its lead or lag over that queue's min_vruntime. */
+  migrateTaskRq(ts: number, newCpu: number): void {
+    const from = this.cpus[this.taskCpu(ts)];
+    const dest = this.cpus[newCpu];
+    if (from?.cfs && dest?.cfs && from !== dest) dest.cfs.adoptFrom(from.cfs, ts);
+  }
+
+  /** pick_next_task_stop: the CPU's stopper (rq->stop) when it is queued, taken off the queue to run. */
+  takeStopTask(cpu: Cpu<T>): number | undefined {
+    const stop = this.rqView.get(this.kmem, this.rqAddr(cpu.id), 'stop');
+    if (stop === 0 || !cpu.rq.has(stop)) return undefined;
+    cpu.rq.dequeue(stop);
+    return stop;
+  }
+
+  /** smp_send_reschedule: the IPI reaches `cpu`; a halted one wakes to take it. */
+  sendReschedule(cpu: number): void {
+    const c = this.cpus[cpu];
+    if (!c) return;
+    c.reschedIpi = true;
+    c.halted = false;
   }
 
   /**
@@ -220,8 +245,10 @@ export class Smp<T extends CpuTask> {
       for (const ts of src.rq.tasks()) {
         if (!this.allows(ts, dst.id)) continue;
         src.rq.dequeue(ts);
+        this.migrateTaskRq(ts, dst.id);
         this.setTaskCpu(ts, dst.id);
-        if (src.cfs && dst.cfs) dst.cfs.adoptFrom(src.cfs, ts);
+        listDelInit(this.kmem, ts + this.groupNodeOffset);
+        listAdd(this.kmem, ts + this.groupNodeOffset, this.cfsTasksAddr(dst.id));
         this.publish(src);
         return ts;
       }
@@ -279,5 +306,9 @@ export class Smp<T extends CpuTask> {
 
   private rqAddr(cpu: number): number {
     return this.rqBase + cpu * this.rqSize;
+  }
+
+  private cfsTasksAddr(cpu: number): number {
+    return this.rqAddr(cpu) + this.cfsTasksOffset;
   }
 }

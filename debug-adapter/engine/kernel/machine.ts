@@ -247,6 +247,7 @@ export class Machine {
       if (!cpu) return {};
     }
     this.fireTimers();
+    this.takeReschedIpi(cpu);
     const running = this.current;
     const t = running.thread;
     const before = t.steps;
@@ -428,8 +429,9 @@ export class Machine {
 
   /**
    * The end of a slice on `cpu`. A due timer tick interrupts a task in user mode when another task waits
-   * for its CPU (sysvec_apic_timer_interrupt, time/tick.c), or when sched_setaffinity moved it
-   * elsewhere; the kernel is not preemptible, so a tick that finds the task in kernel mode does nothing.
+   * for its CPU, or on a machine of several CPUs, where the tick also drives load balancing
+   * (sysvec_apic_timer_interrupt, time/tick.c); a lone CPU running a lone task has its tick stopped
+   * (NO_HZ_FULL). The kernel is not preemptible, so a tick that finds the task in kernel mode does nothing.
    * The CPU's turn ends once it is over and the CPU is not in kernel code: no other CPU runs kernel code
    * meanwhile (the big kernel lock of cpus.ts).
    */
@@ -439,13 +441,27 @@ export class Machine {
     const userMode = f !== undefined && !f.code.inKernel;
     if (t.steps >= cpu.tickAt) {
       cpu.tickAt = t.steps + TICK_STEPS;
-      if (userMode && (cpu.rq.length > 0 || this.smp.taskCpu(cpu.curr.ts) !== cpu.id)) {
+      if (userMode && (cpu.rq.length > 0 || this.smp.cpus.length > 1)) {
         if (cpu.rq.length > 0) this.smp.kickIdle(cpu);
         this.pushKernelCall(t, 'sysvec_apic_timer_interrupt', []);
         return;
       }
     }
     if (cpu.turnLeft <= 0 && (userMode || f === undefined)) this.smp.endTurn();
+  }
+
+  /**
+   * A reschedule IPI interrupts a task in user mode (sysvec_reschedule_ipi); the idle task needs none,
+   * as its loop schedules once woken. Kernel code is not preemptible: there the IPI waits.
+   */
+  private takeReschedIpi(cpu: Cpu<Task>): void {
+    if (!cpu.reschedIpi) return;
+    const f = cpu.curr.thread.frame;
+    if (cpu.curr === cpu.idle) cpu.reschedIpi = false;
+    else if (f !== undefined && !f.code.inKernel) {
+      cpu.reschedIpi = false;
+      this.pushKernelCall(cpu.curr.thread, 'sysvec_reschedule_ipi', []);
+    }
   }
 
   /** Whether the CPU runs an interrupt handler (in_interrupt()): `current` there is only the task it interrupted. */
@@ -784,24 +800,28 @@ export class Machine {
   }
 
   /**
-   * pick_next_task on the CPU running now. prev competes again unless it sleeps, or unless
-   * sched_setaffinity gave it another CPU, whose queue it goes to. With nothing to run here the CPU
-   * pulls a task waiting on a busier one; failing that the idle task runs, and when the idle task
-   * itself finds nothing, the CPU halts until a task is queued on it.
+   * pick_next_task on the CPU running now. The CPU's stopper, when queued, goes first (the stop class);
+   * otherwise prev competes again unless it sleeps. With nothing to run here the CPU pulls a task
+   * waiting on a busier one; failing that the idle task runs, and when the idle task itself finds
+   * nothing, the CPU halts until a task is queued on it.
    */
   pickNextTask(prev: number): number {
     const cpu = this.smp.current;
     const idle = cpu.idle.ts;
-    let prevRunnable = prev !== idle && this.task.get(this.kmem, prev, '__state') === TASK_RUNNING;
+    const prevRunnable = prev !== idle && this.task.get(this.kmem, prev, '__state') === TASK_RUNNING;
+    // This CPU reschedules now: a reschedule IPI still on its way has nothing left to do.
+    cpu.reschedIpi = false;
     if (cpu.cfs) {
       // update_curr: prev pays for the steps it ran before it competes for the CPU again.
       const now = cpu.curr.thread.steps;
       if (prev !== idle) cpu.cfs.updateCurr(prev, now - cpu.ranSince);
       cpu.ranSince = now;
     }
-    if (prevRunnable && this.smp.taskCpu(prev) !== cpu.id) {
-      this.smp.moveQueued(prev, cpu, this.smp.cpus[this.smp.taskCpu(prev)]!);
-      prevRunnable = false;
+    const stop = this.smp.takeStopTask(cpu);
+    if (stop !== undefined) {
+      if (prevRunnable && prev !== stop) cpu.rq.requeue(prev);
+      this.smp.publish(cpu, stop);
+      return stop;
     }
     const skip = cpu.skip;
     cpu.skip = undefined;

@@ -208,6 +208,10 @@ export class RunQueue {
     this.order.remove(task);
   }
 
+  has(task: number): boolean {
+    return this.members.has(task);
+  }
+
   /** Takes the task that runs next. */
   take(): number | undefined {
     const t = this.order.take();

@@ -1,14 +1,17 @@
 /* The per-CPU kernel threads a booted Linux shows under kthreadd: cpuhp/N (CPU hotplug), migration/N
-   (the stopper that moves tasks between CPUs), ksoftirqd/N (softirqs raised faster than interrupts
-   exit can run them) for every CPU N, and the kworkers of CPU 0's worker pools (kernel/workqueue.c).
-   Each sleeps in its own loop until it has work. Nothing in Forkscope raises softirqs, stops CPUs or
-   hot-plugs them, so the first three sleep for good; the kworker runs what schedule_work queues. The
+   (the stopper that moves tasks between CPUs, kernel/stop_machine.c), ksoftirqd/N (softirqs raised
+   outside interrupts, kernel/softirq.c) for every CPU N, and the kworkers of CPU 0's worker pools
+   (kernel/workqueue.c). Each sleeps in its own loop until it has work. Nothing in Forkscope
+   hot-plugs CPUs, so cpuhp/N sleeps for good; the kworker runs what schedule_work queues. The
    secondary CPUs' idle tasks are made here too (idle_threads_init). */
 #include <linux/sched.h>
 #include <linux/sched/rq.h>
 #include <linux/cpumask.h>
 #include <linux/forkscope.h>
 #include <linux/kthread.h>
+#include <linux/interrupt.h>
+#include <linux/smpboot.h>
+#include <linux/stop_machine.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
@@ -20,13 +23,6 @@ extern int start_secondary(void *unused);
 
 /* kernel/smpboot.c: a per-CPU thread's loop around its should_run/fn pair. The registered threads are
    on hotplug_threads, the last registered first (list_add), which is the order each new CPU gets them. */
-struct smp_hotplug_thread {
-  int (*thread_should_run)(unsigned int cpu);
-  void (*thread_fn)(unsigned int cpu);
-  const char *thread_comm;
-  struct list_head list;
-};
-
 struct smpboot_thread_data {
   unsigned int cpu;
   struct smp_hotplug_thread *ht;
@@ -66,6 +62,9 @@ static void __smpboot_create_thread(struct smp_hotplug_thread *ht, unsigned int 
   if (IS_ERR(tsk))
     return;
   kthread_bind(tsk, cpu);
+  ht->store[cpu] = tsk;
+  if (ht->create)
+    ht->create(cpu);
   wake_up_process(tsk);
 }
 
@@ -77,7 +76,7 @@ void smpboot_create_threads(unsigned int cpu)
     __smpboot_create_thread(ht, cpu);
 }
 
-static void smpboot_register_percpu_thread(struct smp_hotplug_thread *ht)
+void smpboot_register_percpu_thread(struct smp_hotplug_thread *ht)
 {
   unsigned int cpu;
 
@@ -135,35 +134,8 @@ static void cpuhp_thread_fun(unsigned int cpu)
   cpuhp_pending[cpu] = 0;
 }
 
-/* kernel/stop_machine.c: functions to run on a CPU with everything else stopped. */
-static struct list_head cpu_stop_works[NR_CPUS];
-
-static int cpu_stop_should_run(unsigned int cpu)
-{
-  return !list_empty(&cpu_stop_works[cpu]);
-}
-
-static void cpu_stopper_thread(unsigned int cpu)
-{
-  list_del_init(cpu_stop_works[cpu].next);
-}
-
-/* kernel/softirq.c: the softirqs raised on each CPU (one bit each). */
-static unsigned long softirq_pending[NR_CPUS];
-
-static int ksoftirqd_should_run(unsigned int cpu)
-{
-  return softirq_pending[cpu] != 0;
-}
-
-static void run_ksoftirqd(unsigned int cpu)
-{
-  softirq_pending[cpu] = 0;
-}
-
-static struct smp_hotplug_thread cpuhp_threads = { .thread_should_run = cpuhp_should_run, .thread_fn = cpuhp_thread_fun, .thread_comm = "cpuhp/%u" };
-static struct smp_hotplug_thread cpu_stop_threads = { .thread_should_run = cpu_stop_should_run, .thread_fn = cpu_stopper_thread, .thread_comm = "migration/%u" };
-static struct smp_hotplug_thread softirq_threads = { .thread_should_run = ksoftirqd_should_run, .thread_fn = run_ksoftirqd, .thread_comm = "ksoftirqd/%u" };
+static struct task_struct *cpuhp_threads_task[NR_CPUS];
+static struct smp_hotplug_thread cpuhp_threads = { .store = cpuhp_threads_task, .thread_should_run = cpuhp_should_run, .thread_fn = cpuhp_thread_fun, .thread_comm = "cpuhp/%u" };
 
 /* kernel/workqueue.c: a worker pool's queue of work, and its kworker's loop. An idle worker sleeps in
    TASK_IDLE, which ps shows as I. */
@@ -237,14 +209,10 @@ void cpuhp_threads_init(void)
 /* kernel_init's early steps (do_pre_smp_initcalls, smp_init, sched_init_smp), in Linux's order. */
 void spawn_boot_kthreads(void)
 {
-  unsigned int cpu;
-
-  for (cpu = 0; cpu < NR_CPUS; cpu++)
-    INIT_LIST_HEAD(&cpu_stop_works[cpu]);
   create_worker(&cpu0_pool, "kworker/0:0", 0);
   create_worker(&cpu0_highpri_pool, "kworker/0:0H", MIN_NICE);
-  smpboot_register_percpu_thread(&softirq_threads);
-  smpboot_register_percpu_thread(&cpu_stop_threads);
+  spawn_ksoftirqd();
+  cpu_stop_init();
   smp_init();
   sched_init_smp();
 }

@@ -84,6 +84,7 @@ struct load_weight {
 struct sched_entity {
   struct load_weight load;
   int on_rq;
+  struct list_head group_node; /* on its run queue's cfs_tasks while on_rq (host-maintained, see linux/sched/rq.h) */
   u64 exec_start;
   u64 sum_exec_runtime;
   u64 vruntime;
@@ -193,6 +194,14 @@ struct completion {
   struct task_struct *waiter;
 };
 
+/* The flags the entry code tests on its way out of an interrupt or a system call (arch/x86's
+   thread_info, which Linux keeps at the start of the task_struct). TIF_NEED_RESCHED: the task should
+   give up the CPU at the next chance (resched_curr sets it; __schedule clears it). */
+#define TIF_NEED_RESCHED 3
+struct thread_info {
+  unsigned long flags;
+};
+
 struct task_struct {
   union {
     unsigned int __state; /* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
@@ -201,6 +210,7 @@ struct task_struct {
   void *stack;
   unsigned int flags;
   int preempt_count;    /* spinlocks held and the like: nonzero means the task must not sleep (linux/preempt.h) */
+  struct thread_info thread_info;
   void *worker_private; /* a kernel thread's struct kthread (kernel/kthread.c) */
   int on_cpu;
   int cpu;
@@ -277,6 +287,11 @@ struct task_struct *get_current(void);
 #define delay_group_leader(p) (thread_group_leader(p) && !thread_group_empty(p))
 #define for_each_thread(p, t) for (t = (p); t; t = (next_thread(t) == (p) ? 0 : next_thread(t)))
 #define for_each_process_thread(p, t) for_each_process(p) for_each_thread(p, t)
+
+#define set_tsk_need_resched(tsk) ((tsk)->thread_info.flags |= 1UL << TIF_NEED_RESCHED)
+#define clear_tsk_need_resched(tsk) ((tsk)->thread_info.flags &= ~(1UL << TIF_NEED_RESCHED))
+#define test_tsk_need_resched(tsk) ((((tsk)->thread_info.flags) >> TIF_NEED_RESCHED) & 1UL)
+#define need_resched() test_tsk_need_resched(current)
 
 #define __set_current_state(state_value) (current->__state = (state_value))
 #define set_current_state(state_value) (current->__state = (state_value))

@@ -18,6 +18,8 @@ void sched_fork(unsigned long clone_flags, struct task_struct *p)
   p->se.vruntime = current->se.vruntime;
   p->nvcsw = 0;
   p->nivcsw = 0;
+  /* dup_task_struct copied the parent's flags: a reschedule asked of the parent is not the child's. */
+  clear_tsk_need_resched(p);
   /* Linux's child starts inside schedule() and leaves it through schedule_tail; Forkscope's starts
      past it, holding nothing. */
   p->preempt_count = 0;
@@ -31,12 +33,41 @@ void schedule_tail(struct task_struct *prev)
     *current->set_child_tid = current->pid;
 }
 
+/* Asks rq's CPU to reschedule: its current task's TIF_NEED_RESCHED, which the way out of an interrupt
+   (or cond_resched) acts on; another CPU learns of it by an IPI. */
+void resched_curr(struct rq *rq)
+{
+  struct task_struct *curr = rq->curr;
+  int cpu = cpu_of(rq);
+
+  if (test_tsk_need_resched(curr))
+    return;
+  set_tsk_need_resched(curr);
+  if (cpu != smp_processor_id())
+    smp_send_reschedule(cpu);
+}
+
+/* A task just queued on rq preempts the running one if its class is higher: the stop class (migration/N)
+   is above every other. Between CFS tasks the tick decides (Forkscope has no wakeup preemption). */
+void wakeup_preempt(struct rq *rq, struct task_struct *p)
+{
+  if (p == rq->stop && rq->curr != p)
+    resched_curr(rq);
+}
+
+/* migration/N becomes cpu's stop-class task (Linux also gives it stop_sched_class here). */
+void sched_set_stop_task(int cpu, struct task_struct *stop)
+{
+  cpu_rq(cpu)->stop = stop;
+}
+
 /* The end of fork: the child becomes runnable, on the least loaded CPU it may run on. */
 void wake_up_new_task(struct task_struct *p)
 {
   p->__state = TASK_RUNNING;
   set_task_cpu(p, select_task_rq(p, WF_FORK));
   enqueue_task(p);
+  wakeup_preempt(task_rq(p), p);
 }
 
 /* Wakes p if its state is one of `state`: the other half of the sleep pattern
@@ -48,6 +79,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
   p->__state = TASK_RUNNING;
   set_task_cpu(p, select_task_rq(p, wake_flags));
   enqueue_task(p);
+  wakeup_preempt(task_rq(p), p);
   return 1;
 }
 
@@ -84,6 +116,7 @@ static void __schedule(int preempt)
   struct task_struct *next;
 
   schedule_debug(prev);
+  clear_tsk_need_resched(prev);
   if (!preempt && prev->__state != TASK_RUNNING) {
     dequeue_task(prev);
     prev->nvcsw++;
@@ -102,7 +135,24 @@ void schedule(void)
   preempt_enable_no_resched();
 }
 
-/* Entered on the way out of the timer interrupt (time/tick.c) when the running task should give up
+/* A point where kernel code that runs long may give up the CPU, if a reschedule was asked for. */
+static void preempt_schedule_common(void)
+{
+  preempt_disable();
+  __schedule(1);
+  preempt_enable_no_resched();
+}
+
+int _cond_resched(void)
+{
+  if (need_resched()) {
+    preempt_schedule_common();
+    return 1;
+  }
+  return 0;
+}
+
+/* Entered on the way out of an interrupt (time/tick.c) when the running task should give up
    the CPU. */
 void preempt_schedule_irq(void)
 {

@@ -7,6 +7,11 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 #include <linux/sprintf.h>
+#include <linux/interrupt.h>
+#include <linux/stop_machine.h>
+#include <linux/sched/topology.h>
+
+extern void preempt_schedule_irq(void);
 
 struct rq runqueues[NR_CPUS];
 
@@ -16,37 +21,95 @@ void do_set_cpus_allowed(struct task_struct *p, cpumask_t new_mask)
   p->nr_cpus_allowed = cpumask_weight(new_mask);
 }
 
-/* Moves p to dest_cpu, which its new mask allows (affine_move_task). A task waiting on a run queue
-   changes queues now. The caller itself gives up the CPU: schedule() sees that p->cpu is another CPU
-   and queues it there. A task running on another CPU moves at that CPU's next timer tick (Linux has the
-   CPU's stopper thread, migration/N, preempt it at once). A sleeping task goes to dest_cpu when it
-   wakes. */
-static void affine_move_task(struct task_struct *p, unsigned int dest_cpu)
+/* is_cpu_allowed: p's mask has the CPU and the CPU is up. */
+static bool is_cpu_allowed(struct task_struct *p, int cpu)
 {
-  if (p == current) {
-    set_task_cpu(p, dest_cpu);
-    schedule();
-  } else if (task_on_rq_queued(p) && !task_running(task_rq(p), p)) {
-    dequeue_task(p);
-    set_task_cpu(p, dest_cpu);
-    enqueue_task(p);
-  } else {
-    set_task_cpu(p, dest_cpu);
-  }
+  return cpumask_test_cpu(cpu, p->cpus_allowed) && cpu_online(cpu);
 }
 
-/* __set_cpus_allowed_ptr: -EINVAL unless the mask has an online CPU. */
-int set_cpus_allowed_ptr(struct task_struct *p, cpumask_t new_mask)
+/* Takes p, waiting on rq and not running, to new_cpu's queue. */
+static struct rq *move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
+{
+  dequeue_task(p);
+  /* set_task_cpu: Linux's calls the class's migrate_task_rq itself. */
+  migrate_task_rq(p, new_cpu);
+  set_task_cpu(p, new_cpu);
+  rq = cpu_rq(new_cpu);
+  enqueue_task(p);
+  wakeup_preempt(rq, p);
+  return rq;
+}
+
+static struct rq *__migrate_task(struct rq *rq, struct task_struct *p, int dest_cpu)
+{
+  /* Affinity changed (again). */
+  if (!is_cpu_allowed(p, dest_cpu))
+    return rq;
+  return move_queued_task(rq, p, dest_cpu);
+}
+
+struct migration_arg {
+  struct task_struct *task;
+  int dest_cpu;
+};
+
+/* Run by migration/N on the CPU p was running on: the stopper has taken that CPU from p, so p now waits
+   on this queue and can be moved. If p has gone to sleep or moved meanwhile, nothing is left to do:
+   a sleeping task wakes on a CPU its mask allows (select_task_rq; Linux notes it in p->wake_cpu). */
+int migration_cpu_stop(void *data)
+{
+  struct migration_arg *arg = data;
+  struct task_struct *p = arg->task;
+  struct rq *rq = this_rq();
+
+  if (task_rq(p) == rq && task_on_rq_queued(p))
+    __migrate_task(rq, p, arg->dest_cpu);
+  return 0;
+}
+
+/* Moves p off a CPU its new mask does not allow. Only that CPU can take a running task off itself, so
+   its stopper does the move, and the caller waits for it; that holds when p is the caller too (it is
+   preempted by its own CPU's stopper, and goes on on dest_cpu). A task waiting on a run queue changes
+   queues now. A sleeping task goes to an allowed CPU when it wakes. */
+static int affine_move_task(struct rq *rq, struct task_struct *p, int dest_cpu)
+{
+  if (task_running(rq, p)) {
+    struct migration_arg arg = { .task = p, .dest_cpu = dest_cpu };
+
+    stop_one_cpu(cpu_of(rq), migration_cpu_stop, &arg);
+  } else if (task_on_rq_queued(p)) {
+    move_queued_task(rq, p, dest_cpu);
+  }
+  return 0;
+}
+
+/* -EINVAL unless the mask has an online CPU. */
+static int __set_cpus_allowed_ptr(struct task_struct *p, cpumask_t new_mask)
 {
   unsigned int dest_cpu = cpumask_first(new_mask & cpu_active_mask);
 
   if (dest_cpu >= nr_cpu_ids)
     return -EINVAL;
   do_set_cpus_allowed(p, new_mask);
+  /* Can the task run on the task's current CPU? If so, we're done. */
   if (cpumask_test_cpu(task_cpu(p), new_mask))
     return 0;
-  affine_move_task(p, dest_cpu);
-  return 0;
+  return affine_move_task(task_rq(p), p, dest_cpu);
+}
+
+int set_cpus_allowed_ptr(struct task_struct *p, cpumask_t new_mask)
+{
+  return __set_cpus_allowed_ptr(p, new_mask);
+}
+
+/* arch/x86's reschedule IPI: another CPU asked this one to reschedule (resched_curr). The handler has
+   nothing to do (scheduler_ipi); the switch happens on the way out, as TIF_NEED_RESCHED is set. */
+void sysvec_reschedule_ipi(void)
+{
+  irq_enter();
+  irq_exit();
+  if (need_resched())
+    preempt_schedule_irq();
 }
 
 /* kernel/kthread.c's kthread_bind: a per-CPU kernel thread, created asleep, may only run on cpu. */
@@ -71,9 +134,10 @@ void init_idle(struct task_struct *idle, int cpu)
   snprintf(idle->comm, TASK_COMM_LEN, "swapper/%d", cpu);
 }
 
-/* sched_init_smp: once every CPU is up, init may run on any of them (it starts out bound to the boot
-   CPU, as init_task's child). */
+/* sched_init_smp: once every CPU is up, the scheduling domains are built (kernel/sched/fair.c), and
+   init may run on any CPU (it starts out bound to the boot CPU, as init_task's child). */
 void sched_init_smp(void)
 {
+  sched_init_domains(cpu_active_mask);
   set_cpus_allowed_ptr(current, cpu_possible_mask);
 }
