@@ -57,7 +57,14 @@ static void flush_sigqueue_mask(unsigned long mask, unsigned long *pending, stru
 /* Empties a pending set as its task or process goes (flush_sigqueue). */
 void flush_sigqueue(unsigned long *pending, struct list_head *queue)
 {
-  flush_sigqueue_mask(~0UL, pending, queue);
+  struct sigqueue *q;
+
+  *pending = 0;
+  while (!list_empty(queue)) {
+    q = list_first_entry(queue, struct sigqueue, list);
+    list_del(&q->list);
+    kfree(q);
+  }
 }
 
 /* Job control happens when a signal is sent, not when it is delivered: a stop signal cancels a pending
