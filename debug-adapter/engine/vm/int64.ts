@@ -47,6 +47,7 @@ export function floatToU64(x: number): Value {
 type Wrap = (b: bigint) => Value;
 
 const TWO_32 = 2 ** 32;
+const LOW_53 = (1n << 53n) - 1n;
 const AND = 0;
 const OR = 1;
 const XOR = 2;
@@ -114,6 +115,10 @@ function makeOps(wrap: Wrap, signed: boolean) {
         const r = bitwise(a, b, AND);
         if (r >= -MAX_SAFE) return r;
       }
+      // A non-negative number keeps none of the other side's bits above its own 53: `flags & ~mask`,
+      // where ~mask is a bigint, needs only the mask's low bits, and no bigint result.
+      if (typeof a === 'number' && a >= 0 && typeof b === 'bigint') return bitwise(a, Number(b & LOW_53), AND);
+      if (typeof b === 'number' && b >= 0 && typeof a === 'bigint') return bitwise(b, Number(a & LOW_53), AND);
       return wrap(big(a) & big(b));
     },
     or(a: Value, b: Value): Value {
