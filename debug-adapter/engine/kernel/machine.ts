@@ -742,21 +742,23 @@ export class Machine {
   /** fork: the child is a copy of the parent's user-mode frames, returning 0 from the system call. */
   private forkedThread(space: AddressSpace, ctx: BuiltinContext): Thread {
     const parent = this.current.thread;
-    const frames = parent.frames();
-    let user = frames.length - 1;
+    const frames = parent.stack;
+    let user = parent.depth - 1;
     while (user >= 0 && frames[user]!.code.inKernel) user--;
     if (user < 0) throw new Error('fork from a task with no user frames');
     const entry = frames[user + 1]!;
-    const child = parent.clone(space, ctx);
-    child.stack.length = user + 1;
-    child.depth = user + 1;
-    child.frame = child.stack[user];
-    child.r = child.frame!.regs;
+    const child = parent.clone(space, ctx, user + 1);
     if (entry.retReg >= 0) child.r[entry.retReg] = 0;
     child.sp = entry.callerSp;
     // The frame base the user frame saw: saved by the first kernel frame above it that set its own.
-    const setter = frames.slice(user + 1).find((f) => f.code.frameSize > 16);
-    child.bp = setter ? setter.savedBp : parent.bp;
+    let bp = parent.bp;
+    for (let i = user + 1; i < parent.depth; i++) {
+      if (frames[i]!.code.frameSize > 16) {
+        bp = frames[i]!.savedBp;
+        break;
+      }
+    }
+    child.bp = bp;
     return child;
   }
 

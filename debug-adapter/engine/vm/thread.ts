@@ -127,11 +127,14 @@ export class Thread {
     return this.stack.slice(0, this.depth);
   }
 
-  /** fork's copy of the thread: frames copied, pointing at the new address space. */
-  clone(mem: AddressSpace, host: BuiltinContext): Thread {
+  /**
+   * fork's copy of the thread: its outermost `depth` frames copied (fork's child takes the user-mode
+   * ones only), pointing at the new address space.
+   */
+  clone(mem: AddressSpace, host: BuiltinContext, depth = this.depth): Thread {
     const t = new Thread(mem, host, this.callees, this.sp, this.stackLimit);
-    t.stack = this.frames().map((f) => f.clone());
-    t.depth = this.depth;
+    t.stack = this.stack.slice(0, depth).map((f) => f.clone());
+    t.depth = depth;
     t.frame = t.stack[t.depth - 1];
     if (t.frame) t.r = t.frame.regs;
     t.bp = this.bp;
