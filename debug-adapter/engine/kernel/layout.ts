@@ -1,19 +1,45 @@
 // Field access for the kernel structures that host code reads and writes, with offsets taken from the
 // compiled kernel's own struct layouts, so the C headers stay the single definition.
-import { findMember, type StructType } from '../lang/types';
-import { readValue, writeValue } from '../vm/compiler/values';
+import { type CType, findMember, type StructType } from '../lang/types';
+import { accessOf, readValue, writeValue } from '../vm/compiler/values';
 import type { AddressSpace } from '../vm/memory';
 
+/** How host code reads and writes one field: the accessors for its type, chosen once. */
+interface FieldAccess {
+  offset: number;
+  member: NonNullable<ReturnType<typeof findMember>>['member'];
+  read(mem: AddressSpace, at: number): number;
+  write(mem: AddressSpace, at: number, value: number): void;
+}
+
+/**
+ * The accessors for a field of type `t`. The kernel's int and pointer fields are most of what host code
+ * touches on every switch and fork, so they call the memory's method directly; the rest go through
+ * readValue and writeValue.
+ */
+function accessorsFor(t: CType): Pick<FieldAccess, 'read' | 'write'> {
+  switch (accessOf(t)) {
+    case 'i32':
+      return { read: (mem, at) => mem.readI32(at), write: (mem, at, v) => mem.write32(at, v) };
+    case 'u32':
+      return { read: (mem, at) => mem.readU32(at), write: (mem, at, v) => mem.write32(at, v) };
+    case 'ptr':
+      return { read: (mem, at) => mem.readPtr(at), write: (mem, at, v) => mem.write64(at, v) };
+    default:
+      return { read: (mem, at) => Number(readValue(mem, at, t)), write: (mem, at, v) => writeValue(mem, at, t, v) };
+  }
+}
+
 export class StructView {
-  private readonly offsets = new Map<string, { offset: number; member: NonNullable<ReturnType<typeof findMember>>['member'] }>();
+  private readonly offsets = new Map<string, FieldAccess>();
   constructor(readonly type: StructType) {}
 
-  private field(name: string) {
+  private field(name: string): FieldAccess {
     let f = this.offsets.get(name);
     if (!f) {
       const found = findMember(this.type, name);
       if (!found) throw new Error(`struct ${this.type.tag} has no member ${name}`);
-      f = { offset: found.offset, member: found.member };
+      f = { offset: found.offset, member: found.member, ...accessorsFor(found.member.type) };
       this.offsets.set(name, f);
     }
     return f;
@@ -25,12 +51,12 @@ export class StructView {
 
   get(mem: AddressSpace, addr: number, name: string): number {
     const f = this.field(name);
-    return Number(readValue(mem, addr + f.offset, f.member.type));
+    return f.read(mem, addr + f.offset);
   }
 
   set(mem: AddressSpace, addr: number, name: string, value: number): void {
     const f = this.field(name);
-    writeValue(mem, addr + f.offset, f.member.type, value);
+    f.write(mem, addr + f.offset, value);
   }
 
   getString(mem: AddressSpace, addr: number, name: string): string {
