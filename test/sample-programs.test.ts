@@ -39,6 +39,33 @@ describe('sample programs', () => {
     expect(r.stdout).toContain(`after wait: kill(${pid}, 0) = -1 (No such process)`);
   });
 
+  it('process_tree.c: pstree and ps, run from the program, show its family and the kernel threads', TIMEOUT, () => {
+    const r = forkscope('sample-programs/process_tree.c');
+    expect(r.status).toBe(0);
+    const [tree, kthreads, children] = r.stdout.split('\n\n');
+    // init → the shell → the program, whose children include the one with a grandchild, and pstree itself.
+    const me = /^init\(1\)---sh\(\d+\)---process_tree\((\d+)\)-\+-process_tree\(\d+\)$/m.exec(tree!)?.[1];
+    expect(me).toBeDefined();
+    expect(tree).toMatch(/\|-process_tree\(\d+\)---process_tree\(\d+\)\n/);
+    expect(tree).toMatch(/`-pstree\(\d+\)$/);
+    // Every kernel thread is kthreadd's child; migration/0 moves tasks between CPUs.
+    const names = kthreads!.split('\n').slice(2).map((l) => l.trim().split(/\s+/)[3]);
+    expect(names).toEqual(expect.arrayContaining(['kworker/0:0', 'ksoftirqd/0', 'migration/0']));
+    const rows = children!.trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
+    expect(rows.map((row) => row[2])).toEqual([me, me, me, me]);
+    expect(rows.at(-1)!.slice(7).join(' ')).toBe(`ps -f --ppid ${me}`);
+  });
+
+  it('migration.c --cpus 2: a running task pinned elsewhere is moved, each time to the CPU it was pinned to', TIMEOUT, () => {
+    const r = forkscope('sample-programs/migration.c', '--cpus', '2', '--stdio', 'tty');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('child: starts on CPU 0');
+    expect(lines[1]).toBe('child: moved from CPU 0 to CPU 1');
+    expect(lines[2]).toMatch(/^parent: pinned child \d+ to CPU 0 while it ran on CPU 1$/);
+    expect(lines.slice(3)).toEqual(['child: moved from CPU 1 to CPU 0', '']);
+  });
+
   it('orphan.c: the child sees its parent, then init once the parent is gone', TIMEOUT, () => {
     const r = forkscope('sample-programs/orphan.c', '--tree');
     expect(r.status).toBe(0);
