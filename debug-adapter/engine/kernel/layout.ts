@@ -13,9 +13,9 @@ interface FieldAccess {
 }
 
 /**
- * The accessors for a field of type `t`. The kernel's int and pointer fields are most of what host code
- * touches on every switch and fork, so they call the memory's method directly; the rest go through
- * readValue and writeValue.
+ * The accessors for a field of type `t`. The kernel's integer and pointer fields are most of what host
+ * code touches on every switch and fork, so they call the memory's method directly; the rest go
+ * through readValue and writeValue.
  */
 function accessorsFor(t: CType): Pick<FieldAccess, 'read' | 'write'> {
   switch (accessOf(t)) {
@@ -25,6 +25,11 @@ function accessorsFor(t: CType): Pick<FieldAccess, 'read' | 'write'> {
       return { read: (mem, at) => mem.readU32(at), write: (mem, at, v) => mem.write32(at, v) };
     case 'ptr':
       return { read: (mem, at) => mem.readPtr(at), write: (mem, at, v) => mem.write64(at, v) };
+    case 'u64':
+      // Counters such as se.vruntime and utime: readPtr is the unsigned 64-bit value as a number.
+      return { read: (mem, at) => mem.readPtr(at), write: (mem, at, v) => mem.write64(at, v) };
+    case 'i64':
+      return { read: (mem, at) => Number(mem.readI64(at)), write: (mem, at, v) => mem.write64(at, v) };
     default:
       return { read: (mem, at) => Number(readValue(mem, at, t)), write: (mem, at, v) => writeValue(mem, at, t, v) };
   }
