@@ -225,7 +225,8 @@ function processRows(): Row[] {
     pass: bomb.msToEagain < 1000,
   });
   // Host memory counts both the JS heap (the simulator's own bookkeeping) and the page buffers: the
-  // simulated memory, mostly each task's kernel stack page and task_struct, signal and sighand structs.
+  // simulated memory, mostly the touched block of each task's kernel stack and its task_struct, signal
+  // and sighand structs.
   const hostPerTask = bomb.heapPerTaskBytes + bomb.externalPerTaskBytes;
   rows.push({
     workload: '(g) host memory per task, at EAGAIN',

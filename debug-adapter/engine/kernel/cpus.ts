@@ -96,8 +96,9 @@ export class Smp<T extends CpuTask> {
     this.maskOffset = task.offsetOf('cpus_allowed');
     const se = task.type.members?.find((m) => m.name === 'se')?.type;
     if (se?.kind !== 'struct') throw new Error('task_struct has no sched_entity se');
-    this.onRqOffset = task.offsetOf('se') + new StructView(se).offsetOf('on_rq');
-    this.groupNodeOffset = task.offsetOf('se') + new StructView(se).offsetOf('group_node');
+    const seView = new StructView(se);
+    this.onRqOffset = task.offsetOf('se') + seView.offsetOf('on_rq');
+    this.groupNodeOffset = task.offsetOf('se') + seView.offsetOf('group_node');
     this.rqView = runqueues.element;
     this.cfsTasksOffset = this.rqView.offsetOf('cfs_tasks');
     this.rqBase = runqueues.addr;

@@ -343,17 +343,12 @@ export class AddressSpace {
    * bytes from there to the block's end (as `chunkOff` and `chunkLen`, to allocate nothing).
    */
   private chunk(addr: number, write: boolean): DataView {
-    if (addr >= KERNEL_BASE && this.kernel !== undefined) {
-      const v = this.kernel.chunk(addr, write);
-      this.chunkOff = this.kernel.chunkOff;
-      this.chunkLen = this.kernel.chunkLen;
-      return v;
-    }
-    const pn = Math.floor(addr / this.bs);
-    this.chunkOff = addr - pn * this.bs;
-    this.chunkLen = this.bs - this.chunkOff;
-    if (write) return pn === this.wpn ? this.wview! : this.writePage(pn, addr);
-    return pn === this.rpn ? this.rview! : this.readPage(pn, addr);
+    const s = addr >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    const pn = Math.floor(addr / s.bs);
+    this.chunkOff = addr - pn * s.bs;
+    this.chunkLen = s.bs - this.chunkOff;
+    if (write) return pn === s.wpn ? s.wview! : s.writePage(pn, addr);
+    return pn === s.rpn ? s.rview! : s.readPage(pn, addr);
   }
 
   // ------------------------------------------------------------ typed access (little-endian)
