@@ -147,6 +147,27 @@ int main(void) {
     ]);
   });
 
+  it('shows printf\'s output leaving the stdio buffer as write(2), at exit on a pipe', () => {
+    const file = program(
+      'trace_printf.c',
+      `#include <stdio.h>
+int main(void) {
+  printf("buffered\\n");
+  printf("%d more\\n", 2);
+  fputs("to stderr\\n", stderr);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace', '--stdio', 'pipe']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('buffered\n2 more\n');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('write('))).toEqual([
+      'write(2, "to stderr\\n", 10)'.padEnd(39) + ' = 10',
+      'write(1, "buffered\\n2 more\\n", 16)'.padEnd(39) + ' = 16',
+    ]);
+  });
+
   it('shows a program killed by a signal', () => {
     const file = program('segv.c', 'int main(void) { int *p = 0; return *p; }\n');
     const r = forkscope(['run', file, '--trace']);

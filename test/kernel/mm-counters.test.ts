@@ -29,13 +29,15 @@ const FORK_AND_WRITE = `#include <stdio.h>
 #include <signal.h>
 #include <sys/wait.h>
 #define N ${PAGES}
-static char big[N * 4096];
+/* One page more on each side: the pages written hold nothing else (the C library's data, which the
+   parent writes, may share a page with the array's ends). */
+static char big[(N + 2) * 4096];
 int main(void) {
-  for (int i = 0; i < N; i++) big[i * 4096] = 1;
+  for (int i = 1; i <= N; i++) big[i * 4096] = 1;
   pid_t pid = fork();
   if (pid == 0) {
     sleep(1);
-    for (int i = 0; i < N; i++) big[i * 4096] = 2;
+    for (int i = 1; i <= N; i++) big[i * 4096] = 2;
     sleep(100);
     _exit(0);
   }

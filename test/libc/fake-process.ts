@@ -1,7 +1,6 @@
 // A process for testing builtins without the VM: a real AddressSpace with a data segment holding the
-// C library's globals (the standard FILEs and their pointers, errno, rand's state, strerror's buffer)
-// and an empty heap, and a BuiltinContext that records every write(2).
-import { FILE_OFFSETS, FILE_SIZE, IO_FLAGS } from '../../debug-adapter/engine/libc/stdio';
+// C library's globals (errno, rand's state, strerror's buffer) and an empty heap, and a BuiltinContext that
+// records every write past the system call (assert's and malloc's last words).
 import type { BuiltinContext } from '../../debug-adapter/engine/vm/host';
 import { AddressSpace } from '../../debug-adapter/engine/vm/memory';
 
@@ -30,7 +29,6 @@ export class SignalRaised extends Error {
 
 interface Options {
   tty?: boolean;
-  stdin?: string;
   heapLimit?: number;
   programName?: string;
 }
@@ -44,12 +42,6 @@ const layout = (() => {
     return a;
   };
   return {
-    stdin_file: take(FILE_SIZE),
-    stdout_file: take(FILE_SIZE),
-    stderr_file: take(FILE_SIZE),
-    stdin: take(8),
-    stdout: take(8),
-    stderr: take(8),
     errno: take(4),
     __libc_random_state: take(34 * 4),
     __libc_strerror_buf: take(64),
@@ -65,18 +57,10 @@ export function fakeProcess(opts: Options = {}): FakeProcess {
   mem.map(HEAP, 0, 'rw', '[heap]');
   mem.startBrk = mem.brk = HEAP;
   mem.map(0x7ffff7dd0000, 0x1000, 'rw', '');
-  const files = [layout.stdin_file, layout.stdout_file, layout.stderr_file];
-  const pointers = [layout.stdin, layout.stdout, layout.stderr];
-  files.forEach((f, fd) => {
-    mem.write32(f + FILE_OFFSETS._flags, fd === 2 ? IO_FLAGS.UNBUFFERED : 0);
-    mem.write32(f + FILE_OFFSETS._fileno, fd);
-    mem.write64(pointers[fd]!, f);
-  });
-  return withContext(mem, opts, { pos: 0 }, []);
+  return withContext(mem, opts, []);
 }
 
-function withContext(mem: AddressSpace, opts: Options, stdinPos: { pos: number }, writes: { fd: number; text: string }[]): FakeProcess {
-  const input = new TextEncoder().encode(opts.stdin ?? '');
+function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; text: string }[]): FakeProcess {
   const proc: FakeProcess = {
     mem,
     writes,
@@ -86,12 +70,6 @@ function withContext(mem: AddressSpace, opts: Options, stdinPos: { pos: number }
       if (fd < 1 || fd > 2) return -9;
       writes.push({ fd, text: Buffer.from(bytes).toString('latin1') });
       return bytes.length;
-    },
-    sysRead(fd, max) {
-      if (fd !== 0) return -9;
-      const out = input.slice(stdinPos.pos, stdinPos.pos + max);
-      stdinPos.pos += out.length;
-      return out;
     },
     isatty: (fd) => fd <= 2 && opts.tty === true,
     getErrno: () => mem.readI32(layout.errno),
@@ -104,7 +82,7 @@ function withContext(mem: AddressSpace, opts: Options, stdinPos: { pos: number }
       throw new SignalRaised(sig);
     },
     output: (fd) => writes.filter((w) => w.fd === fd).map((w) => w.text).join(''),
-    fork: () => withContext(mem.fork(), opts, { pos: stdinPos.pos }, []),
+    fork: () => withContext(mem.fork(), opts, []),
   };
   return proc;
 }
@@ -117,4 +95,3 @@ export function cstr(p: FakeProcess, s: string, offset = 0): number {
   return SCRATCH + offset;
 }
 
-export const fileOf = (p: FakeProcess, name: 'stdin' | 'stdout' | 'stderr'): number => Number(p.mem.readU64(p.symbol(name)!));

@@ -113,12 +113,4 @@ describe('scanf', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-
-  it('scanf reads stdin and leaves the byte after the field unread', () => {
-    const p: FakeProcess = fakeProcess({ stdin: '12 rest\n' });
-    const n = SCRATCH + 2048;
-    expect(libcBuiltins.scanf!(p, [cstr(p, '%d'), n], [T.long, T.long])).toBe(1);
-    expect(p.mem.readI32(n)).toBe(12);
-    expect(libcBuiltins.getchar!(p, [], [])).toBe(' '.charCodeAt(0));
-  });
 });

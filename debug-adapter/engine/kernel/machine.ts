@@ -19,7 +19,7 @@ import { StructView } from './layout';
 import { type MemoryCounters, MmCounters } from './mm-counters';
 import { MemoryReport } from './memory-report';
 import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
-import { EAGAIN, Vfs } from './vfs';
+import { Vfs } from './vfs';
 import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
 import { PidAllocator } from './pids';
@@ -959,10 +959,6 @@ export class Machine {
     machine: this,
     heapLimit: USER_HEAP_LIMIT,
     writeFile: (fd, bytes) => this.vfs.writeFile(this.current.ts, fd, bytes),
-    readFile: (fd, max) => {
-      const r = this.vfs.readFile(this.current.ts, fd, max);
-      return r === -EAGAIN ? new Uint8Array(0) : r;
-    },
     isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && this.options.io.stdio === 'tty',
     tlsBase: () => this.tls.base(this.kmem, this.current.ts),
     exitGroup: (status) => {

@@ -11,7 +11,6 @@ export interface ProcessHost {
   readonly machine: object;
   readonly heapLimit: number;
   writeFile(fd: number, bytes: Uint8Array): number;
-  readFile(fd: number, max: number): Uint8Array | number;
   isatty(fd: number): boolean;
   /** The running task's TLS base (its %fs), 0 when it has none. */
   tlsBase(): number;
@@ -42,13 +41,8 @@ export class ProcessContext implements BuiltinContext {
     return this.host.heapLimit;
   }
 
-  // stdio's own writes and reads (printf's flush, getchar) go through the task's descriptors too.
   sysWrite(fd: number, bytes: Uint8Array): number {
     return this.host.writeFile(fd, bytes);
-  }
-
-  sysRead(fd: number, max: number): Uint8Array | number {
-    return this.host.readFile(fd, max);
   }
 
   isatty(fd: number): boolean {

@@ -12,12 +12,8 @@ import { calloc, free, HeapCorruption, malloc, realloc, usableSize } from './mal
 import { randomNext, randomSeed } from './random';
 import { scanFormat, type ScanInput } from './scan';
 import { atoi, atol, strtod, strtoSigned, strtoUnsigned, type IntParse } from './strconv';
-import {
-  EOF, flushAll, IOFBF, IOLBF, IONBF, standardStream, streamClearErr, streamEof, streamError, streamFileno, streamFlush,
-  streamGetc, streamGets, streamSetvbuf, streamUngetc, streamWrite,
-} from './stdio';
+import { scanBuffered } from './stdio';
 
-const BUFSIZ = 8192;
 const SIGABRT = 6;
 
 // ------------------------------------------------------------------ argument helpers
@@ -81,23 +77,6 @@ const cString = (ctx: BuiltinContext, addr: Value | undefined): Uint8Array => ct
 const format = (ctx: BuiltinContext, fmt: Value | undefined, a: PrintfArgs): Uint8Array => formatPrintf(cString(ctx, fmt), a);
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-function toStream(ctx: BuiltinContext, file: number, bytes: Uint8Array): number {
-  return streamWrite(ctx, file, bytes) ? bytes.length : -1;
-}
-
-function toFd(ctx: BuiltinContext, fd: number, bytes: Uint8Array): number {
-  let done = 0;
-  while (done < bytes.length) {
-    const n = ctx.sysWrite(fd, bytes.subarray(done));
-    if (n < 0) {
-      ctx.setErrno(-n);
-      return -1;
-    }
-    done += n;
-  }
-  return bytes.length;
-}
-
 /** Writes a string and its NUL to memory: sprintf's output. */
 function storeString(ctx: BuiltinContext, dest: number, bytes: Uint8Array): void {
   ctx.mem.writeBytes(dest, bytes);
@@ -111,79 +90,44 @@ function storeTruncated(ctx: BuiltinContext, dest: number, size: number, bytes: 
 }
 
 // ------------------------------------------------------------------ stdio
-
-const stdout = (ctx: BuiltinContext): number => standardStream(ctx, 'stdout');
+//
+// The streams are C (sysroot/lib/stdio.c), so that their bytes go through read(2) and write(2). Turning
+// a format into bytes, and scanf's conversions, are done here.
 
 const stdioBuiltins: Record<string, BuiltinFn> = {
-  printf: (ctx, a, t) => toStream(ctx, stdout(ctx), format(ctx, a[0], callArgs(ctx, a, t, 1))),
-  fprintf: (ctx, a, t) => toStream(ctx, num(a[0]), format(ctx, a[1], callArgs(ctx, a, t, 2))),
-  dprintf: (ctx, a, t) => toFd(ctx, int(a[0]), format(ctx, a[1], callArgs(ctx, a, t, 2))),
   sprintf: (ctx, a, t) => {
     const out = format(ctx, a[1], callArgs(ctx, a, t, 2));
     storeString(ctx, num(a[0]), out);
     return out.length;
   },
   snprintf: (ctx, a, t) => storeTruncated(ctx, num(a[0]), num(a[1]), format(ctx, a[2], callArgs(ctx, a, t, 3))),
-  vprintf: (ctx, a) => toStream(ctx, stdout(ctx), format(ctx, a[0], vaListArgs(ctx, num(a[1])))),
-  vfprintf: (ctx, a) => toStream(ctx, num(a[0]), format(ctx, a[1], vaListArgs(ctx, num(a[2])))),
-  vdprintf: (ctx, a) => toFd(ctx, int(a[0]), format(ctx, a[1], vaListArgs(ctx, num(a[2])))),
   vsprintf: (ctx, a) => {
     const out = format(ctx, a[1], vaListArgs(ctx, num(a[2])));
     storeString(ctx, num(a[0]), out);
     return out.length;
   },
   vsnprintf: (ctx, a) => storeTruncated(ctx, num(a[0]), num(a[1]), format(ctx, a[2], vaListArgs(ctx, num(a[3])))),
-
-  // glibc's puts writes the string and then the newline, two steps (two writes when unbuffered).
-  puts: (ctx, a) => {
-    const s = cString(ctx, a[0]);
-    const f = stdout(ctx);
-    return streamWrite(ctx, f, s) && streamWrite(ctx, f, Uint8Array.of(0x0a)) ? Math.min(s.length + 1, 0x7fffffff) : EOF;
+  // vfprintf's formatting (sysroot/lib/stdio.c): vsnprintf into buf, and where each piece of the whole
+  // output ends into ends[0..max) (the last one taking any beyond), their number into *npieces.
+  __vsnprintf_pieces: (ctx, a) => {
+    const pieces: number[] = [];
+    const out = formatPrintf(cString(ctx, a[2]), vaListArgs(ctx, num(a[3])), pieces);
+    const ends = num(a[4]);
+    const max = int(a[5]);
+    const n = Math.min(pieces.length, max);
+    for (let i = 0; i < n; i++) ctx.mem.write32(ends + 4 * i, i === n - 1 ? out.length : pieces[i]!);
+    ctx.mem.write32(num(a[6]), n);
+    return storeTruncated(ctx, num(a[0]), num(a[1]), out);
   },
-  fputs: (ctx, a) => (streamWrite(ctx, num(a[1]), cString(ctx, a[0])) ? 1 : EOF),
-  putchar: (ctx, a) => putByte(ctx, stdout(ctx), int(a[0])),
-  fputc: (ctx, a) => putByte(ctx, num(a[1]), int(a[0])),
-  putc: (ctx, a) => putByte(ctx, num(a[1]), int(a[0])),
-  fwrite: (ctx, a) => {
-    const size = num(a[1]);
-    const count = num(a[2]);
-    if (size === 0 || count === 0) return 0;
-    checkRange(ctx, num(a[0]), size * count, 'read');
-    return streamWrite(ctx, num(a[3]), ctx.mem.readBytes(num(a[0]), size * count)) ? count : 0;
+  __vfscanf_buffered: (ctx, a) => {
+    let cursor = num(a[2]);
+    const nextPointer = (): number => {
+      const p = Number(ctx.mem.readU64(cursor));
+      cursor += 8;
+      return p;
+    };
+    return scanBuffered(ctx, num(a[0]), cString(ctx, a[1]), nextPointer);
   },
-  perror: (ctx, a) => {
-    const s = num(a[0]) === 0 ? new Uint8Array(0) : cString(ctx, a[0]);
-    const prefix = s.length ? new TextDecoder('latin1').decode(s) + ': ' : '';
-    const msg = Uint8Array.from(prefix + strerror(ctx.getErrno()) + '\n', (c) => c.charCodeAt(0) & 0xff);
-    streamWrite(ctx, standardStream(ctx, 'stderr'), msg);
-  },
-  fflush: (ctx, a) => (num(a[0]) === 0 ? flushAll(ctx) : streamFlush(ctx, num(a[0]))),
-  setvbuf: (ctx, a) => {
-    const r = streamSetvbuf(ctx, num(a[0]), num(a[1]), int(a[2]), num(a[3]));
-    if (r === EOF) ctx.setErrno(E.EINVAL);
-    return r;
-  },
-  setbuf: (ctx, a) => { streamSetvbuf(ctx, num(a[0]), num(a[1]), num(a[1]) ? IOFBF : IONBF, BUFSIZ); },
-  setlinebuf: (ctx, a) => { streamSetvbuf(ctx, num(a[0]), 0, IOLBF, 0); },
-  getchar: (ctx) => streamGetc(ctx, standardStream(ctx, 'stdin')),
-  fgetc: (ctx, a) => streamGetc(ctx, num(a[0])),
-  getc: (ctx, a) => streamGetc(ctx, num(a[0])),
-  fgets: (ctx, a) => {
-    const dest = num(a[0]);
-    const size = int(a[1]);
-    if (size <= 0) return 0;
-    const line = streamGets(ctx, num(a[2]), size);
-    if (!line) return 0;
-    storeString(ctx, dest, line);
-    return dest;
-  },
-  feof: (ctx, a) => (streamEof(ctx, num(a[0])) ? 1 : 0),
-  ferror: (ctx, a) => (streamError(ctx, num(a[0])) ? 1 : 0),
-  clearerr: (ctx, a) => { streamClearErr(ctx, num(a[0])); },
-  fileno: (ctx, a) => streamFileno(ctx, num(a[0])),
-  ungetc: (ctx, a) => streamUngetc(ctx, num(a[1]), int(a[0])),
-  scanf: (ctx, a) => scanStream(ctx, standardStream(ctx, 'stdin'), cString(ctx, a[0]), a, 1),
-  fscanf: (ctx, a) => scanStream(ctx, num(a[0]), cString(ctx, a[1]), a, 2),
   sscanf: (ctx, a) => {
     const text = num(a[0]);
     let pos = 0;
@@ -195,26 +139,9 @@ const stdioBuiltins: Record<string, BuiltinFn> = {
   },
 };
 
-/** scanf's input from a stream: one byte of lookahead, pushed back with ungetc when scanf stops. */
-function scanStream(ctx: BuiltinContext, file: number, fmt: Uint8Array, args: Value[], first: number): number {
-  let ahead: number | undefined;
-  const input: ScanInput = {
-    peek: () => (ahead ??= streamGetc(ctx, file)),
-    take: () => { ahead = undefined; },
-  };
-  const n = scanFormat(fmt, input, scanTargets(ctx, args, first));
-  if (ahead !== undefined && ahead !== EOF) streamUngetc(ctx, file, ahead);
-  return n;
-}
-
 function scanTargets(ctx: BuiltinContext, args: Value[], first: number): { mem: BuiltinContext['mem']; nextPointer(): number } {
   let k = first;
   return { mem: ctx.mem, nextPointer: () => num(args[k++]) };
-}
-
-function putByte(ctx: BuiltinContext, file: number, c: number): number {
-  const b = c & 0xff;
-  return streamWrite(ctx, file, Uint8Array.of(b)) ? b : EOF;
 }
 
 // ------------------------------------------------------------------ strings and memory
@@ -479,7 +406,8 @@ const processBuiltins: Record<string, BuiltinFn> = {
   __assert_fail: (ctx, a) => {
     const fn = num(a[3]) === 0 ? '' : latin1(cString(ctx, a[3])) + ': ';
     const msg = `${shortName(ctx)}: ${latin1(cString(ctx, a[1]))}:${num(a[2]) >>> 0}: ${fn}Assertion \`${latin1(cString(ctx, a[0]))}' failed.\n`;
-    streamWrite(ctx, standardStream(ctx, 'stderr'), Uint8Array.from(msg, (c) => c.charCodeAt(0) & 0xff));
+    // glibc prints it through stderr, which is unbuffered: one write(2) of the whole message.
+    ctx.sysWrite(2, Uint8Array.from(msg, (c) => c.charCodeAt(0) & 0xff));
     return ctx.raiseSignal(SIGABRT);
   },
   _exit: (ctx, a) => ctx.exitProcess(int(a[0])),
@@ -489,43 +417,7 @@ const processBuiltins: Record<string, BuiltinFn> = {
     ctx.setErrno(E.ENOTTY);
     return 0;
   },
-  write: (ctx, a) => {
-    // The kernel copies from user memory itself: a bad buffer is EFAULT, not a signal.
-    const bytes = userBytes(ctx, num(a[1]), num(a[2]));
-    const r = bytes === undefined ? -E.EFAULT : ctx.sysWrite(int(a[0]), bytes);
-    if (r < 0) {
-      ctx.setErrno(-r);
-      return -1;
-    }
-    return r;
-  },
-  // The kernel writes into user memory itself: an unmapped or read-only buffer is EFAULT too.
-  read: (ctx, a) => {
-    if (firstUnmapped(ctx.mem, num(a[1]), num(a[2])) !== undefined) {
-      ctx.setErrno(E.EFAULT);
-      return -1;
-    }
-    const r = ctx.sysRead(int(a[0]), num(a[2]));
-    if (typeof r === 'number') {
-      ctx.setErrno(-r);
-      return -1;
-    }
-    try {
-      ctx.mem.writeBytes(num(a[1]), r);
-    } catch (e) {
-      if (!(e instanceof MemoryFault)) throw e;
-      ctx.setErrno(E.EFAULT);
-      return -1;
-    }
-    return r.length;
-  },
 };
-
-/** The bytes of a user buffer the kernel is asked to read, or undefined (EFAULT) when it is not all mapped. */
-function userBytes(ctx: BuiltinContext, addr: number, len: number): Uint8Array | undefined {
-  if (firstUnmapped(ctx.mem, addr, len) !== undefined) return undefined;
-  return ctx.mem.readBytes(addr, len);
-}
 
 export const libcBuiltins: Record<string, BuiltinFn> = {
   ...stdioBuiltins,

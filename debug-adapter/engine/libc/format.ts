@@ -65,8 +65,13 @@ class ByteSink {
 
 const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
 
-export function formatPrintf(fmt: Uint8Array, args: PrintfArgs): Uint8Array {
+export function formatPrintf(fmt: Uint8Array, args: PrintfArgs, pieces?: number[]): Uint8Array {
   const out = new ByteSink();
+  // glibc's vfprintf hands a stream its output in pieces, each literal run and each conversion, and
+  // where a line-buffered stream flushes depends on them: `pieces` receives where each one ends.
+  const endPiece = (): void => {
+    if (pieces && out.length > (pieces[pieces.length - 1] ?? 0)) pieces.push(out.length);
+  };
   let i = 0;
   while (i < fmt.length) {
     const b = fmt[i]!;
@@ -75,6 +80,7 @@ export function formatPrintf(fmt: Uint8Array, args: PrintfArgs): Uint8Array {
       i++;
       continue;
     }
+    endPiece();
     const start = i;
     i++;
     const spec: Spec = { minus: false, plus: false, space: false, hash: false, zero: false, width: 0, precision: undefined, size: 4, conv: '' };
@@ -117,7 +123,9 @@ export function formatPrintf(fmt: Uint8Array, args: PrintfArgs): Uint8Array {
     spec.conv = String.fromCharCode(fmt[i]!);
     i++;
     if (!convert(out, spec, args)) out.pushBytes(fmt.subarray(start, i)); // unknown conversion: printed as is
+    endPiece();
   }
+  endPiece();
   return out.result();
 }
 

@@ -11,9 +11,12 @@ export interface ScanInput {
   take(): void;
 }
 
+/** The stores scanf makes: process memory, or a recording of them to make later. */
+export type ScanMemory = Pick<AddressSpace, 'write8' | 'write16' | 'write32' | 'write64' | 'writeF32' | 'writeF64' | 'writeBytes'>;
+
 /** Where results go: the next pointer argument, and the memory it points into. */
 export interface ScanOutput {
-  mem: AddressSpace;
+  mem: ScanMemory;
   nextPointer(): number;
 }
 

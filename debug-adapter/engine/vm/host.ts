@@ -11,10 +11,11 @@ export interface BuiltinContext {
   readonly mem: AddressSpace;
   /** Name the program was started as (argv[0]), for messages such as assert's. */
   readonly programName: string;
-  /** write(2): bytes written, or a negative errno. */
+  /**
+   * Writes on a descriptor past the system call, for the C library's last words before abort (assert's
+   * message, malloc's corruption report): bytes written, or a negative errno.
+   */
   sysWrite(fd: number, bytes: Uint8Array): number;
-  /** read(2): the bytes read (empty at end of file), or a negative errno. */
-  sysRead(fd: number, max: number): Uint8Array | number;
   isatty(fd: number): boolean;
   getErrno(): number;
   setErrno(e: number): void;

@@ -5,9 +5,10 @@
 #include <stdarg.h>
 
 /* Every field lives in the process's memory, so fork() copies a stream's pending output with it.
-   debug-adapter/engine/libc/stdio.ts reads and writes these fields; keep the two in step. */
+   The C library's stdio (lib/stdio.c) works them as glibc's libio does; scanf's builtin reads the
+   input ones (debug-adapter/engine/libc/stdio.ts): keep the two in step. */
 typedef struct _IO_FILE {
-  int _flags;            /* _IO_UNBUFFERED 0x0002, _IO_LINE_BUF 0x0200, _IO_ERR_SEEN 0x0020, _IO_EOF_SEEN 0x0010, _IO_USER_BUF 0x0001 */
+  int _flags;            /* _IO_USER_BUF, _IO_UNBUFFERED, _IO_EOF_SEEN, _IO_ERR_SEEN, _IO_LINE_BUF, _IO_CURRENTLY_PUTTING */
   int _fileno;
   char *_IO_buf_base;    /* the buffer, malloc'ed on first use; NULL until then */
   char *_IO_buf_end;
@@ -15,6 +16,7 @@ typedef struct _IO_FILE {
   char *_IO_write_ptr;
   char *_IO_read_ptr;    /* unread input is [_IO_read_ptr, _IO_read_end) */
   char *_IO_read_end;
+  char *_IO_write_end;   /* room for output ends here: at _IO_write_ptr while output goes through __overflow */
 } FILE;
 extern FILE *stdin, *stdout, *stderr;
 
@@ -23,6 +25,7 @@ extern FILE *stdin, *stdout, *stderr;
 #define _IO_EOF_SEEN 0x0010
 #define _IO_ERR_SEEN 0x0020
 #define _IO_LINE_BUF 0x0200
+#define _IO_CURRENTLY_PUTTING 0x0800
 
 #define stdin stdin
 #define stdout stdout

@@ -1,4 +1,4 @@
-/* The three standard streams. Their buffers are malloc'ed on first use (see libc/stdio.ts); stderr is
+/* The three standard streams. Their buffers are malloc'ed on first use (see stdio.c); stderr is
    unbuffered from the start, stdout decides between line and full buffering when it first writes. */
 #include <stdio.h>
 
