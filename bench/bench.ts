@@ -170,14 +170,15 @@ interface Row {
   reference: string;
   ratio: number;
   target: string;
-  pass: boolean;
+  /** Undefined for a figure the issue asks to report without a target. */
+  pass: boolean | undefined;
 }
 
 const fmt = (x: number, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printTable(rows: Row[]): void {
   const header = ['workload', 'Forkscope', 'reference', 'ratio', 'target', 'result'];
-  const cells = rows.map((r) => [r.workload, r.forkscope, r.reference, `${fmt(r.ratio)}×`, r.target, r.pass ? 'PASS' : 'FAIL']);
+  const cells = rows.map((r) => [r.workload, r.forkscope, r.reference, `${fmt(r.ratio)}×`, r.target, r.pass === undefined ? 'report' : r.pass ? 'PASS' : 'FAIL']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
   console.log(line(header));
@@ -209,8 +210,9 @@ function processRows(): Row[] {
       forkscope: `${fmt(treeMs)} ms/tree`,
       reference: `${fmt(native.treeMs)} ms/tree (native, cc -O2)`,
       ratio: treeMs / native.treeMs,
-      target: '≤ 1× native',
-      pass: treeMs <= native.treeMs,
+      // The issue asks for this time against native, with no target.
+      target: '—',
+      pass: undefined,
     });
   } else {
     console.log(`native reference: no cc on this machine; fork cycle ${fmt(forkUs, 2)} µs, tree ${fmt(treeMs)} ms`);
@@ -326,7 +328,7 @@ function main(): number {
   }
 
   for (const p of problems) console.log(`WRONG OUTPUT: ${p}`);
-  const failed = rows.filter((r) => !r.pass).length;
+  const failed = rows.filter((r) => r.pass === false).length;
   console.log(`\n${failed === 0 && problems.length === 0 ? 'all targets met' : `${failed} target(s) missed, ${problems.length} wrong output(s)`}`);
   return failed === 0 && problems.length === 0 ? 0 : 1;
 }
