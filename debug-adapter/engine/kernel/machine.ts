@@ -867,14 +867,19 @@ export class Machine {
       this.releaseTask(prev);
       throw RESCHEDULE;
     }
-    if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
+    if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) {
+      this.finishDeadTask(from);
+      // It never runs again: all its frames go to the next task, to be reused (the run loop ends on
+      // seeing no frame).
+      from.thread.retire(to.thread);
+      return;
+    }
     // Stop prev's thread after this op without an exception (switches are frequent): the run loop
     // ends when it sees no frame, and step() puts the frame back.
     this.parked = { thread: from.thread, frame: from.thread.frame };
     from.thread.frame = undefined;
-    // The frames kept above the live ones for reuse go with the CPU: a sleeping task keeps only its
-    // own (a fork bomb has tens of thousands asleep).
-    from.thread.stack.length = from.thread.depth;
+    // The frames kept above the live ones for reuse go with the CPU to the next task.
+    from.thread.handSpareFramesTo(to.thread);
   }
 
   /** thread_group_empty(): no other thread on the task's ring. */

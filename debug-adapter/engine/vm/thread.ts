@@ -60,8 +60,8 @@ export type Callee = { kind: 'code'; code: FunctionCode } | { kind: 'builtin'; n
 
 /**
  * One activation of a function. Frame objects and their register arrays are reused by later calls at
- * the same depth (see enterFrame), so a call allocates nothing; copies made for fork or snapshots are
- * fresh objects.
+ * the same depth (see enterFrame), and handed on to the next thread at a context switch (see
+ * handSpareFramesTo), so a call allocates nothing; copies made for fork or snapshots are fresh objects.
  */
 export class Frame {
   pc = 0;
@@ -89,6 +89,13 @@ export class Frame {
     return f;
   }
 }
+
+/**
+ * How many spare frames a thread hands on when it stops (see handSpareFramesTo): deeper than any kernel
+ * path, and a bound on what the pool can gather from tasks that stop at a shallower depth than they
+ * woke at (a fork bomb's tens of thousands of exits would otherwise add a few frames each).
+ */
+const MAX_HANDED_SPARES = 64;
 
 export class Thread {
   /** Frames by depth: [0, depth) are live, outermost first; those above are spares kept for reuse. */
@@ -125,6 +132,29 @@ export class Thread {
   /** The live frames, outermost first. */
   frames(): Frame[] {
     return this.stack.slice(0, this.depth);
+  }
+
+  /**
+   * The CPU leaves this thread for `next`: the spare frames above the live ones go to `next`, whose
+   * deeper calls reuse them instead of allocating. A stopped thread keeps only its own frames, so a
+   * sleeping task costs little (a fork bomb has tens of thousands asleep).
+   */
+  handSpareFramesTo(next: Thread): void {
+    const spares = this.stack;
+    if (next !== this) {
+      const room = MAX_HANDED_SPARES - (next.stack.length - next.depth);
+      const end = Math.min(spares.length, this.depth + room);
+      for (let i = this.depth; i < end; i++) next.stack.push(spares[i]!);
+    }
+    spares.length = this.depth;
+  }
+
+  /** The thread of a task that has died and will never run again: every frame it has goes to `next`. */
+  retire(next: Thread): void {
+    this.depth = 0;
+    this.frame = undefined;
+    this.r = [];
+    this.handSpareFramesTo(next);
   }
 
   /**
