@@ -168,6 +168,58 @@ int main(void) {
     ]);
   });
 
+  it('decodes the scheduling policy, ID, sigqueue and sigwait calls as strace does', () => {
+    // Each expected line was printed by strace for the same program compiled with cc (the set's and
+    // siginfo's pid aside, which are the process's).
+    const file = program(
+      'trace_policy.c',
+      `#include <sched.h>
+#include <signal.h>
+#include <unistd.h>
+int main(void) {
+  struct sched_param p = { 0 };
+  sigset_t set;
+  union sigval v;
+  int sig;
+  sched_setscheduler(0, SCHED_BATCH, &p);
+  sched_getscheduler(0);
+  sched_getparam(0, &p);
+  sched_get_priority_max(SCHED_FIFO);
+  sched_get_priority_min(8);
+  getuid();
+  getegid();
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  sigaddset(&set, 40);
+  sigprocmask(SIG_BLOCK, &set, 0);
+  v.sival_int = 7;
+  sigqueue(getpid(), SIGUSR1, v);
+  sigwait(&set, &sig);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    const pid = /^getpid\(\) += (\d+)$/.exec(lines.find((l) => l.startsWith('getpid()')) ?? '')?.[1];
+    expect(pid).toBeDefined();
+    const info = `{si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=${pid}, si_uid=0, si_int=7, si_ptr=0x7}`;
+    for (const line of [
+      'sched_setscheduler(0, SCHED_BATCH, [0]) = 0',
+      'sched_getscheduler(0)                   = 3 (SCHED_BATCH)',
+      'sched_getparam(0, [0])                  = 0',
+      'sched_get_priority_max(SCHED_FIFO)      = 99',
+      'sched_get_priority_min(0x8 /* SCHED_??? */) = -1 EINVAL (Invalid argument)',
+      'getuid()                                = 0',
+      'getegid()                               = 0',
+      `rt_sigqueueinfo(${pid}, SIGUSR1, ${info}) = 0`,
+      `rt_sigtimedwait([USR1 RT_8], ${info}, NULL, 8) = 10 (SIGUSR1)`,
+    ]) {
+      expect(lines).toContain(line);
+    }
+  });
+
   it('shows a program killed by a signal', () => {
     const file = program('segv.c', 'int main(void) { int *p = 0; return *p; }\n');
     const r = forkscope(['run', file, '--trace']);

@@ -46,6 +46,7 @@ const layout = (() => {
     __libc_random_state: take(34 * 4),
     __libc_strerror_buf: take(64),
     __libc_strsignal_buf: take(64),
+    __libc_malloc_arena: take(8),
     scratch: take(0x8000),
   };
 })();

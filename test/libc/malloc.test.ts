@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { calloc, free, HeapCorruption, malloc, realloc, usableSize, type HeapHost } from '../../debug-adapter/engine/libc/malloc';
 import { AddressSpace } from '../../debug-adapter/engine/vm/memory';
 
+const DATA = 0x555555558000;
 const HEAP = 0x555555559000;
+/** The C library's __libc_malloc_arena, in the data page below the heap. */
+const ARENA_SLOT = DATA;
+
+function hostOf(mem: AddressSpace, heapLimit: number): HeapHost & { mem: AddressSpace } {
+  return { mem, heapLimit, symbol: (name) => (name === '__libc_malloc_arena' ? ARENA_SLOT : undefined) };
+}
 
 function newHost(heapLimit = 64 << 20): HeapHost & { mem: AddressSpace } {
   const mem = new AddressSpace();
+  mem.map(DATA, 0x1000, 'rw', 'prog');
   mem.map(HEAP, 0, 'rw', '[heap]');
   mem.map(0x7ffff7dd0000, 4096, 'rw', ''); // something above the heap, as a process has
   mem.startBrk = mem.brk = HEAP;
-  return { mem, heapLimit };
+  return hostOf(mem, heapLimit);
 }
 
 function corruption(fn: () => unknown): string {
@@ -140,7 +148,7 @@ describe('malloc', () => {
     const b = malloc(parent, 32);
     malloc(parent, 32);
     free(parent, a);
-    const child: HeapHost = { mem: parent.mem.fork(), heapLimit: parent.heapLimit };
+    const child: HeapHost = hostOf(parent.mem.fork(), parent.heapLimit);
     // Both see a's chunk free and b live; what one does next is invisible to the other.
     expect(malloc(child, 32)).toBe(a);
     expect(corruption(() => free(parent, a))).toBe('free(): double free detected in tcache 2');

@@ -1,5 +1,6 @@
 // The kernel functions implemented in host code (declared in linux/forkscope.h): mechanics, not the
 // lesson. Each finds the simulated machine through the calling thread's context.
+import { E } from '../libc/errno';
 import { formatPrintf } from '../libc/format';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
@@ -36,6 +37,13 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
   run_init_process: (ctx, a) => machineOf(ctx).runInitProcess(new TextDecoder().decode(ctx.mem.readCString(num(a[0])))),
+  heap_brk: (ctx) => machineOf(ctx).currentTask().thread.mem.brk,
+  set_heap_brk: (ctx, a) => {
+    const task = machineOf(ctx).currentTask();
+    const mem = task.thread.mem;
+    const brk = num(a[0]);
+    return brk - mem.startBrk <= task.ctx.heapLimit && mem.setBrk(brk) ? 0 : -E.ENOMEM;
+  },
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),

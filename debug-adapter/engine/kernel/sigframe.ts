@@ -171,7 +171,7 @@ export function signalFrameBuiltins(threadOf: ThreadOf): Record<string, BuiltinF
     syscall_get_error: (ctx) => syscallGetError(threadOf(ctx)),
     syscall_set_return_value: (ctx, a) => syscallSetReturnValue(threadOf(ctx), num(a[1])),
     syscall_rollback: (ctx) => syscallRollback(threadOf(ctx)),
-    // (restorer, handler, sig, sa_flags, si_code, si_pid, si_status, saved_mask): the restorer is called
+    // (restorer, handler, sig, sa_flags, si_code, si_pid, si_value, saved_mask): the restorer is called
     // with the rest, handler first.
     setup_rt_frame: (ctx, a) => {
       const t = threadOf(ctx);

@@ -148,6 +148,66 @@ function waitOptions(options: number): string {
   return names.join('|');
 }
 
+/** A kernel sigset (one word) as strace shows it: [USR1 CHLD], ~[...] when most are set. */
+function sigset(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const word = mem.readU64(n(addr));
+    const bits = typeof word === 'bigint' ? word : BigInt(word);
+    const names = (set: bigint) => {
+      const out: string[] = [];
+      for (let sig = 1; sig <= 64; sig++) if ((set >> BigInt(sig - 1)) & 1n) out.push(rtName(sig));
+      return out.join(' ');
+    };
+    // strace prints the complement when that is shorter (more than half the signals set).
+    let count = 0;
+    for (let i = 0n; i < 64n; i++) if ((bits >> i) & 1n) count++;
+    if (count > 32) return `~[${names(~bits & 0xffffffffffffffffn)}]`;
+    return `[${names(bits)}]`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** A signal inside a set: strace drops the SIG prefix and counts real-time ones from the kernel's 32 (RTMIN, RT_1 …). */
+function rtName(sig: number): string {
+  if (sig >= 32) return sig === 32 ? 'RTMIN' : `RT_${sig - 32}`;
+  return signalName(sig).replace(/^SIG/, '');
+}
+
+/** A struct timespec argument: {tv_sec=1, tv_nsec=0}. */
+function timespec(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    return `{tv_sec=${Number(mem.readU64(n(addr)))}, tv_nsec=${Number(mem.readU64(n(addr) + 8))}}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+const SI_CODES: ReadonlyMap<number, string> = new Map([
+  [0, 'SI_USER'], [0x80, 'SI_KERNEL'], [-1, 'SI_QUEUE'], [-2, 'SI_TIMER'], [-3, 'SI_MESGQ'], [-4, 'SI_ASYNCIO'],
+  [-5, 'SI_SIGIO'], [-6, 'SI_TKILL'],
+]);
+
+/** A siginfo_t as strace shows one sent by a process: {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=5, si_uid=0, si_int=7, si_ptr=0x7}. */
+function siginfo(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const a = n(addr);
+    const signo = mem.readI32(a);
+    const code = mem.readI32(a + 8);
+    const fields = [`si_signo=${signalName(signo)}`, `si_code=${SI_CODES.get(code) ?? code}`, `si_pid=${mem.readI32(a + 16)}`, `si_uid=${mem.readI32(a + 20) >>> 0}`];
+    if (code === -1) {
+      const ptr = Number(mem.readU64(a + 24));
+      fields.push(`si_int=${mem.readI32(a + 24)}`, `si_ptr=${hex(ptr)}`);
+    }
+    return `{${fields.join(', ')}}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
 const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
   [1, 'PR_SET_PDEATHSIG'], [2, 'PR_GET_PDEATHSIG'], [15, 'PR_SET_NAME'], [16, 'PR_GET_NAME'],
   [36, 'PR_SET_CHILD_SUBREAPER'], [37, 'PR_GET_CHILD_SUBREAPER'],
@@ -215,9 +275,35 @@ function cpuSet(mem: AddressSpace, addr: Value | undefined, len: number): string
   }
 }
 
-/** The scheduler's calls (kernel/sched/syscalls.c). */
+const SCHED_POLICIES: readonly string[] = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE', 'SCHED_DEADLINE'];
+
+/** A policy as strace names it, or in hex with its unknown-policy comment (SCHED_RESET_ON_FORK's bit included). */
+function schedPolicy(v: number): string {
+  return SCHED_POLICIES[v] ?? `0x${(v >>> 0).toString(16)} /* SCHED_??? */`;
+}
+
+/** A struct sched_param: [N], its priority, as strace shows it. */
+function schedParam(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    return `[${mem.readI32(n(addr))}]`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** The scheduler's calls (kernel/sched/syscalls.c and policy.c). */
 const SCHED_DECODERS: Readonly<Record<string, Decoder>> = {
   sched_yield: noArgs,
+  sched_setscheduler: { enter: (c) => `${int32(c.args[0])}, ${schedPolicy(int32(c.args[1]))}, ${schedParam(c.mem, c.args[2])})` },
+  sched_getscheduler: {
+    enter: (c) => `${int32(c.args[0])})`,
+    result: (ret) => (SCHED_POLICIES[ret] !== undefined ? `${ret} (${SCHED_POLICIES[ret]})` : defaultResult(ret)),
+  },
+  sched_setparam: { enter: (c) => `${int32(c.args[0])}, ${schedParam(c.mem, c.args[1])})` },
+  sched_getparam: { enter: (c) => `${int32(c.args[0])}, `, exit: (c, ret) => `${ret === 0 ? schedParam(c.mem, c.args[1]) : hex(c.args[1])})` },
+  sched_get_priority_max: { enter: (c) => `${schedPolicy(int32(c.args[0]))})` },
+  sched_get_priority_min: { enter: (c) => `${schedPolicy(int32(c.args[0]))})` },
   sched_setaffinity: { enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${cpuSet(c.mem, c.args[2], n(c.args[1]))})` },
   sched_getaffinity: {
     enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, `,
@@ -232,6 +318,11 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   vfork: noArgs,
   getpid: noArgs,
   getppid: noArgs,
+  getuid: noArgs,
+  geteuid: noArgs,
+  getgid: noArgs,
+  getegid: noArgs,
+  brk: { enter: (c) => `${hex(c.args[0])})`, result: (ret) => `0x${ret.toString(16)}` },
   gettid: noArgs,
   pause: noArgs,
   read: {
@@ -268,6 +359,12 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
     },
     exit: (c) => `${hex(c.args[1])})`,
   },
+  rt_sigtimedwait: {
+    enter: (c) => `${sigset(c.mem, c.args[0])}, `,
+    exit: (c, ret) => `${ret > 0 ? siginfo(c.mem, c.args[1]) : hex(c.args[1])}, ${timespec(c.mem, c.args[2])}, ${n(c.args[3])})`,
+    result: (ret) => (ret > 0 ? `${ret} (${signalName(ret)})` : defaultResult(ret)),
+  },
+  rt_sigqueueinfo: { enter: (c) => `${int32(c.args[0])}, ${signalName(int32(c.args[1]))}, ${siginfo(c.mem, c.args[2])})` },
   rt_sigaction: { enter: (c) => `${signalName(int32(c.args[0]))}, {sa_handler=${sigHandler(c.args[1])}, sa_flags=${n(c.args[2])}}, ${hex(c.args[3])})` },
   prctl: {
     enter: (c) => {

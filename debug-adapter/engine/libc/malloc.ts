@@ -4,18 +4,28 @@
 // heap start + 0x2a0 because glibc's per-thread cache occupies the first 0x290 bytes.
 //
 // Every piece of allocator state lives in the process's memory (the first chunk holds the free-list head
-// and the top pointer), never in TypeScript: fork copies the address space and with it the heap's state.
+// and the top pointer; the C library's global __libc_malloc_arena says where that chunk is), never in
+// TypeScript: fork copies the address space and with it the heap's state.
+//
+// The program may move the break itself (brk, sbrk). As glibc's main arena, the allocator starts where
+// the break is at its first call, and when its top chunk cannot grow in place because the break has
+// moved past it, it starts a new top at the break and fences the old one off (sysmalloc's "foreign
+// sbrk"): memory sbrk handed out is never the allocator's.
 //
 // Policy (simpler than glibc, same shapes): one doubly-linked free list, newest first; first fit; a chunk
 // larger than needed is split; a freed chunk merges with free neighbours and with top. There is no tcache,
 // no mmap for large requests and no trimming of top.
 import { PAGE_SIZE, type AddressSpace } from '../vm/memory';
 
-/** What the allocator needs from the process: its memory and the simulator's cap on heap size. */
+/** What the allocator needs from the process: its memory, the simulator's cap on heap size, and its globals. */
 export interface HeapHost {
   readonly mem: AddressSpace;
   readonly heapLimit: number;
+  symbol(name: string): number | undefined;
 }
+
+/** The C library's global (sysroot/lib/libc_state.c) holding the state chunk's address, 0 before the first call. */
+const ARENA_SYMBOL = '__libc_malloc_arena';
 
 /** Heap corruption found by free or realloc; `message` is glibc's wording, printed before SIGABRT. */
 export class HeapCorruption extends Error {}
@@ -33,10 +43,8 @@ const TOP_PAD = 0x20000;
 const TCACHE_MAX_CHUNK = 0x410;
 
 // Fields inside the state chunk (offsets from the heap base).
-const F_MAGIC = 0x10;
 const F_FREE_HEAD = 0x18;
 const F_TOP = 0x20;
-const MAGIC = 0x4b4f4c4c414d; // "MALLOK": the state chunk has been set up
 
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
@@ -48,11 +56,16 @@ function chunkSizeFor(n: number): number {
 /** A view of one process's heap: reads and writes of chunk fields in its memory. */
 class Heap {
   readonly mem: AddressSpace;
-  readonly base: number;
+  /** Where the state chunk is: 0 until the first call sets the heap up. */
+  private base: number;
+  private readonly arenaSlot: number;
 
   constructor(private readonly host: HeapHost) {
     this.mem = host.mem;
-    this.base = alignUp(host.mem.startBrk, ALIGN);
+    const slot = host.symbol(ARENA_SYMBOL);
+    if (slot === undefined) throw new Error(`the C library sources define no '${ARENA_SYMBOL}'`);
+    this.arenaSlot = slot;
+    this.base = this.word(slot);
   }
 
   private word(a: number): number {
@@ -133,14 +146,19 @@ class Heap {
     for (let c = this.freeHead; c; c = this.fd(c)) yield c;
   }
 
-  /** Sets up the state chunk and top on the first call in this process (its children inherit them). */
+  /**
+   * Sets up the state chunk and top at the break on the first call in this process (its children
+   * inherit them): the heap's start, unless the program moved the break first.
+   */
   ensureInitialised(): boolean {
-    if (this.mem.brk >= this.firstChunk + MIN_CHUNK && this.word(this.base + F_MAGIC) === MAGIC) return true;
-    const brk = alignUp(this.firstChunk + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
+    if (this.base !== 0) return true;
+    const base = alignUp(this.mem.brk, ALIGN);
+    const brk = alignUp(base + STATE_CHUNK + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
     if (!this.moveBrk(brk)) return false;
+    this.base = base;
+    this.setWord(this.arenaSlot, base);
     this.setWord(this.base, 0);
     this.setHeader(this.base, STATE_CHUNK, true);
-    this.setWord(this.base + F_MAGIC, MAGIC);
     this.freeHead = 0;
     this.top = this.firstChunk;
     this.setHeader(this.firstChunk, brk - this.firstChunk, true);
@@ -152,14 +170,39 @@ class Heap {
     return this.mem.setBrk(newBrk);
   }
 
-  /** Makes top at least `need` bytes (plus a minimal chunk after, as glibc keeps). */
+  /**
+   * Makes top at least `need` bytes (plus a minimal chunk after, as glibc keeps): grown in place, or
+   * started anew at the break when the program has moved the break past it.
+   */
   growTop(need: number): boolean {
     const top = this.top;
     const size = this.topSize();
     if (size >= need + MIN_CHUNK) return true;
+    if (this.mem.brk > top + size) return this.newTopAtBreak(need);
     const brk = alignUp(top + need + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
     if (!this.moveBrk(brk)) return false;
     this.setHeader(top, brk - top, this.prevInUse(top));
+    return true;
+  }
+
+  /**
+   * sysmalloc after a foreign sbrk: a new top from the break on. The old top keeps two 16-byte
+   * fenceposts at its end, marked in use, so that nothing freed below merges into the program's
+   * memory; the rest of it is freed (a sliver too small for a chunk stays in use).
+   */
+  private newTopAtBreak(need: number): boolean {
+    const start = alignUp(this.mem.brk, ALIGN);
+    const brk = alignUp(start + need + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
+    if (!this.moveBrk(brk)) return false;
+    const old = this.top;
+    const oldSize = this.topSize() - 2 * HEADER;
+    const oldPrevInUse = this.prevInUse(old);
+    this.setHeader(old + oldSize, HEADER, oldSize > 0 || oldPrevInUse);
+    this.setHeader(old + oldSize + HEADER, HEADER, true);
+    this.top = start;
+    this.setHeader(start, brk - start, true);
+    if (oldSize >= MIN_CHUNK) releaseChunk(this, old, oldSize, oldPrevInUse);
+    else if (oldSize > 0) this.setHeader(old, oldSize, oldPrevInUse);
     return true;
   }
 }
@@ -301,7 +344,8 @@ export function realloc(host: HeapHost, p: number, n: number): number {
     return p;
   }
   const next = c + size;
-  if (next === h.top && h.growTop(nb - size)) {
+  // growTop may move top elsewhere (after a foreign sbrk): then the chunk cannot grow into it.
+  if (next === h.top && h.growTop(nb - size) && next === h.top) {
     const rest = h.topSize() - (nb - size);
     h.top = c + nb;
     h.setHeader(c + nb, rest, true);

@@ -41,7 +41,12 @@ struct sched_param {
   int sched_priority;
 };
 
+#define SCHED_RESET_ON_FORK 0x40000000
+
 int sched_yield(void);
+/* Forkscope has no real-time scheduling class: setting SCHED_FIFO or SCHED_RR (with a valid priority,
+   1 … 99) fails with EPERM. SCHED_BATCH and SCHED_IDLE are accepted and reported, but scheduled as
+   SCHED_OTHER (CFS weighs tasks by nice level alone). See the kernel's kernel/sched/policy.c. */
 int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
 int sched_getscheduler(pid_t pid);
 int sched_setparam(pid_t pid, const struct sched_param *param);

@@ -58,10 +58,13 @@ typedef __sighandler_t sighandler_t;
 #define SIG_DFL ((__sighandler_t)0)
 #define SIG_IGN ((__sighandler_t)1)
 
+#ifndef __sigval_t_defined
+#define __sigval_t_defined
 union sigval {
   int sival_int;
   void *sival_ptr;
 };
+#endif
 typedef union sigval sigval_t;
 
 /* Laid out as the kernel writes it: 128 bytes, the union at offset 16. */
@@ -173,6 +176,8 @@ int tgkill(pid_t tgid, pid_t tid, int sig);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int sigwait(const sigset_t *set, int *sig);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int signum);

@@ -1,5 +1,6 @@
 /* init/init_task.c: the first task, PID 0, which boots the kernel and then idles (swapper/0). */
 #include <linux/sched.h>
+#include <linux/cred.h>
 
 static struct sighand_struct init_sighand = { .count = 1 };
 /* Process group 0 and session 0: the kernel threads' (init's setsid gives it a session of its own). */
@@ -27,4 +28,5 @@ struct task_struct init_task = {
   .pending_queue = LIST_HEAD_INIT(init_task.pending_queue),
   .files = &init_files,
   .fs = &init_fs,
+  .cred = &init_cred,
 };

@@ -118,6 +118,7 @@ static int do_notify_parent(struct task_struct *tsk, int sig)
   int code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code : tsk->exit_code;
   int autoreap = 0;
 
+  clear_siginfo(&info);
   info.si_signo = sig;
   info.si_pid = tsk->tgid;
   if (code & 0x7f) {
@@ -324,6 +325,7 @@ repeat:
     if (zap_leader)
       leader->exit_state = EXIT_DEAD;
   }
+  exit_creds(p);
   /* The simulator frees the task_struct, at once or, for the running task, once it is switched out. */
   release_thread(p);
   p = leader;

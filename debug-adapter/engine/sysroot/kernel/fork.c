@@ -1,5 +1,5 @@
 /* kernel/fork.c: creating processes and threads. copy_process takes Linux's steps in Linux's order:
-   dup_task_struct, sched_fork (TASK_NEW), copy_files, copy_fs, copy_sighand, copy_signal, copy_mm,
+   dup_task_struct, copy_creds, sched_fork (TASK_NEW), copy_files, copy_fs, copy_sighand, copy_signal, copy_mm,
    copy_thread, alloc_pid, then the links into the parent's children and the task list. */
 #include <linux/sched.h>
 #include <linux/errno.h>
@@ -148,6 +148,9 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   p = dup_task_struct(current);
   if (!p)
     return -ENOMEM;
+  retval = copy_creds(p, clone_flags);
+  if (retval < 0)
+    goto bad_fork_free;
   p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
   p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
   if (clone_flags & CLONE_SETTLS)
@@ -181,7 +184,7 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
      falls through to the next, as in Linux. */
   retval = copy_files(clone_flags, p);
   if (retval)
-    goto bad_fork_free;
+    goto bad_fork_cleanup_count;
   retval = copy_fs(clone_flags, p);
   if (retval)
     goto bad_fork_cleanup_files;
@@ -252,6 +255,8 @@ bad_fork_cleanup_fs:
   exit_fs(p);
 bad_fork_cleanup_files:
   exit_files(p);
+bad_fork_cleanup_count:
+  exit_creds(p);
 bad_fork_free:
   /* The task's thread, if copy_thread made one, its kernel stack and the task_struct itself. */
   release_thread(p);

@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 #include <linux/slab.h>
+#include <linux/time.h>
 
 int signal_pending(struct task_struct *p)
 {
@@ -29,7 +30,7 @@ static int sig_handler_ignored(unsigned long handler, int sig)
 /* A blocked signal is never ignored at send time: the handler may change before it is unblocked. */
 static int sig_ignored(struct task_struct *t, int sig, int force)
 {
-  if (t->blocked & sigmask(sig))
+  if ((t->blocked | t->real_blocked) & sigmask(sig))
     return 0;
   /* init gets only the signals it has handlers for, so that nothing kills it (SIGNAL_UNKILLABLE),
      except its own faults: force_sig_info_to_task lifts that protection. */
@@ -144,8 +145,9 @@ static void complete_signal(int sig, struct task_struct *p, int type)
 
 /* Queues sig with its details (SEND_SIG_PRIV: from the kernel itself) in t's own pending set
    (PIDTYPE_PID) or in its process's shared one (PIDTYPE_TGID). A non-realtime signal already pending
-   there is not queued twice: the second is lost (legacy_queue). Without memory for its sigqueue the
-   signal is still pending, with no details (__sigqueue_alloc failing). */
+   there is not queued twice: the second is lost (legacy_queue); each real-time one is queued. Without
+   memory for its sigqueue the signal is still pending, with no details (__sigqueue_alloc failing),
+   except a real-time one sent with details by a user (sigqueue), which fails with EAGAIN. */
 static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t, int type, int force)
 {
   unsigned long *pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
@@ -154,18 +156,19 @@ static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct tas
 
   if (!prepare_signal(sig, t, force))
     return 0;
-  if (!(*pending & sigmask(sig))) {
+  if (sig >= SIGRTMIN || !(*pending & sigmask(sig))) {
     q = kmalloc(sizeof(struct sigqueue), GFP_ATOMIC);
     if (q) {
       if (info) {
         q->info = *info;
       } else {
+        clear_siginfo(&q->info);
         q->info.si_code = SI_KERNEL;
-        q->info.si_pid = 0;
-        q->info.si_status = 0;
       }
       q->info.si_signo = sig;
       list_add_tail(&q->list, queue);
+    } else if (info && sig >= SIGRTMIN && info->si_code != SI_USER) {
+      return -EAGAIN; /* queue overflow */
     }
     *pending |= sigmask(sig);
   }
@@ -213,10 +216,9 @@ int force_sig_fault(int sig, int code)
 {
   struct kernel_siginfo info;
 
+  clear_siginfo(&info);
   info.si_signo = sig;
   info.si_code = code;
-  info.si_pid = 0;
-  info.si_status = 0;
   return force_sig_info_to_task(&info, current, 0);
 }
 
@@ -313,10 +315,10 @@ static long do_tkill(pid_t tgid, pid_t pid, int sig)
 {
   struct kernel_siginfo info;
 
+  clear_siginfo(&info);
   info.si_signo = sig;
   info.si_code = SI_TKILL;
   info.si_pid = current->tgid;
-  info.si_status = 0;
   return do_send_specific(tgid, pid, sig, &info);
 }
 
@@ -341,10 +343,10 @@ long sys_kill(pid_t pid, int sig)
 
   if (sig < 0 || sig > _NSIG)
     return -EINVAL;
+  clear_siginfo(&info);
   info.si_signo = sig;
   info.si_code = SI_USER;
   info.si_pid = current->tgid;
-  info.si_status = 0;
   return kill_something_info(sig, &info, pid);
 }
 
@@ -356,6 +358,7 @@ void do_notify_parent_cldstop(struct task_struct *tsk, int why)
   struct k_sigaction *ka = &parent->sighand->action[SIGCHLD - 1];
   struct kernel_siginfo info;
 
+  clear_siginfo(&info);
   info.si_signo = SIGCHLD;
   info.si_code = why;
   info.si_pid = tsk->tgid;
@@ -391,8 +394,8 @@ static struct sigqueue *find_sigqueue(int sig, struct list_head *queue)
 }
 
 /* Takes sig's details off the queue into info (collect_signal); one queued without any reads as sent
-   by a user, as Linux fills it in then. */
-static void collect_signal(int sig, struct list_head *queue, struct kernel_siginfo *info)
+   by a user, as Linux fills it in then. A real-time signal queued more than once stays pending. */
+static void collect_signal(int sig, unsigned long *pending, struct list_head *queue, struct kernel_siginfo *info)
 {
   struct sigqueue *q = find_sigqueue(sig, queue);
 
@@ -401,11 +404,12 @@ static void collect_signal(int sig, struct list_head *queue, struct kernel_sigin
     *info = q->info;
     kfree(q);
   } else {
+    clear_siginfo(info);
     info->si_signo = sig;
     info->si_code = SI_USER;
-    info->si_pid = 0;
-    info->si_status = 0;
   }
+  if (!find_sigqueue(sig, queue))
+    *pending &= ~sigmask(sig);
 }
 
 /* The lowest signal of `pending` in `mask`, taken off the set with its details. */
@@ -414,20 +418,19 @@ static int __dequeue_signal(unsigned long *pending, struct list_head *queue, uns
   int sig;
   for (sig = 1; sig <= _NSIG; sig++) {
     if (*pending & mask & sigmask(sig)) {
-      *pending &= ~sigmask(sig);
-      collect_signal(sig, queue, info);
+      collect_signal(sig, pending, queue, info);
       return sig;
     }
   }
   return 0;
 }
 
-/* The lowest unblocked pending signal: the thread's own first, then its process's. */
-static int dequeue_signal(struct task_struct *tsk, struct kernel_siginfo *info)
+/* The lowest pending signal not in `mask` (the blocked set): the thread's own first, then its process's. */
+static int dequeue_signal(struct task_struct *tsk, unsigned long mask, struct kernel_siginfo *info)
 {
-  int sig = __dequeue_signal(&tsk->pending, &tsk->pending_queue, ~tsk->blocked, info);
+  int sig = __dequeue_signal(&tsk->pending, &tsk->pending_queue, ~mask, info);
   if (!sig)
-    sig = __dequeue_signal(&tsk->signal->shared_pending, &tsk->signal->shared_pending_queue, ~tsk->blocked, info);
+    sig = __dequeue_signal(&tsk->signal->shared_pending, &tsk->signal->shared_pending_queue, ~mask, info);
   return sig;
 }
 
@@ -467,7 +470,7 @@ int get_signal(struct ksignal *ksig)
     }
     signr = dequeue_synchronous_signal(&ksig->info);
     if (!signr)
-      signr = dequeue_signal(current, &ksig->info);
+      signr = dequeue_signal(current, current->blocked, &ksig->info);
     if (!signr)
       return 0;
     ka = &current->sighand->action[signr - 1];
@@ -532,10 +535,9 @@ void force_sigsegv(int sig)
 {
   struct kernel_siginfo info;
 
+  clear_siginfo(&info);
   info.si_signo = SIGSEGV;
   info.si_code = SI_KERNEL;
-  info.si_pid = 0;
-  info.si_status = 0;
   force_sig_info_to_task(&info, current, 1);
 }
 
@@ -625,4 +627,92 @@ long sys_rt_sigsuspend(unsigned long *unewset, size_t sigsetsize)
   }
   current->restore_sigmask = 1;
   return -ERESTARTNOHAND;
+}
+
+/* copy_siginfo_to_user: the fields Forkscope keeps, the rest of the 128 bytes zero. */
+static void copy_siginfo_to_user(struct siginfo *to, const struct kernel_siginfo *from)
+{
+  memset(to, 0, sizeof(struct siginfo));
+  to->si_signo = from->si_signo;
+  to->si_code = from->si_code;
+  to->si_pid = from->si_pid;
+  to->si_value = from->si_value; /* or a child's si_status: the same bytes */
+}
+
+/* Waits for one of `these` (which the caller normally blocks, so that no handler takes it first) and
+   takes it off the pending set with its details, until `expires` (0: no limit). While it sleeps the
+   task unblocks them, so that their arrival wakes it; real_blocked keeps the real mask, which also
+   keeps sig_ignored from dropping a default-ignored signal (SIGCHLD) waited for here. */
+static int do_sigtimedwait(unsigned long these, struct kernel_siginfo *info, int has_timeout, u64 expires)
+{
+  struct task_struct *tsk = current;
+  int sig;
+
+  /* SIGKILL and SIGSTOP cannot be waited for: they always act. */
+  these &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+  sig = dequeue_signal(tsk, ~these, info);
+  if (sig || (has_timeout && ktime_get_ns() >= expires))
+    return sig ? sig : -EAGAIN;
+  tsk->real_blocked = tsk->blocked;
+  tsk->blocked &= ~these;
+  for (;;) {
+    set_current_state(TASK_INTERRUPTIBLE);
+    if (signal_pending(tsk) || (has_timeout && ktime_get_ns() >= expires))
+      break;
+    if (has_timeout)
+      hrtimer_start(tsk, expires);
+    schedule();
+  }
+  __set_current_state(TASK_RUNNING);
+  tsk->blocked = tsk->real_blocked;
+  tsk->real_blocked = 0;
+  sig = dequeue_signal(tsk, ~these, info);
+  if (sig)
+    return sig;
+  /* Another signal, with a handler, ended the wait; or time ran out. */
+  return signal_pending(tsk) ? -EINTR : -EAGAIN;
+}
+
+/* sigtimedwait, sigwaitinfo and sigwait's system call: the signal's number, its details in *uinfo. */
+long sys_rt_sigtimedwait(const unsigned long *uthese, struct siginfo *uinfo, const struct __kernel_timespec *uts, size_t sigsetsize)
+{
+  struct kernel_siginfo info;
+  u64 expires = 0;
+  int ret;
+
+  if (sigsetsize != sizeof(unsigned long))
+    return -EINVAL;
+  if (uts) {
+    if (uts->tv_sec < 0 || uts->tv_nsec < 0 || uts->tv_nsec >= NSEC_PER_SEC)
+      return -EINVAL;
+    expires = ktime_get_ns() + (u64)uts->tv_sec * NSEC_PER_SEC + uts->tv_nsec;
+  }
+  ret = do_sigtimedwait(*uthese, &info, uts != 0, expires);
+  if (ret > 0 && uinfo)
+    copy_siginfo_to_user(uinfo, &info);
+  return ret;
+}
+
+/* sigqueue's system call: sig for process pid, with the details the caller gives (si_code SI_QUEUE,
+   its PID and the value). Only the kernel may claim a kernel's or kill's si_code (>= 0) or tgkill's,
+   except to itself. */
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const struct siginfo *uinfo)
+{
+  struct kernel_siginfo info;
+  struct task_struct *p;
+
+  clear_siginfo(&info);
+  info.si_signo = uinfo->si_signo;
+  info.si_code = uinfo->si_code;
+  info.si_pid = uinfo->si_pid;
+  info.si_value = uinfo->si_value;
+  if ((info.si_code >= 0 || info.si_code == SI_TKILL) && current->pid != pid)
+    return -EPERM;
+  /* kill_proc_info: one process, by a PID of any of its threads. */
+  p = pid > 0 ? find_task_by_vpid(pid) : 0;
+  if (!p)
+    return -ESRCH;
+  if (sig < 0 || sig > _NSIG)
+    return -EINVAL;
+  return group_send_sig_info(sig, &info, p);
 }

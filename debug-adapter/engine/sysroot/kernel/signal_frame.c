@@ -15,7 +15,8 @@ static int setup_signal_frame(struct ksignal *ksig, unsigned long set)
   if (!(ksig->ka.sa.sa_flags & SA_RESTORER))
     return -EFAULT;
   return setup_rt_frame(ksig->ka.sa.sa_restorer, ksig->ka.sa.sa_handler, ksig->sig, ksig->ka.sa.sa_flags,
-                        ksig->info.si_code, ksig->info.si_pid, ksig->info.si_status, set);
+                        ksig->info.si_code, ksig->info.si_pid,
+                        (unsigned long)ksig->info.si_value.sival_ptr, set);
 }
 
 static void handle_signal(struct ksignal *ksig)

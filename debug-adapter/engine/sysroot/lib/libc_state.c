@@ -11,3 +11,7 @@ int __libc_random_state[34];
 /* strerror() and strsignal() write their message here and return it. */
 char __libc_strerror_buf[64];
 char __libc_strsignal_buf[64];
+
+/* malloc's state chunk (libc/malloc.ts): its address, 0 until the first allocation sets the heap up
+   at the break. glibc's main arena is a static of the library too. */
+unsigned long __libc_malloc_arena;

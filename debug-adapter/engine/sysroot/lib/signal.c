@@ -85,7 +85,7 @@ int sigismember(const sigset_t *set, int signum)
    the interrupted code. On Linux the handler returns into __restore_rt, which makes the rt_sigreturn
    system call; a pseudo-C function cannot be given a return address, so this frame calls the handler
    itself and then does what __restore_rt does. Its arguments are what the kernel put in the frame. */
-void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code, int pid, int status, unsigned long saved_mask)
+void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code, int pid, unsigned long value, unsigned long saved_mask)
 {
   if (flags & SA_SIGINFO) {
     siginfo_t info;
@@ -93,8 +93,8 @@ void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code,
     info.si_signo = sig;
     info.si_code = code;
     info.si_pid = pid;
-    if (sig == SIGCHLD)
-      info.si_status = status;
+    /* sigqueue's value, or a child's si_status: the same bytes of the union. */
+    info.si_value.sival_ptr = (void *)value;
     ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, 0);
   } else {
     ((void (*)(int))handler)(sig);

@@ -57,6 +57,13 @@ long dup2_fd(unsigned int oldfd, unsigned int newfd);
 int bprm_load(const char *filename, const char *const *argv, const char *const *envp);
 void begin_new_exec(void) __attribute__((noreturn));
 
+/* The current process's program break, as its address space has it, and moving it (mm/mmap.c's
+   do_brk_flags and the unmapping of a shrinking heap): the [heap] mapping ends at the break's page.
+   -ENOMEM when the heap would pass the simulator's limit (the one malloc has) or run into the next
+   mapping. */
+unsigned long heap_brk(void);
+int set_heap_brk(unsigned long brk);
+
 /* Copies len bytes at addr in mm's address space into buf in the current task's (another process's
    memory is a different simulated address space); returns the bytes copied, 0 if they are not mapped. */
 struct mm_struct;
@@ -81,10 +88,11 @@ long syscall_get_error(struct task_struct *task);
 void syscall_set_return_value(struct task_struct *task, long error);
 void syscall_rollback(struct task_struct *task);
 /* Builds a handler's frame on the user stack over the interrupted code: sa_restorer (the C library's
-   __restore_rt) starts there, calls the handler, then rt_sigreturn with saved_mask. -EFAULT when the
+   __restore_rt) starts there, calls the handler, then rt_sigreturn with saved_mask. si_value is the
+   8 bytes of siginfo's union that hold a child's si_status or sigqueue's value. -EFAULT when the
    user stack has no room. */
 int setup_rt_frame(unsigned long restorer, unsigned long handler, int sig, unsigned long sa_flags,
-                   int si_code, int si_pid, int si_status, unsigned long saved_mask);
+                   int si_code, int si_pid, unsigned long si_value, unsigned long saved_mask);
 
 int printk(const char *fmt, ...);
 void panic(const char *fmt, ...) __attribute__((noreturn));

@@ -8,6 +8,7 @@
 #include <linux/signal.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/cred.h>
 
 /* Task states (__state) and exit states (exit_state). */
 #define TASK_RUNNING         0x00000000
@@ -37,6 +38,16 @@
 #define PF_SUPERPRIV  0x00000100
 #define PF_KTHREAD    0x00200000
 #define PF_NO_SETAFFINITY 0x04000000 /* a per-CPU kthread: sched_setaffinity refuses to move it */
+
+/* Scheduling policies (include/uapi/linux/sched.h). */
+#define SCHED_NORMAL 0
+#define SCHED_FIFO   1
+#define SCHED_RR     2
+#define SCHED_BATCH  3
+#define SCHED_IDLE   5
+#define SCHED_DEADLINE 6
+#define SCHED_RESET_ON_FORK 0x40000000
+#define MAX_RT_PRIO  100
 
 #define TASK_COMM_LEN 16
 #define MAX_PRIO      140
@@ -217,6 +228,9 @@ struct task_struct {
   int prio;
   int static_prio;
   int normal_prio;
+  unsigned int rt_priority; /* 1 … 99 under SCHED_FIFO/SCHED_RR; 0 for the other policies */
+  unsigned int policy;      /* SCHED_NORMAL, SCHED_BATCH, SCHED_IDLE (sched_setscheduler) */
+  unsigned int sched_reset_on_fork; /* SCHED_RESET_ON_FORK: a child starts with the default policy and nice 0 at most */
   struct sched_entity se;
   unsigned long cpus_allowed; /* the CPUs it may run on, a cpumask (linux/cpumask.h): sched_setaffinity */
   int nr_cpus_allowed;        /* how many bits cpus_allowed has */
@@ -254,11 +268,14 @@ struct task_struct {
 
   char comm[TASK_COMM_LEN];
 
+  struct cred *cred;          /* who the task runs as (linux/cred.h); init_cred, shared by all */
+
   struct fs_struct *fs;       /* umask (linux/fs_struct.h); shared with CLONE_FS */
   struct files_struct *files; /* the descriptor table (linux/fdtable.h); shared with CLONE_FILES */
   struct signal_struct *signal;
   struct sighand_struct *sighand;
   unsigned long blocked;
+  unsigned long real_blocked; /* the mask before sigtimedwait unblocked the signals it waits for */
   unsigned long pending;
   struct list_head pending_queue; /* each pending signal's struct sigqueue: who sent it (Linux: pending.list) */
   unsigned long saved_sigmask;            /* sigsuspend's caller's mask, restored after the handler */

@@ -4,6 +4,7 @@
    has not set a handler. */
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/string.h>
 #define SIGHUP 1
 #define SIGINT 2
 #define SIGQUIT 3
@@ -26,6 +27,7 @@
 #define SIGTTOU 22
 #define SIGURG 23
 #define SIGWINCH 28
+#define SIGRTMIN 32 /* the first real-time signal: each sent is queued, not merged with one pending */
 #define _NSIG 64
 
 #define sigmask(sig) (1UL << ((sig) - 1))
@@ -56,6 +58,7 @@
 /* si_code values: who sent a signal, or what happened to a child (SIGCHLD, waitid). */
 #define SI_USER   0
 #define SI_KERNEL 0x80
+#define SI_QUEUE  (-1)
 #define SI_TKILL  (-6)
 /* A fault's si_code: what went wrong (positive codes come from the kernel itself). */
 #define SEGV_MAPERR 1
@@ -67,12 +70,44 @@
 #define CLD_STOPPED   5
 #define CLD_CONTINUED 6
 
-/* A signal's details as it waits in the pending set (kernel_siginfo_t, the fields Forkscope keeps). */
+/* sigqueue's value for the receiver (include/uapi/asm-generic/siginfo.h); the C library's <signal.h>
+   defines the same union, under the same guard. */
+#ifndef __sigval_t_defined
+#define __sigval_t_defined
+union sigval {
+  int sival_int;
+  void *sival_ptr;
+};
+#endif
+
+/* A signal's details as it waits in the pending set (kernel_siginfo_t, the fields Forkscope keeps). A
+   child's exit status and sigqueue's value share their bytes, as in Linux's union. */
 struct kernel_siginfo {
   int si_signo;
   int si_code;
   int si_pid;
-  int si_status;
+  union {
+    int si_status;
+    union sigval si_value;
+  };
+};
+/* Every field zero before the sender fills in its own (the kernel's clear_siginfo). */
+#define clear_siginfo(info) memset((info), 0, sizeof(struct kernel_siginfo))
+
+/* User space's siginfo_t (128 bytes): the fields Forkscope's kernel reads from sigqueue and writes for
+   sigtimedwait, at Linux's offsets, the union after a pad that aligns it. */
+struct siginfo {
+  int si_signo;
+  int si_errno;
+  int si_code;
+  int __pad0;
+  int si_pid;
+  unsigned int si_uid;
+  union {
+    int si_status;
+    union sigval si_value;
+  };
+  int __pad[24];
 };
 
 /* A pending signal's details, queued on the pending set it was sent to until it is taken (Linux's

@@ -11,6 +11,13 @@ void sched_fork(unsigned long clone_flags, struct task_struct *p)
 {
   p->__state = TASK_NEW;
   p->prio = current->normal_prio;
+  /* SCHED_RESET_ON_FORK: the child gets no better than nice 0 (a real-time policy, which Linux would
+     reset to SCHED_NORMAL here too, cannot be set in Forkscope: kernel/sched/policy.c). */
+  if (p->sched_reset_on_fork) {
+    if (p->static_prio < NICE_TO_PRIO(0))
+      set_user_nice(p, 0);
+    p->sched_reset_on_fork = 0;
+  }
   p->on_cpu = 0;
   p->se.on_rq = 0;
   p->se.exec_start = 0;
