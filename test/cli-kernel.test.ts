@@ -418,3 +418,56 @@ int main(void) {
     }
   });
 });
+
+describe('--trace of the file calls', TIMEOUT, () => {
+  it('decodes openat, fcntl, pipe2 and lseek as strace does', () => {
+    // Each expected line was printed by strace for the same program compiled with cc.
+    const file = program(
+      'trace_files.c',
+      `#define _GNU_SOURCE
+#include <fcntl.h>
+#include <unistd.h>
+int main(void) {
+  int p[2];
+  int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  creat("/nodir/x", 0644);
+  open("/dev/null", O_RDONLY | O_CREAT | O_EXCL, 0600);
+  fcntl(fd, F_GETFD);
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  fcntl(fd, F_GETFL);
+  fcntl(fd, F_SETFL, O_NONBLOCK | O_APPEND);
+  fcntl(fd, F_DUPFD, 10);
+  fcntl(fd, 999, 0);
+  pipe2(p, O_CLOEXEC | O_NONBLOCK);
+  pipe2(p, 1);
+  lseek(fd, 5, SEEK_SET);
+  lseek(p[0], 0, SEEK_CUR);
+  lseek(fd, 0, 7);
+  openat(AT_FDCWD, "/proc/sys/kernel/pid_max", O_RDONLY);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('openat('));
+    expect(lines.slice(from, from + 15).map((l) => l.replace(/0x7ff[0-9a-f]{9}/, '0x7ff_ADDRESS_'))).toEqual([
+      'openat(AT_FDCWD, "/dev/null", O_WRONLY|O_CLOEXEC) = 3',
+      'creat("/nodir/x", 0644)                 = -1 ENOENT (No such file or directory)',
+      'openat(AT_FDCWD, "/dev/null", O_RDONLY|O_CREAT|O_EXCL, 0600) = -1 EEXIST (File exists)',
+      'fcntl(3, F_GETFD)                       = 0x1 (flags FD_CLOEXEC)',
+      'fcntl(3, F_SETFD, FD_CLOEXEC)           = 0',
+      'fcntl(3, F_GETFL)                       = 0x8001 (flags O_WRONLY|O_LARGEFILE)',
+      'fcntl(3, F_SETFL, O_RDONLY|O_APPEND|O_NONBLOCK) = 0',
+      'fcntl(3, F_DUPFD, 10)                   = 10',
+      'fcntl(3, 0x3e7 /* F_??? */, 0)          = -1 EINVAL (Invalid argument)',
+      'pipe2([4, 5], O_NONBLOCK|O_CLOEXEC)     = 0',
+      'pipe2(0x7ff_ADDRESS_, 0x1 /* O_??? */)  = -1 EINVAL (Invalid argument)',
+      'lseek(3, 5, SEEK_SET)                   = 0',
+      'lseek(4, 0, SEEK_CUR)                   = -1 ESPIPE (Illegal seek)',
+      'lseek(3, 0, 0x7 /* SEEK_??? */)         = -1 EINVAL (Invalid argument)',
+      'openat(AT_FDCWD, "/proc/sys/kernel/pid_max", O_RDONLY) = 6',
+    ]);
+  });
+});

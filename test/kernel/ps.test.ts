@@ -163,11 +163,12 @@ describe('processList() of a running program', () => {
 describe('formatProcessList', () => {
   const row = (pid: number, ppid: number, stat: string, comm: string): ProcessRow => ({ pid, ppid, state: stat[0]!, stat, comm, threads: 1, isKernelThread: false });
 
-  it("sizes PID and PPID by pid_max's digits, at least 5, as procps does", () => {
+  it("sizes PID and PPID by pid_max's digits, or their header's width when wider, as procps does", () => {
     const rows = [row(1, 0, 'Ss', 'init'), row(4194303, 1, 'SNl<', 'prog')];
     expect(formatProcessList(rows, 32768)).toBe('  PID  PPID STAT COMMAND\n    1     0 Ss   init\n4194303     1 SNl< prog\n');
     expect(formatProcessList(rows, 4194304)).toBe('    PID    PPID STAT COMMAND\n      1       0 Ss   init\n4194303       1 SNl< prog\n');
-    expect(formatProcessList([], 400)).toBe('  PID  PPID STAT COMMAND\n');
+    expect(formatProcessList([row(1, 0, 'Ss', 'init')], 400)).toBe('PID PPID STAT COMMAND\n  1    0 Ss   init\n');
+    expect(formatProcessList([row(1, 0, 'Ss', 'init')], 1000)).toBe(' PID PPID STAT COMMAND\n   1    0 Ss   init\n');
   });
 });
 

@@ -1,6 +1,8 @@
 // Open files as host data: descriptor tables, one per files_struct (tasks cloned with CLONE_FILES share
-// one), pointing at shared, counted open files, and pipe buffers. Writes never block (a pipe's buffer grows as needed); reading an empty pipe returns
-// -EAGAIN to the kernel's sys_read, which sleeps until a writer or the last writer's close wakes it.
+// one), pointing at shared, counted open files (struct file), and pipe buffers. Writes never block (a
+// pipe's buffer grows as needed); reading an empty pipe returns -EAGAIN to the kernel's sys_read, which
+// sleeps until a writer or the last writer's close wakes it, unless the file is O_NONBLOCK.
+import type { Inode } from './namei';
 
 export interface Pipe {
   data: number[];
@@ -10,38 +12,79 @@ export interface Pipe {
   waiters: Set<number>;
 }
 
-export type OpenFile =
-  | { kind: 'tty'; stream: 0 | 1 | 2; refs: number }
-  | { kind: 'pipe'; end: 'read' | 'write'; pipe: Pipe; refs: number };
+/** What every open file has, as struct file does: how many descriptors share it and its f_flags. */
+interface FileCommon {
+  refs: number;
+  /** The access mode (O_RDONLY, O_WRONLY, O_RDWR) and status flags (O_APPEND, O_NONBLOCK …), as F_GETFL returns them. */
+  flags: number;
+}
+
+export type OpenFile = FileCommon &
+  (
+    | { kind: 'tty'; stream: 0 | 1 | 2 }
+    | { kind: 'pipe'; end: 'read' | 'write'; pipe: Pipe }
+    /** A file of the simulated file system (namei.ts) opened by open(2); `pos` is its f_pos. */
+    | { kind: 'inode'; inode: Inode; pos: number }
+  );
 
 export const EBADF = 9;
 export const EMFILE = 24;
 const NR_OPEN = 1024;
 
-export class FdTable {
-  constructor(readonly fds: (OpenFile | undefined)[] = []) {}
+export const O_ACCMODE = 0o3;
+export const O_RDONLY = 0;
+export const O_WRONLY = 1;
+export const O_RDWR = 2;
+export const O_NONBLOCK = 0o4000;
+/** Set by open(2) on every file on a 64-bit kernel (force_o_largefile), and so shown by F_GETFL. */
+export const O_LARGEFILE = 0o100000;
 
-  static console(): FdTable {
-    return new FdTable([0, 1, 2].map((s) => ({ kind: 'tty', stream: s as 0 | 1 | 2, refs: 1 })));
+export class FdTable {
+  constructor(
+    readonly fds: (OpenFile | undefined)[] = [],
+    /** The descriptors marked close-on-exec (FD_CLOEXEC): a property of the descriptor, not of the open file. */
+    readonly closeOnExec = new Set<number>(),
+  ) {}
+
+  /**
+   * Boot's console: descriptors 0, 1 and 2 on the terminal, each open read-write as on a real one; with
+   * stdio to pipes, stdin is a read end and stdout and stderr write ends.
+   */
+  static console(stdio: 'tty' | 'pipe'): FdTable {
+    return new FdTable(
+      [0, 1, 2].map((s) => ({
+        kind: 'tty',
+        stream: s as 0 | 1 | 2,
+        refs: 1,
+        flags: stdio === 'tty' ? O_RDWR | O_LARGEFILE : s === 0 ? O_RDONLY : O_WRONLY,
+      })),
+    );
   }
 
-  /** fork's copy: the same open files, each counted once more. */
+  /** fork's copy: the same open files, each counted once more, and the same close-on-exec marks. */
   dup(): FdTable {
     for (const f of this.fds) if (f) f.refs++;
-    return new FdTable(this.fds.slice());
+    return new FdTable(this.fds.slice(), new Set(this.closeOnExec));
   }
 
   get(fd: number): OpenFile | undefined {
     return this.fds[fd];
   }
 
-  /** Installs at the lowest free descriptor, as Linux does. */
-  install(f: OpenFile): number {
-    let fd = 0;
+  /** Installs at the lowest free descriptor from `minFd` on, as Linux does (alloc_fd). */
+  install(f: OpenFile, minFd = 0, closeOnExec = false): number {
+    let fd = minFd;
     while (this.fds[fd]) fd++;
     if (fd >= NR_OPEN) return -EMFILE;
-    this.fds[fd] = f;
+    this.set(fd, f, closeOnExec);
     return fd;
+  }
+
+  /** Puts `f` at `fd` (which must be free), close-on-exec or not. */
+  set(fd: number, f: OpenFile, closeOnExec: boolean): void {
+    this.fds[fd] = f;
+    if (closeOnExec) this.closeOnExec.add(fd);
+    else this.closeOnExec.delete(fd);
   }
 
   /** Closes fd; `woken` receives the tasks to wake (readers of a pipe whose last writer went). */
@@ -49,12 +92,18 @@ export class FdTable {
     const f = this.fds[fd];
     if (!f) return -EBADF;
     this.fds[fd] = undefined;
+    this.closeOnExec.delete(fd);
     release(f, woken);
     return 0;
   }
 
   closeAll(woken: (task: number) => void): void {
     for (let fd = 0; fd < this.fds.length; fd++) if (this.fds[fd]) this.close(fd, woken);
+  }
+
+  /** do_close_on_exec: execve closes the descriptors marked FD_CLOEXEC. */
+  closeMarked(woken: (task: number) => void): void {
+    for (const fd of [...this.closeOnExec]) this.close(fd, woken);
   }
 }
 
@@ -65,6 +114,8 @@ export class FdTable {
 export class DescriptorTables {
   private readonly tables = new Map<number, FdTable>();
 
+  constructor(private readonly stdio: 'tty' | 'pipe') {}
+
   /**
    * The table of the files_struct at `files`. The first one looked up without having been copied is
    * init_files, boot's console; a task without one (it has run exit_files) has no descriptors.
@@ -73,7 +124,7 @@ export class DescriptorTables {
     if (files === 0) return new FdTable();
     let t = this.tables.get(files);
     if (!t) {
-      t = FdTable.console();
+      t = FdTable.console(this.stdio);
       this.tables.set(files, t);
     }
     return t;
@@ -103,7 +154,11 @@ function release(f: OpenFile, woken: (task: number) => void): void {
   }
 }
 
-export function newPipe(): { read: OpenFile; write: OpenFile } {
+/** pipe2's two files; `statusFlags` (O_NONBLOCK) applies to both ends. */
+export function newPipe(statusFlags = 0): { read: OpenFile; write: OpenFile } {
   const pipe: Pipe = { data: [], readers: 1, writers: 1, waiters: new Set() };
-  return { read: { kind: 'pipe', end: 'read', pipe, refs: 1 }, write: { kind: 'pipe', end: 'write', pipe, refs: 1 } };
+  return {
+    read: { kind: 'pipe', end: 'read', pipe, refs: 1, flags: O_RDONLY | statusFlags },
+    write: { kind: 'pipe', end: 'write', pipe, refs: 1, flags: O_WRONLY | statusFlags },
+  };
 }

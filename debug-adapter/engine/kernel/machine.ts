@@ -22,7 +22,8 @@ import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
 import { Vfs } from './vfs';
 import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
-import { PidAllocator } from './pids';
+import { PID_MAX_LIMIT, PID_MAX_MIN, PidAllocator } from './pids';
+import { fileTree } from './namei';
 import { KernelLog } from './printk';
 import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
@@ -154,7 +155,8 @@ export class Machine {
     this.kmem.map(LAYOUT.kernelHeap, 0, 'rw', '[heap]');
     this.kmem.startBrk = this.kmem.brk = LAYOUT.kernelHeap;
     this.slab = new KernelSlab(this.kmem, options.kernelMemory ?? DEFAULT_KERNEL_MEMORY);
-    this.pids = new PidAllocator(options.pidMax);
+    const pids = new PidAllocator(options.pidMax);
+    this.pids = pids;
     this.cputime = new CpuTimeAccounting(this.kmem, new StructView(kernel.taskStruct));
     this.smp = this.createCpus(kernel, options);
     if (options.trace) this.tracer = new SyscallTracer(options.trace);
@@ -171,7 +173,7 @@ export class Machine {
       currentTask: () => this.current.ts,
       currentMemory: () => this.current.thread.mem,
       wakeUp: (t) => this.wakeUp(t),
-    });
+    }, fileTree({ pidMax: { get: () => pids.pidMax, set: (v) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
       addMm: (space) => this.addMm(space),

@@ -4,6 +4,8 @@
 export const RESERVED_PIDS = 300;
 export const PID_MAX_DEFAULT = 32768;
 export const PID_MAX_LIMIT = 4 * 1024 * 1024;
+/** The smallest pid_max the sysctl accepts (pid_max_min). */
+export const PID_MAX_MIN = RESERVED_PIDS + 1;
 const EAGAIN = 11;
 
 export class PidAllocator {
@@ -11,8 +13,12 @@ export class PidAllocator {
   private readonly used = new Set<number>([0]);
   private last = 0;
 
-  constructor(readonly pidMax: number = PID_MAX_DEFAULT) {
-    if (pidMax < RESERVED_PIDS + 1 || pidMax > PID_MAX_LIMIT) throw new RangeError(`pid_max must be between ${RESERVED_PIDS + 1} and ${PID_MAX_LIMIT}`);
+  /** kernel/pid.c's pid_max: /proc/sys/kernel/pid_max changes it while the machine runs. */
+  pidMax: number;
+
+  constructor(pidMax: number = PID_MAX_DEFAULT) {
+    if (pidMax < PID_MAX_MIN || pidMax > PID_MAX_LIMIT) throw new RangeError(`pid_max must be between ${PID_MAX_MIN} and ${PID_MAX_LIMIT}`);
+    this.pidMax = pidMax;
   }
 
   /** The next free PID, or -EAGAIN when every number is taken. */
@@ -20,7 +26,8 @@ export class PidAllocator {
     // "init really needs pid 1, but after reaching the maximum wrap back to RESERVED_PIDS"
     const min = this.last >= RESERVED_PIDS ? RESERVED_PIDS : 1;
     for (let n = this.last + 1; n < this.pidMax; n++) if (this.take(n)) return n;
-    for (let n = min; n <= this.last; n++) if (this.take(n)) return n;
+    // pid_max may have been lowered below the last PID handed out: numbers from it on are not reused.
+    for (let n = min; n <= Math.min(this.last, this.pidMax - 1); n++) if (this.take(n)) return n;
     return -EAGAIN;
   }
 

@@ -95,11 +95,14 @@ function pointee(type: StructType, member: string): StructType {
 
 /**
  * The rows as `ps -eo pid,ppid,stat,comm` prints them: PID and PPID right-aligned as wide as pid_max has
- * digits (at least 5, as procps sizes them from /proc/sys/kernel/pid_max), STAT left-aligned in 4, then
- * the name without brackets (`-o comm`, unlike `-f`, shows kernel threads' names bare).
+ * digits (procps reads /proc/sys/kernel/pid_max), or as their header when that is wider, STAT
+ * left-aligned in 4, then the name without brackets (`-o comm`, unlike `-f`, shows kernel threads'
+ * names bare).
  */
 export function formatProcessList(rows: readonly ProcessRow[], pidMax: number): string {
-  const w = Math.max(5, String(pidMax).length);
-  const line = (pid: string, ppid: string, stat: string, comm: string): string => `${pid.padStart(w)} ${ppid.padStart(w)} ${stat.padEnd(4)} ${comm}\n`;
+  const digits = String(pidMax).length;
+  const pidW = Math.max(digits, 'PID'.length);
+  const ppidW = Math.max(digits, 'PPID'.length);
+  const line = (pid: string, ppid: string, stat: string, comm: string): string => `${pid.padStart(pidW)} ${ppid.padStart(ppidW)} ${stat.padEnd(4)} ${comm}\n`;
   return line('PID', 'PPID', 'STAT', 'COMMAND') + rows.map((r) => line(String(r.pid), String(r.ppid), r.stat, r.comm)).join('');
 }

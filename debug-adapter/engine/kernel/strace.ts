@@ -43,7 +43,7 @@ interface Decoder {
   /** The rest of the argument list, after the call returned `ret` (default: nothing more). */
   exit?(c: Call, ret: number): string;
   /** The result (default: a number, or -1 and the errno's name and message). */
-  result?(ret: number): string;
+  result?(ret: number, c: Call): string;
 }
 
 const n = (v: Value | undefined): number => Number(v ?? 0);
@@ -311,9 +311,94 @@ const SCHED_DECODERS: Readonly<Record<string, Decoder>> = {
   },
 };
 
+/** The open flags in strace's order, the access mode first; O_SYNC before O_DSYNC, whose bit it includes. */
+const OPEN_FLAGS: readonly (readonly [number, string])[] = [
+  [0o100, 'O_CREAT'], [0o200, 'O_EXCL'], [0o400, 'O_NOCTTY'], [0o1000, 'O_TRUNC'], [0o2000, 'O_APPEND'],
+  [0o4000, 'O_NONBLOCK'], [0o4010000, 'O_SYNC'], [0o10000, 'O_DSYNC'], [0o20000, 'O_ASYNC'], [0o40000, 'O_DIRECT'],
+  [0o100000, 'O_LARGEFILE'], [0o200000, 'O_DIRECTORY'], [0o400000, 'O_NOFOLLOW'], [0o1000000, 'O_NOATIME'],
+  [0o2000000, 'O_CLOEXEC'],
+];
+const ACCESS_MODES: readonly string[] = ['O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_ACCMODE'];
+
+/** Named flags of `v` in table order, and the bits no name covers. */
+function namedFlags(v: number, table: readonly (readonly [number, string])[]): { names: string[]; rest: number } {
+  const names: string[] = [];
+  let rest = v;
+  for (const [bit, name] of table) {
+    if ((rest & bit) === bit) {
+      names.push(name);
+      rest &= ~bit;
+    }
+  }
+  return { names, rest };
+}
+
+/** open's flags: O_WRONLY|O_CREAT|O_TRUNC, unknown bits in hex at the end. */
+function openFlags(v: number): string {
+  const { names, rest } = namedFlags(v & ~3, OPEN_FLAGS);
+  return [ACCESS_MODES[v & 3]!, ...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
+}
+
+/** pipe2's flags (no access mode): 0, O_NONBLOCK|O_CLOEXEC, or hex with strace's unknown-flag comment. */
+function pipeFlags(v: number): string {
+  if (v === 0) return '0';
+  const { names, rest } = namedFlags(v, OPEN_FLAGS);
+  return rest === 0 ? names.join('|') : `0x${v.toString(16)} /* O_??? */`;
+}
+
+/** openat's directory argument. */
+const dirfd = (v: Value | undefined): string => (int32(v) === -100 ? 'AT_FDCWD' : String(int32(v)));
+/** The mode, shown only when the flags can create a file. */
+const openMode = (flags: number, mode: Value | undefined): string => ((flags & 0o100) !== 0 ? `, 0${n(mode).toString(8)}` : '');
+
+const FCNTL_COMMANDS: ReadonlyMap<number, string> = new Map([
+  [0, 'F_DUPFD'], [1, 'F_GETFD'], [2, 'F_SETFD'], [3, 'F_GETFL'], [4, 'F_SETFL'], [1030, 'F_DUPFD_CLOEXEC'],
+]);
+const SEEK_WHENCE: readonly string[] = ['SEEK_SET', 'SEEK_CUR', 'SEEK_END', 'SEEK_DATA', 'SEEK_HOLE'];
+
+/** fcntl's command and argument, as strace shows each command's. */
+function fcntlArgs(c: Call): string {
+  const cmd = int32(c.args[1]);
+  const arg = n(c.args[2]);
+  const name = FCNTL_COMMANDS.get(cmd);
+  if (name === undefined) return `0x${(cmd >>> 0).toString(16)} /* F_??? */, ${arg}`;
+  if (name === 'F_GETFD' || name === 'F_GETFL') return name;
+  if (name === 'F_SETFD') return `${name}, ${arg & 1 ? 'FD_CLOEXEC' : arg}`;
+  if (name === 'F_SETFL') return `${name}, ${openFlags(arg)}`;
+  return `${name}, ${arg}`;
+}
+
+/** F_GETFD's and F_GETFL's results are flags, shown by name after the number. */
+function fcntlResult(ret: number, c: Call): string {
+  const cmd = int32(c.args[1]);
+  if (ret < 0 || (cmd !== 1 && cmd !== 3)) return defaultResult(ret);
+  const hexRet = ret === 0 ? '0' : `0x${ret.toString(16)}`;
+  if (cmd === 1) return ret === 0 ? '0' : `${hexRet} (flags ${ret & 1 ? 'FD_CLOEXEC' : ret})`;
+  return `${hexRet} (flags ${openFlags(ret)})`;
+}
+
+/** The file calls of fs/open.c, fs/fcntl.c and fs/read_write.c beyond read and write. */
+const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
+  openat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${openFlags(int32(c.args[2]))}${openMode(int32(c.args[2]), c.args[3])})` },
+  open: { enter: (c) => `${cString(c.mem, c.args[0])}, ${openFlags(int32(c.args[1]))}${openMode(int32(c.args[1]), c.args[2])})` },
+  creat: { enter: (c) => `${cString(c.mem, c.args[0])}, 0${n(c.args[1]).toString(8)})` },
+  fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },
+  lseek: {
+    enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${SEEK_WHENCE[n(c.args[2])] ?? `0x${n(c.args[2]).toString(16)} /* SEEK_??? */`})`,
+  },
+  pipe2: {
+    enter: () => '',
+    exit: (c, ret) => {
+      const fds = ret < 0 ? hex(c.args[0]) : `[${c.mem.readI32(n(c.args[0]))}, ${c.mem.readI32(n(c.args[0]) + 4)}]`;
+      return `${fds}, ${pipeFlags(int32(c.args[1]))})`;
+    },
+  },
+};
+
 const DECODERS: Readonly<Record<string, Decoder>> = {
   ...CLOCK_DECODERS,
   ...SCHED_DECODERS,
+  ...FILE_DECODERS,
   fork: noArgs,
   vfork: noArgs,
   getpid: noArgs,
@@ -453,7 +538,7 @@ export class SyscallTracer {
     }
     // The arguments the kernel filled in are read from the memory the task has now.
     flight.call.mem = proc.mem;
-    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? '', (flight.decoder.result ?? defaultResult)(ret));
+    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? '', (flight.decoder.result ?? defaultResult)(ret, flight.call));
   }
 
   /** A traced task's successful execve: the call does not return, the new program starts. */

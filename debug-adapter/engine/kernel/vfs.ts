@@ -1,16 +1,43 @@
-// The host side of the kernel's file calls (fs/read_write.c, fs/pipe.c, fs/file.c): each task's
-// descriptor table (its files_struct's, see files.ts), reads and writes on the terminal and on pipes,
-// pipe(), close(), dup() and dup2(). The kernel's pseudo-C decides when to sleep and whom to wake;
-// this moves the bytes and keeps the tables.
+// The host side of the kernel's file calls (fs/open.c, fs/read_write.c, fs/pipe.c, fs/fcntl.c,
+// fs/file.c): each task's descriptor table (its files_struct's, see files.ts), opening the files of the
+// simulated file system (namei.ts), reads, writes and seeks on them, on the terminal and on pipes, and
+// the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
+// the flags; this moves the bytes and keeps the tables.
 import { type AddressSpace, MemoryFault } from '../vm/memory';
-import { DescriptorTables, EBADF, type FdTable, newPipe, type OpenFile } from './files';
+import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
+import { type Inode, pathLookup, PATH_MAX } from './namei';
+import { sysctlRead, sysctlWrite } from './sysctl';
 
+const ENOENT = 2;
 const SIGPIPE = 13;
 const EFAULT = 14;
 export const EAGAIN = 11;
+const EEXIST = 17;
+const ENOTDIR = 20;
+const EISDIR = 21;
+const EINVAL = 22;
+const ESPIPE = 29;
+const EROFS = 30;
 const EPIPE = 32;
+const ENAMETOOLONG = 36;
+const ENXIO = 6;
+
+const O_CREAT = 0o100;
+const O_EXCL = 0o200;
+const O_NOCTTY = 0o400;
+const O_TRUNC = 0o1000;
+const O_DIRECTORY = 0o200000;
+const O_CLOEXEC = 0o2000000;
+/** The open flags that only act at open time: do_dentry_open drops them from f_flags (and O_CLOEXEC goes to the descriptor). */
+const OPEN_ONLY_FLAGS = O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC;
+const AT_FDCWD = -100;
+const SEEK_SET = 0;
+const SEEK_CUR = 1;
+const SEEK_END = 2;
+const SEEK_DATA = 3;
+const SEEK_HOLE = 4;
 
 /** What the file calls need from the machine: who runs the call, in which memory, and how to wake a sleeper. */
 export interface VfsHost {
@@ -24,7 +51,7 @@ export interface VfsHost {
 
 export class Vfs {
   /** The descriptor tables, by files_struct address (shared by tasks cloned with CLONE_FILES). */
-  private readonly files = new DescriptorTables();
+  private readonly files: DescriptorTables;
   /** How much of the run's stdin the terminal has handed out. */
   private stdinPos = 0;
   private readonly wake = (t: number): void => this.host.wakeUp(t);
@@ -34,7 +61,11 @@ export class Vfs {
     private readonly task: StructView,
     private readonly io: MachineIO,
     private readonly host: VfsHost,
-  ) {}
+    /** The root of the file tree (namei.ts), also every task's working directory. */
+    private readonly root: Extract<Inode, { kind: 'dir' }>,
+  ) {
+    this.files = new DescriptorTables(io.stdio);
+  }
 
   /** The task's descriptor table: its files_struct's. */
   fdTable(task = this.host.currentTask()): FdTable {
@@ -71,6 +102,7 @@ export class Vfs {
   writeFile(task: number, fd: number, bytes: Uint8Array): number {
     const f = this.fdTable(task).get(fd);
     if (!f) return -EBADF;
+    if (f.kind === 'inode') return (f.flags & O_ACCMODE) === O_RDONLY ? -EBADF : this.writeInode(f, bytes);
     if (f.kind === 'tty') {
       if (f.stream === 0) return -EBADF;
       (f.stream === 1 ? this.io.stdout : this.io.stderr)(bytes.slice());
@@ -103,6 +135,7 @@ export class Vfs {
   readFile(task: number, fd: number, count: number): Uint8Array | number {
     const f: OpenFile | undefined = this.fdTable(task).get(fd);
     if (!f) return -EBADF;
+    if (f.kind === 'inode') return (f.flags & O_ACCMODE) === O_WRONLY ? -EBADF : this.readInode(f, count);
     if (f.kind === 'tty') {
       if (f.stream !== 0) return -EBADF;
       const input = this.io.stdin ?? new Uint8Array(0);
@@ -117,17 +150,142 @@ export class Vfs {
     return Uint8Array.from(f.pipe.data.splice(0, count));
   }
 
+  private readInode(f: Extract<OpenFile, { kind: 'inode' }>, count: number): Uint8Array | number {
+    const inode = f.inode;
+    switch (inode.kind) {
+      case 'dir': return -EISDIR;
+      case 'chr': return inode.device === 'zero' ? new Uint8Array(count) : new Uint8Array(0);
+      case 'sysctl': {
+        const out = sysctlRead(inode.sysctl, f.pos, count);
+        f.pos += out.length;
+        return out;
+      }
+    }
+  }
+
+  private writeInode(f: Extract<OpenFile, { kind: 'inode' }>, bytes: Uint8Array): number {
+    const inode = f.inode;
+    switch (inode.kind) {
+      case 'dir': return -EBADF; // a directory is only ever open for reading
+      case 'chr': return bytes.length;
+      case 'sysctl': {
+        const n = sysctlWrite(inode.sysctl, f.pos, bytes);
+        if (n > 0) f.pos += n;
+        return n;
+      }
+    }
+  }
+
+  /**
+   * do_filp_open and fd_install: opens `path` (relative to the directory open at `dfd`, or to the
+   * root for AT_FDCWD) and returns the new descriptor, or -errno. Nothing can be created: the tree
+   * has no disk behind it, so O_CREAT of a missing name fails as on a read-only file system (EROFS),
+   * or with ENOENT inside /proc, which has no create operation.
+   */
+  doFilpOpen(dfd: number, pathAddr: number, flags: number): number {
+    let path: string;
+    try {
+      const bytes = this.host.currentMemory().readCString(pathAddr, PATH_MAX + 1);
+      if (bytes.length >= PATH_MAX) return -ENAMETOOLONG;
+      path = new TextDecoder().decode(bytes);
+    } catch (e) {
+      if (e instanceof MemoryFault) return -EFAULT;
+      throw e;
+    }
+    const table = this.fdTable();
+    let cwd = this.root;
+    if (!path.startsWith('/') && dfd !== AT_FDCWD) {
+      const d = table.get(dfd);
+      if (!d) return -EBADF;
+      if (d.kind !== 'inode' || d.inode.kind !== 'dir') return -ENOTDIR;
+      cwd = d.inode;
+    }
+    const found = pathLookup(this.root, cwd, path);
+    if (typeof found === 'number') return found;
+    if ('missingIn' in found) return (flags & O_CREAT) === 0 ? -ENOENT : found.missingIn.proc ? -ENOENT : -EROFS;
+    const inode = found.inode;
+    if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) return -EEXIST;
+    if (inode.kind === 'dir' && ((flags & O_ACCMODE) !== O_RDONLY || (flags & O_CREAT) !== 0)) return -EISDIR;
+    if (inode.kind !== 'dir' && (flags & O_DIRECTORY) !== 0) return -ENOTDIR;
+    const file: OpenFile = { kind: 'inode', inode, pos: 0, refs: 1, flags: (flags & ~OPEN_ONLY_FLAGS) | O_LARGEFILE };
+    return table.install(file, 0, (flags & O_CLOEXEC) !== 0);
+  }
+
+  /** The open file's f_flags (what F_GETFL returns), or -EBADF. */
+  fileFlags(fd: number): number {
+    return this.fdTable().get(fd)?.flags ?? -EBADF;
+  }
+
+  /** F_SETFL's store: the kernel's setfl has already kept the flags that cannot change. */
+  setFileFlags(fd: number, flags: number): void {
+    const f = this.fdTable().get(fd);
+    if (f) f.flags = flags;
+  }
+
+  /** F_DUPFD: the lowest free descriptor from `from` on, for the same open file. */
+  dupFdFrom(fd: number, from: number, closeOnExec: boolean): number {
+    const table = this.fdTable();
+    const f = table.get(fd);
+    if (!f) return -EBADF;
+    const r = table.install(f, from, closeOnExec);
+    if (r >= 0) f.refs++;
+    return r;
+  }
+
+  getCloseOnExec(fd: number): boolean {
+    return this.fdTable().closeOnExec.has(fd);
+  }
+
+  setCloseOnExec(fd: number, on: boolean): void {
+    const table = this.fdTable();
+    const f = table.get(fd);
+    if (f) table.set(fd, f, on);
+  }
+
+  /** do_close_on_exec: the descriptors marked FD_CLOEXEC close as execve starts the new program. */
+  closeOnExec(): void {
+    this.fdTable().closeMarked(this.wake);
+  }
+
+  /**
+   * lseek: pipes and the terminal cannot seek (ESPIPE); /dev/null and /dev/zero stay at 0 whatever is
+   * asked (null_lseek); the other files seek as default_llseek does, their size being 0.
+   */
+  lseek(fd: number, offset: number, whence: number): number {
+    const f = this.fdTable().get(fd);
+    if (!f) return -EBADF;
+    if (whence < SEEK_SET || whence > SEEK_HOLE) return -EINVAL;
+    if (f.kind !== 'inode') return -ESPIPE;
+    if (f.inode.kind === 'chr') return (f.pos = 0);
+    const size = 0;
+    let pos: number;
+    switch (whence) {
+      case SEEK_SET: pos = offset; break;
+      case SEEK_CUR: pos = f.pos + offset; break;
+      case SEEK_END: pos = size + offset; break;
+      default:
+        // SEEK_DATA and SEEK_HOLE: a file of size 0 has neither at any offset.
+        if (offset >= size) return -ENXIO;
+        pos = whence === SEEK_DATA ? offset : size;
+    }
+    if (pos < 0) return -EINVAL;
+    f.pos = pos;
+    return pos;
+  }
+
   pipeWaitReadable(fd: number): void {
     const f = this.fdTable().get(fd);
     if (f?.kind === 'pipe') f.pipe.waiters.add(this.host.currentTask());
   }
 
-  doPipe(fildes: number): number {
+  /** do_pipe2: the kernel has checked `flags` (O_CLOEXEC, O_NONBLOCK, O_DIRECT). */
+  doPipe(fildes: number, flags: number): number {
     const table = this.fdTable();
-    const { read, write } = newPipe();
-    const r = table.install(read);
+    const { read, write } = newPipe(flags & O_NONBLOCK);
+    const closeOnExec = (flags & O_CLOEXEC) !== 0;
+    const r = table.install(read, 0, closeOnExec);
     if (r < 0) return r;
-    const w = table.install(write);
+    const w = table.install(write, 0, closeOnExec);
     if (w < 0) {
       table.close(r, () => {});
       return w;
@@ -150,11 +308,7 @@ export class Vfs {
   }
 
   dupFd(fd: number): number {
-    const table = this.fdTable();
-    const f = table.get(fd);
-    if (!f) return -EBADF;
-    f.refs++;
-    return table.install(f);
+    return this.dupFdFrom(fd, 0, false);
   }
 
   dup2Fd(oldfd: number, newfd: number): number {
@@ -164,7 +318,8 @@ export class Vfs {
     if (oldfd === newfd) return newfd;
     if (table.get(newfd)) table.close(newfd, this.wake);
     f.refs++;
-    table.fds[newfd] = f;
+    // The new descriptor is never close-on-exec, whatever the old one was.
+    table.set(newfd, f, false);
     return newfd;
   }
 }

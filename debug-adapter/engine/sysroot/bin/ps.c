@@ -10,13 +10,16 @@
      ps -o KEY[,KEY...]  columns of one's own: pid ppid pgid sid stat s tty time stime c uid user nlwp
                          ni comm ucmd cmd args
    Selections add up, as procps's do. Exit status 1 when no process was selected. Left out: other
-   options, KEY=HEADER, procps's usage text after an error, and PID columns sized from pid_max (Forkscope's
-   ps assumes the default 32768: five digits), STIME of another day (a run never leaves its boot day). */
+   options, KEY=HEADER, procps's usage text after an error, STIME of another day (a run never leaves
+   its boot day). The PID columns are as wide as pid_max has digits, read from
+   /proc/sys/kernel/pid_max as procps reads it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <linux/proc_stat.h>
 
 #define USER_HZ 100
@@ -236,6 +239,36 @@ static void print_line(const struct proc_stat *p)
   fwrite(line, 1, n, stdout);
 }
 
+/* The digits of pid_max, the widest PID there can be; procps falls back to 5 when it cannot tell. */
+static int pid_digits(void)
+{
+  char buf[16];
+  int fd = open("/proc/sys/kernel/pid_max", O_RDONLY);
+  ssize_t len = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+  int digits = 0;
+
+  if (fd >= 0)
+    close(fd);
+  if (len <= 0)
+    return 5;
+  while (digits < len && buf[digits] >= '0' && buf[digits] <= '9')
+    digits++;
+  return digits > 0 ? digits : 5;
+}
+
+/* The columns that show a process ID take pid_max's width, or their header's when that is wider. */
+static void size_pid_columns(void)
+{
+  int digits = pid_digits();
+
+  for (int i = 0; i < ncolumns; i++) {
+    struct column *c = &columns[i];
+    int header = strlen(c->header);
+    if (c->kind == PID || c->kind == PPID || c->kind == PGID || c->kind == SID)
+      c->width = digits > header ? digits : header;
+  }
+}
+
 /* The option arguments; returns 0 after an error message. */
 static int parse_options(int argc, char **argv)
 {
@@ -303,6 +336,7 @@ int main(int argc, char **argv)
   if (n > room)
     n = room;
   read_clocks();
+  size_pid_columns();
   qsort(tasks, n, sizeof(*tasks), by_pid);
   print_line(NULL);
   for (int i = 0; i < n; i++) {

@@ -101,6 +101,7 @@ long sys_execve(const char *filename, const char *const *argv, const char *const
   /* The point of no return. */
   if (current->vfork_done)
     complete_vfork_done(current);
+  do_close_on_exec();
   flush_signal_handlers(current);
   current->flags &= ~PF_FORKNOEXEC;
   current->thread.fsbase = 0; /* start_thread: the new image has no TLS until its C library sets one */

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <sys/prctl.h>
 #include <string.h>
+#include <fcntl.h>
 
 long sys_fork(void);
 long sys_execve(const char *filename, char *const argv[], char *const envp[]);
@@ -22,6 +23,11 @@ long sys_kill(pid_t pid, int sig);
 long sys_read(unsigned int fd, char *buf, size_t count);
 long sys_write(unsigned int fd, const char *buf, size_t count);
 long sys_pipe(int *fildes);
+long sys_pipe2(int *fildes, int flags);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_openat(int dfd, const char *filename, int flags, unsigned int mode);
+long sys_creat(const char *pathname, unsigned int mode);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_close(unsigned int fd);
 long sys_dup(unsigned int fd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
@@ -137,6 +143,16 @@ ssize_t write(int fd, const void *buf, size_t count)
 int pipe(int pipefd[2])
 {
   return syscall_result(sys_pipe(pipefd));
+}
+
+int pipe2(int pipefd[2], int flags)
+{
+  return syscall_result(sys_pipe2(pipefd, flags));
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+  return syscall_result(sys_lseek(fd, offset, whence));
 }
 
 int close(int fd)
@@ -290,4 +306,49 @@ int execle(const char *pathname, const char *arg, ...)
   if (n < 0)
     return -1;
   return execve(pathname, argv, envp);
+}
+
+/* open() is openat() relative to the working directory (glibc has made only the openat system call
+   since 2.26), and the variadic mode is read only when the flags can create a file. */
+/* glibc's __OPEN_NEEDS_MODE: O_TMPFILE would need one too, and is not offered here. */
+#define OPEN_NEEDS_MODE(flags) (((flags) & O_CREAT) != 0)
+
+int openat(int dirfd, const char *pathname, int flags, ...)
+{
+  unsigned int mode = 0;
+  if (OPEN_NEEDS_MODE(flags)) {
+    va_list ap;
+    va_start(ap, flags);
+    mode = va_arg(ap, unsigned int);
+    va_end(ap);
+  }
+  return syscall_result(sys_openat(dirfd, pathname, flags, mode));
+}
+
+int open(const char *pathname, int flags, ...)
+{
+  unsigned int mode = 0;
+  if (OPEN_NEEDS_MODE(flags)) {
+    va_list ap;
+    va_start(ap, flags);
+    mode = va_arg(ap, unsigned int);
+    va_end(ap);
+  }
+  return syscall_result(sys_openat(AT_FDCWD, pathname, flags, mode));
+}
+
+int creat(const char *pathname, mode_t mode)
+{
+  return syscall_result(sys_creat(pathname, mode));
+}
+
+/* The third argument, when the command takes one, is an int or a pointer: read as a long either way. */
+int fcntl(int fd, int cmd, ...)
+{
+  va_list ap;
+  unsigned long arg;
+  va_start(ap, cmd);
+  arg = va_arg(ap, unsigned long);
+  va_end(ap);
+  return syscall_result(sys_fcntl(fd, cmd, arg));
 }

@@ -177,7 +177,9 @@ function codeCall(c: FnCtx, ft: FunctionType, args: Args, sym: Extract<Sym, { ki
       if (!code) return;
       const vals = evs.map((ev) => ev(t));
       const callerSp = t.sp;
-      let varargs = 0;
+      // With no `...` arguments, va_arg still reads somewhere mapped (the caller's stack), as on x86-64,
+      // where it reads whatever the registers held: glibc's fcntl(fd, F_GETFD) reads a third argument.
+      let varargs = Math.floor(t.sp / 16) * 16;
       if (nvar > 0) {
         // The `...` arguments go in 8-byte slots just below the caller's stack pointer, where va_arg finds them.
         varargs = Math.floor((t.sp - nvar * 8) / 16) * 16;

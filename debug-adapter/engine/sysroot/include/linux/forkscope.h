@@ -46,7 +46,17 @@ void files_exit(struct files_struct *files);  /* put_files_struct's close_files:
 long vfs_read(int fd, char *buf, size_t count);        /* -EAGAIN when a pipe is empty but has writers */
 long vfs_write(int fd, const char *buf, size_t count); /* -EPIPE when a pipe has no readers */
 void pipe_wait_readable(int fd);            /* the current task sleeps on the pipe's wait queue */
-long do_pipe2(int *fildes, int flags);
+long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
+/* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max …) is host data, walked as
+   fs/namei.c walks a path. do_filp_open opens and installs in one, returning the descriptor or -errno. */
+long do_filp_open(int dfd, const char *filename, int flags);
+long file_flags(unsigned int fd);                      /* the open file's f_flags, or -EBADF */
+void set_file_flags(unsigned int fd, unsigned int flags);
+long f_dupfd(unsigned int from, unsigned int fd, unsigned int cloexec); /* lowest free descriptor >= from */
+int get_close_on_exec(unsigned int fd);
+void set_close_on_exec(unsigned int fd, int flag);
+void do_close_on_exec(void);                 /* execve: the descriptors marked FD_CLOEXEC close */
+long vfs_llseek(unsigned int fd, long offset, unsigned int whence);
 long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
 long dup2_fd(unsigned int oldfd, unsigned int newfd);
