@@ -35,4 +35,9 @@
 #define PIPE_BUF 4096
 #define RTSIG_MAX 32
 
+/* From bits/local_lim.h: thread-specific data keys, and how many rounds of their destructors a thread's
+   end runs while destructors keep setting values. */
+#define PTHREAD_KEYS_MAX 1024
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+
 #endif

@@ -51,7 +51,7 @@ static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
   if (tsk->clear_child_tid) {
     if (mm->mm_users > 1) {
       *tsk->clear_child_tid = 0;
-      do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1, 0);
+      do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1, 0, 0, 0, 0);
     }
     tsk->clear_child_tid = 0;
   }

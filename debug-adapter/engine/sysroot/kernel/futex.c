@@ -1,17 +1,22 @@
 /* kernel/futex.c: fast user-space mutexes. The lock word lives in user memory, and user space changes it
    alone while nobody has to wait; the kernel is asked only to put a task to sleep while the word still
    holds the value it saw (FUTEX_WAIT), and to wake sleepers (FUTEX_WAKE). Sleepers wait in a hash of
-   queues keyed by the word's address in its address space (Linux's futex_hash_bucket and futex_q). */
+   queues keyed by the word's address in its address space (Linux's futex_hash_bucket and futex_q).
+   The _BITSET variants tag each sleeper with a mask and wake only those whose mask meets the waker's;
+   FUTEX_WAIT_BITSET also takes its timeout as a deadline, on CLOCK_MONOTONIC or, with
+   FUTEX_CLOCK_REALTIME, on CLOCK_REALTIME: what pthread_cond_timedwait's absolute time needs. */
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/signal.h>
 #include <linux/time.h>
+#include <linux/timekeeping.h>
 #include <linux/futex.h>
 #include <linux/forkscope.h>
 
 #define FUTEX_HASHSIZE 256
-/* A timeout of 0 ns is a real one (expire now): "no timeout" needs its own value. */
-#define FUTEX_NO_TIMEOUT (~0ULL)
+/* ktime_set's ceiling: a deadline further away than this is "never" (include/linux/ktime.h). */
+#define KTIME_MAX 9223372036854775807LL
+#define KTIME_SEC_MAX (KTIME_MAX / NSEC_PER_SEC)
 
 /* A private futex is identified by its address space and its address (mmap'd shared memory, which
    would need the page instead, is not modelled). */
@@ -25,6 +30,7 @@ struct futex_q {
   struct list_head list;
   struct task_struct *task;
   struct futex_key key;
+  u32 bitset; /* FUTEX_WAKE_BITSET wakes it only if their masks share a bit */
 };
 
 struct futex_hash_bucket {
@@ -61,18 +67,22 @@ static int match_futex(struct futex_key *a, struct futex_key *b)
   return a->mm == b->mm && a->address == b->address;
 }
 
-/* Sleeps while *uaddr == val. The word is read and the task queued with no switch in between (Linux
-   holds the bucket's lock for that): a waker that changes the word and then calls FUTEX_WAKE either
-   runs before the read (we see the new value) or finds us queued. */
-static long futex_wait(u32 *uaddr, u32 val, u64 timeout_ns)
+/* Sleeps while *uaddr == val, until a wake whose bitset meets ours, a signal, or abs_time (a deadline on
+   ktime_get_ns's clock; no deadline when it is 0). The word is read and the task queued with no switch
+   in between (Linux holds the bucket's lock for that): a waker that changes the word and then calls
+   FUTEX_WAKE either runs before the read (we see the new value) or finds us queued. */
+static long futex_wait(u32 *uaddr, u32 val, u64 *abs_time, u32 bitset)
 {
   struct futex_q q;
   struct futex_hash_bucket *hb;
-  u64 expires = timeout_ns == FUTEX_NO_TIMEOUT ? 0 : ktime_get_ns() + timeout_ns;
-  long ret = get_futex_key(uaddr, &q.key);
+  long ret;
 
+  if (!bitset)
+    return -EINVAL;
+  ret = get_futex_key(uaddr, &q.key);
   if (ret)
     return ret;
+  q.bitset = bitset;
   hb = hash_futex(&q.key);
   for (;;) {
     if (*uaddr != val)
@@ -80,15 +90,15 @@ static long futex_wait(u32 *uaddr, u32 val, u64 timeout_ns)
     q.task = current;
     list_add_tail(&q.list, &hb->chain);
     set_current_state(TASK_INTERRUPTIBLE);
-    if (timeout_ns != FUTEX_NO_TIMEOUT)
-      hrtimer_start(current, expires);
+    if (abs_time)
+      hrtimer_start(current, *abs_time);
     if (!list_empty(&q.list))
       schedule();
     __set_current_state(TASK_RUNNING);
     if (list_empty(&q.list))
       return 0; /* futex_wake took us off the queue */
     list_del(&q.list);
-    if (timeout_ns != FUTEX_NO_TIMEOUT && ktime_get_ns() >= expires)
+    if (abs_time && ktime_get_ns() >= *abs_time)
       return -ETIMEDOUT;
     if (signal_pending(current))
       return -EINTR;
@@ -96,20 +106,23 @@ static long futex_wait(u32 *uaddr, u32 val, u64 timeout_ns)
   }
 }
 
-/* Wakes up to nr_wake tasks sleeping on uaddr, oldest first; returns how many. */
-static long futex_wake(u32 *uaddr, int nr_wake)
+/* Wakes up to nr_wake tasks sleeping on uaddr whose bitset meets ours, oldest first; returns how many. */
+static long futex_wake(u32 *uaddr, int nr_wake, u32 bitset)
 {
   struct futex_key key;
   struct futex_hash_bucket *hb;
   struct futex_q *q;
   struct futex_q *n;
-  long ret = get_futex_key(uaddr, &key);
+  long ret;
 
+  if (!bitset)
+    return -EINVAL;
+  ret = get_futex_key(uaddr, &key);
   if (ret)
     return ret;
   hb = hash_futex(&key);
   list_for_each_entry_safe(q, n, &hb->chain, list) {
-    if (!match_futex(&q->key, &key))
+    if (!match_futex(&q->key, &key) || !(q->bitset & bitset))
       continue;
     if (ret >= nr_wake)
       break;
@@ -120,26 +133,63 @@ static long futex_wake(u32 *uaddr, int nr_wake)
   return ret;
 }
 
-long do_futex(u32 *uaddr, int op, u32 val, u64 timeout_ns)
+/* timeout: the deadline on ktime_get_ns's clock, or 0 for none. uaddr2 and val2 belong to operations
+   not modelled here. FUTEX_CLOCK_REALTIME only makes sense for a wait with a deadline. */
+long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2, u32 val2, u32 val3)
 {
-  switch (op & FUTEX_CMD_MASK) {
+  int cmd = op & FUTEX_CMD_MASK;
+
+  if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
+    return -ENOSYS;
+  switch (cmd) {
   case FUTEX_WAIT:
-    return futex_wait(uaddr, val, timeout_ns);
+    return futex_wait(uaddr, val, timeout, FUTEX_BITSET_MATCH_ANY);
+  case FUTEX_WAIT_BITSET:
+    return futex_wait(uaddr, val, timeout, val3);
   case FUTEX_WAKE:
-    return futex_wake(uaddr, val);
+    return futex_wake(uaddr, val, FUTEX_BITSET_MATCH_ANY);
+  case FUTEX_WAKE_BITSET:
+    return futex_wake(uaddr, val, val3);
   default:
     return -ENOSYS;
   }
 }
 
-/* FUTEX_WAIT's timeout is relative; uaddr2 and val3 belong to operations not modelled here. */
+/* The deadline a wait's timespec gives, on ktime_get_ns's clock: FUTEX_WAIT's timeout is relative,
+   FUTEX_WAIT_BITSET's absolute. Linux arms the timer on the realtime clock's base for
+   FUTEX_CLOCK_REALTIME; the timers here all run on the monotonic clock, and the two clocks differ by
+   an offset, so the deadline is moved by it. A deadline already past expires at once. */
+static int futex_init_timeout(int cmd, int op, const struct __kernel_timespec *ts, u64 *t)
+{
+  u64 offs_real;
+
+  if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC_PER_SEC)
+    return -EINVAL;
+  if (ts->tv_sec >= KTIME_SEC_MAX)
+    *t = KTIME_MAX;
+  else
+    *t = (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+  if (cmd == FUTEX_WAIT) {
+    *t = *t >= KTIME_MAX - ktime_get_ns() ? KTIME_MAX : ktime_get_ns() + *t;
+  } else if (op & FUTEX_CLOCK_REALTIME) {
+    offs_real = ktime_get_real_ns() - ktime_get_ns();
+    *t = *t > offs_real ? *t - offs_real : 0;
+  }
+  return 0;
+}
+
 long sys_futex(u32 *uaddr, int op, u32 val, const struct __kernel_timespec *utime, u32 *uaddr2, u32 val3)
 {
-  u64 timeout_ns = FUTEX_NO_TIMEOUT;
-  if (utime && (op & FUTEX_CMD_MASK) == FUTEX_WAIT) {
-    if (utime->tv_sec < 0 || utime->tv_nsec < 0 || utime->tv_nsec >= NSEC_PER_SEC)
-      return -EINVAL;
-    timeout_ns = (u64)utime->tv_sec * NSEC_PER_SEC + utime->tv_nsec;
+  int cmd = op & FUTEX_CMD_MASK;
+  u64 t;
+  u64 *tp = 0;
+  long ret;
+
+  if (utime && (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET)) {
+    ret = futex_init_timeout(cmd, op, utime, &t);
+    if (ret)
+      return ret;
+    tp = &t;
   }
-  return do_futex(uaddr, op, val, timeout_ns);
+  return do_futex(uaddr, op, val, tp, uaddr2, (unsigned long)utime, val3);
 }

@@ -6,16 +6,20 @@
 #include <pthread.h>
 #include <sched.h>
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
+#define FUTEX_WAIT_BITSET 9
 #define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_CLOCK_REALTIME 256
+#define FUTEX_BITSET_MATCH_ANY 0xffffffff
 #define ARCH_GET_FS 0x1003
-#define INT_MAX 2147483647
 
 /* glibc's flag set: "no signal is sent" when a thread ends (termination signal 0). */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SIGHAND | CLONE_THREAD \
@@ -33,6 +37,19 @@ int __libc_atomic_cmpxchg(int *ptr, int oldval, int newval);
 int __libc_atomic_xchg(int *ptr, int value);
 int __libc_atomic_fetch_add(int *ptr, int value);
 
+/* Thread-specific data (glibc's two-level array): key k's value for a thread is
+   specific[k / PTHREAD_KEY_2NDLEVEL_SIZE][k % PTHREAD_KEY_2NDLEVEL_SIZE], the first block inside the
+   descriptor (specific_1stblock), the others allocated when a value is first set in them. */
+#define PTHREAD_KEY_2NDLEVEL_SIZE 32
+#define PTHREAD_KEY_1STLEVEL_SIZE ((PTHREAD_KEYS_MAX + PTHREAD_KEY_2NDLEVEL_SIZE - 1) / PTHREAD_KEY_2NDLEVEL_SIZE)
+
+/* A value, with the sequence number its key had when it was set: a key deleted and created again has
+   another number, so the old values read as NULL and get no destructor call. */
+struct pthread_key_data {
+  unsigned int seq;
+  void *data;
+};
+
 struct pthread {
   int errno_value;   /* this thread's errno */
   pid_t tid;         /* set by the kernel at clone (CLONE_PARENT_SETTID), cleared at the thread's end */
@@ -42,6 +59,9 @@ struct pthread {
   int detached;
   char *block;       /* the allocation holding the stack and this descriptor */
   struct pthread *next_detached;
+  int specific_used; /* a value was set since the destructors last ran */
+  struct pthread_key_data specific_1stblock[PTHREAD_KEY_2NDLEVEL_SIZE];
+  struct pthread_key_data *specific[PTHREAD_KEY_1STLEVEL_SIZE]; /* [0] stands for specific_1stblock */
 };
 
 /* Where a thread's errno is in its descriptor: the simulator's builtins read this to find errno. */
@@ -72,9 +92,104 @@ static void futex_wake(int *word, int nr)
   sys_futex((unsigned int *)word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, nr, 0, 0, 0);
 }
 
-/* glibc's start_thread: "if this was the last thread, exit(0)" flushes stdio as the process ends. */
+/* glibc's __futex_abstimed_wait64 on CLOCK_REALTIME: sleeps while *word == expected, until a wake or
+   the absolute time abstime. Returns 0 when woken, else the kernel's error as a positive number
+   (ETIMEDOUT, EAGAIN when the word had changed already, EINTR). The kernel refuses a negative time,
+   which is a valid one long past. */
+static int futex_abstimed_wait(int *word, int expected, const struct timespec *abstime)
+{
+  if (abstime->tv_sec < 0)
+    return ETIMEDOUT;
+  return -sys_futex((unsigned int *)word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME | FUTEX_PRIVATE_FLAG, expected,
+                    abstime, 0, FUTEX_BITSET_MATCH_ANY);
+}
+
+/* glibc's low-level lock (lowlevellock.h), the futex lock under the mutex and the internal lock of the
+   read-write lock and the barrier: 0 unlocked, 1 locked, 2 locked and someone may sleep on it. It is
+   Drepper's "Futexes Are Tricky" mutex 2: taking a free lock, or releasing one nobody waits for,
+   needs no system call. */
+static void lll_lock(int *futex)
+{
+  if (__libc_atomic_cmpxchg(futex, 0, 1) == 0)
+    return;
+  /* __lll_lock_wait: contended, so mark it "locked, with sleepers" and sleep until an unlock. */
+  while (__libc_atomic_xchg(futex, 2) != 0)
+    futex_wait(futex, 2);
+}
+
+static int lll_trylock(int *futex)
+{
+  return __libc_atomic_cmpxchg(futex, 0, 1) != 0;
+}
+
+static void lll_unlock(int *futex)
+{
+  if (__libc_atomic_xchg(futex, 0) > 1)
+    futex_wake(futex, 1);
+}
+
+/* The key table: a key is in use while its sequence number is odd. Creating or deleting it bumps the
+   number. */
+#define KEY_UNUSED(seq) (((seq) & 1) == 0)
+/* A number about to wrap around would make a stale value look current: such a slot is never reused. */
+#define KEY_USABLE(seq) ((seq) < (seq) + 2)
+
+struct pthread_key_struct {
+  unsigned int seq;
+  void (*destr)(void *);
+};
+
+static struct pthread_key_struct __pthread_keys[PTHREAD_KEYS_MAX];
+
+/* glibc's __nptl_deallocate_tsd, at a thread's end: calls each key's destructor on the thread's
+   non-NULL value (set to NULL first). A destructor may set values again, so this repeats, up to
+   PTHREAD_DESTRUCTOR_ITERATIONS rounds, while values were set; then the blocks are freed. */
+static void __nptl_deallocate_tsd(void)
+{
+  struct pthread *self = thread_self();
+  struct pthread_key_data *level2;
+  unsigned int round;
+  unsigned int cnt;
+  unsigned int inner;
+  unsigned int idx;
+  void *data;
+
+  if (!self->specific_used)
+    return;
+  round = 0;
+  do {
+    self->specific_used = 0;
+    for (cnt = idx = 0; cnt < PTHREAD_KEY_1STLEVEL_SIZE; ++cnt) {
+      level2 = cnt == 0 ? self->specific_1stblock : self->specific[cnt];
+      if (level2 == NULL) {
+        idx += PTHREAD_KEY_2NDLEVEL_SIZE;
+        continue;
+      }
+      for (inner = 0; inner < PTHREAD_KEY_2NDLEVEL_SIZE; ++inner, ++idx) {
+        data = level2[inner].data;
+        if (data == NULL)
+          continue;
+        level2[inner].data = NULL;
+        /* A key deleted (or deleted and created again) since the value was set gets no call. */
+        if (level2[inner].seq == __pthread_keys[idx].seq && __pthread_keys[idx].destr != NULL)
+          __pthread_keys[idx].destr(data);
+      }
+    }
+  } while (self->specific_used && ++round < PTHREAD_DESTRUCTOR_ITERATIONS);
+
+  memset(self->specific_1stblock, 0, sizeof(self->specific_1stblock));
+  for (cnt = 1; cnt < PTHREAD_KEY_1STLEVEL_SIZE; ++cnt) {
+    free(self->specific[cnt]);
+    self->specific[cnt] = NULL;
+  }
+  self->specific_used = 0;
+}
+
+/* glibc's start_thread: after the thread's function, its keys' destructors; "if this was the last
+   thread, exit(0)" flushes stdio as the process ends. */
 static void thread_finished(void)
 {
+  __nptl_deallocate_tsd();
   if (__libc_atomic_fetch_add(&nthreads, -1) == 1)
     exit(0);
 }
@@ -235,52 +350,137 @@ int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *detachstate)
   return 0;
 }
 
-/* The mutex is Drepper's "Futexes Are Tricky" mutex 2: taking a free lock, or releasing one nobody
-   waits for, needs no system call. */
+/* Mutexes, as glibc's pthread_mutex_lock.c and pthread_mutex_unlock.c: the lock itself is the
+   low-level lock in __lock; the kind adds its checks around it. A recursive mutex counts how many times
+   its owner has locked it (__count); an error-checking one refuses to be locked again by its owner
+   (EDEADLK) or unlocked by another thread (EPERM). __nusers counts the threads holding it, which is
+   what pthread_mutex_destroy checks. */
+struct pthread_mutexattr {
+  int mutexkind;
+};
+
+#define PTHREAD_MUTEX_TYPE(m) ((m)->__data.__kind & 127)
+
 int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr)
 {
   memset(mutex, 0, sizeof(pthread_mutex_t));
+  if (attr)
+    mutex->__data.__kind = ((const struct pthread_mutexattr *)attr)->mutexkind;
   return 0;
 }
 
 int pthread_mutex_destroy(pthread_mutex_t *mutex)
 {
-  return mutex->__data.__lock ? EBUSY : 0;
+  if (mutex->__data.__nusers != 0)
+    return EBUSY;
+  /* Any use from now on fails with EINVAL, until pthread_mutex_init. */
+  mutex->__data.__kind = -1;
+  return 0;
+}
+
+/* incr: whether this counts as a new user. pthread_cond_wait takes the mutex back without
+   (glibc's __pthread_mutex_cond_lock): its waiters never stopped being users. */
+static int mutex_lock(pthread_mutex_t *mutex, int incr)
+{
+  pid_t id;
+
+  switch (PTHREAD_MUTEX_TYPE(mutex)) {
+  case PTHREAD_MUTEX_TIMED_NP:
+  case PTHREAD_MUTEX_ADAPTIVE_NP: /* glibc's adaptive mutex spins a while before it sleeps */
+    lll_lock(&mutex->__data.__lock);
+    break;
+  case PTHREAD_MUTEX_RECURSIVE_NP:
+    id = sys_gettid();
+    if (mutex->__data.__owner == id) {
+      /* We hold it already: just count. */
+      if (mutex->__data.__count + 1 == 0)
+        return EAGAIN;
+      ++mutex->__data.__count;
+      return 0;
+    }
+    lll_lock(&mutex->__data.__lock);
+    mutex->__data.__count = 1;
+    break;
+  case PTHREAD_MUTEX_ERRORCHECK_NP:
+    if (mutex->__data.__owner == sys_gettid())
+      return EDEADLK;
+    lll_lock(&mutex->__data.__lock);
+    break;
+  default:
+    return EINVAL; /* destroyed, or never initialized */
+  }
+  mutex->__data.__owner = sys_gettid();
+  if (incr)
+    ++mutex->__data.__nusers;
+  return 0;
 }
 
 int pthread_mutex_lock(pthread_mutex_t *mutex)
 {
-  int c = __libc_atomic_cmpxchg(&mutex->__data.__lock, 0, 1);
-  if (c != 0) {
-    /* Contended: mark it "locked, with sleepers" and sleep until the holder's unlock wakes us. */
-    if (c != 2)
-      c = __libc_atomic_xchg(&mutex->__data.__lock, 2);
-    while (c != 0) {
-      futex_wait(&mutex->__data.__lock, 2);
-      c = __libc_atomic_xchg(&mutex->__data.__lock, 2);
+  return mutex_lock(mutex, 1);
+}
+
+/* An error-checking mutex held by the caller is EBUSY here, not EDEADLK, as in glibc. */
+int pthread_mutex_trylock(pthread_mutex_t *mutex)
+{
+  pid_t id = sys_gettid();
+
+  switch (PTHREAD_MUTEX_TYPE(mutex)) {
+  case PTHREAD_MUTEX_RECURSIVE_NP:
+    if (mutex->__data.__owner == id) {
+      if (mutex->__data.__count + 1 == 0)
+        return EAGAIN;
+      ++mutex->__data.__count;
+      return 0;
     }
+    if (lll_trylock(&mutex->__data.__lock))
+      return EBUSY;
+    mutex->__data.__count = 1;
+    break;
+  case PTHREAD_MUTEX_TIMED_NP:
+  case PTHREAD_MUTEX_ADAPTIVE_NP:
+  case PTHREAD_MUTEX_ERRORCHECK_NP:
+    if (lll_trylock(&mutex->__data.__lock))
+      return EBUSY;
+    break;
+  default:
+    return EINVAL;
   }
-  mutex->__data.__owner = sys_gettid();
+  mutex->__data.__owner = id;
+  ++mutex->__data.__nusers;
   return 0;
 }
 
-int pthread_mutex_trylock(pthread_mutex_t *mutex)
+/* glibc's __pthread_mutex_unlock_usercnt; decr: whether a user leaves (not so in pthread_cond_wait). */
+static int mutex_unlock(pthread_mutex_t *mutex, int decr)
 {
-  if (__libc_atomic_cmpxchg(&mutex->__data.__lock, 0, 1) != 0)
-    return EBUSY;
-  mutex->__data.__owner = sys_gettid();
+  switch (PTHREAD_MUTEX_TYPE(mutex)) {
+  case PTHREAD_MUTEX_TIMED_NP:
+  case PTHREAD_MUTEX_ADAPTIVE_NP:
+    break;
+  case PTHREAD_MUTEX_RECURSIVE_NP:
+    if (mutex->__data.__owner != sys_gettid())
+      return EPERM;
+    if (--mutex->__data.__count != 0)
+      return 0; /* still held */
+    break;
+  case PTHREAD_MUTEX_ERRORCHECK_NP:
+    if (mutex->__data.__owner != sys_gettid() || mutex->__data.__lock == 0)
+      return EPERM;
+    break;
+  default:
+    return EINVAL;
+  }
+  mutex->__data.__owner = 0;
+  if (decr)
+    --mutex->__data.__nusers;
+  lll_unlock(&mutex->__data.__lock);
   return 0;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *mutex)
 {
-  mutex->__data.__owner = 0;
-  if (__libc_atomic_fetch_add(&mutex->__data.__lock, -1) != 1) {
-    /* It was 2: someone may sleep on it. */
-    mutex->__data.__lock = 0;
-    futex_wake(&mutex->__data.__lock, 1);
-  }
-  return 0;
+  return mutex_unlock(mutex, 1);
 }
 
 int pthread_mutexattr_init(pthread_mutexattr_t *attr)
@@ -291,6 +491,20 @@ int pthread_mutexattr_init(pthread_mutexattr_t *attr)
 
 int pthread_mutexattr_destroy(pthread_mutexattr_t *attr)
 {
+  return 0;
+}
+
+int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type)
+{
+  if (type < PTHREAD_MUTEX_NORMAL || type > PTHREAD_MUTEX_ADAPTIVE_NP)
+    return EINVAL;
+  ((struct pthread_mutexattr *)attr)->mutexkind = type;
+  return 0;
+}
+
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *attr, int *type)
+{
+  *type = ((const struct pthread_mutexattr *)attr)->mutexkind;
   return 0;
 }
 
@@ -307,15 +521,42 @@ int pthread_cond_destroy(pthread_cond_t *cond)
   return cond->__data.__waiters ? EBUSY : 0;
 }
 
-int pthread_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex)
+/* glibc's __pthread_cond_wait_common: abstime NULL waits for a signal, else until then (CLOCK_REALTIME).
+   The mutex goes back to its holder whatever happens, and its count of users never drops: a waiter is
+   still one. Waking with the time past is ETIMEDOUT; a signal (EINTR) or a number that had changed
+   already (EAGAIN) is a wakeup like any other. */
+static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *abstime)
 {
   int seq = cond->__data.__seq;
+  int err;
+
   __libc_atomic_fetch_add((int *)&cond->__data.__waiters, 1);
-  pthread_mutex_unlock(mutex);
-  futex_wait((int *)&cond->__data.__seq, seq);
-  pthread_mutex_lock(mutex);
+  err = mutex_unlock(mutex, 0);
+  if (err) {
+    /* Not the holder of an error-checking or recursive mutex: EPERM, and no wait. */
+    __libc_atomic_fetch_add((int *)&cond->__data.__waiters, -1);
+    return err;
+  }
+  if (abstime)
+    err = futex_abstimed_wait((int *)&cond->__data.__seq, seq, abstime);
+  else
+    futex_wait((int *)&cond->__data.__seq, seq);
+  mutex_lock(mutex, 0);
   __libc_atomic_fetch_add((int *)&cond->__data.__waiters, -1);
-  return 0;
+  return err == ETIMEDOUT ? ETIMEDOUT : 0;
+}
+
+int pthread_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex)
+{
+  return cond_wait_common(cond, mutex, NULL);
+}
+
+/* The time is checked before anything happens: a bad one leaves the mutex held. */
+int pthread_cond_timedwait(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *abstime)
+{
+  if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000)
+    return EINVAL;
+  return cond_wait_common(cond, mutex, abstime);
 }
 
 int pthread_cond_signal(pthread_cond_t *cond)
@@ -334,4 +575,435 @@ int pthread_cond_broadcast(pthread_cond_t *cond)
   __libc_atomic_fetch_add((int *)&cond->__data.__seq, 1);
   futex_wake((int *)&cond->__data.__seq, INT_MAX);
   return 0;
+}
+
+/* Read-write locks, as glibc 2.24 wrote them (pthread_rwlock_rdlock.c and its neighbours; 2.25 replaced
+   them with a lock-free algorithm that behaves the same way for a program). The fields are guarded by
+   the internal lock __lock; a thread that has to wait queues itself, drops the internal lock and
+   sleeps on __readers_wakeup or __writer_wakeup, which the last unlock bumps before waking it.
+   Readers are preferred by default: a reader gets in while readers hold the lock, even with a writer
+   queued, so a steady stream of readers can starve writers. */
+#define PTHREAD_RWLOCK_PREFER_READER_P(rwlock) ((rwlock)->__data.__flags == 0)
+
+struct pthread_rwlockattr {
+  int lockkind;
+};
+
+int pthread_rwlock_init(pthread_rwlock_t *rwlock, const pthread_rwlockattr_t *attr)
+{
+  memset(rwlock, 0, sizeof(pthread_rwlock_t));
+  if (attr)
+    rwlock->__data.__flags =
+        ((const struct pthread_rwlockattr *)attr)->lockkind == PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+  return 0;
+}
+
+int pthread_rwlock_destroy(pthread_rwlock_t *rwlock)
+{
+  return 0;
+}
+
+int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
+{
+  int result = 0;
+  int wake = 0;
+  unsigned int waitval;
+
+  lll_lock(&rwlock->__data.__lock);
+  for (;;) {
+    /* Get the lock if there is no writer, and either no writer waits or readers are preferred. */
+    if (rwlock->__data.__writer == 0
+        && (rwlock->__data.__nr_writers_queued == 0 || PTHREAD_RWLOCK_PREFER_READER_P(rwlock))) {
+      if (++rwlock->__data.__nr_readers == 0) {
+        --rwlock->__data.__nr_readers;
+        result = EAGAIN;
+      } else if (rwlock->__data.__nr_readers == 1 && rwlock->__data.__nr_readers_queued > 0
+                 && rwlock->__data.__nr_writers_queued > 0) {
+        /* The last unlock woke a writer, not the queued readers, and we got in before it: the readers
+           may come in with us. */
+        ++rwlock->__data.__readers_wakeup;
+        wake = 1;
+      }
+      break;
+    }
+    /* We hold it as the writer: waiting would never end. */
+    if (rwlock->__data.__writer == sys_gettid()) {
+      result = EDEADLK;
+      break;
+    }
+    if (++rwlock->__data.__nr_readers_queued == 0) {
+      --rwlock->__data.__nr_readers_queued;
+      result = EAGAIN;
+      break;
+    }
+    waitval = rwlock->__data.__readers_wakeup;
+    lll_unlock(&rwlock->__data.__lock);
+    futex_wait((int *)&rwlock->__data.__readers_wakeup, waitval);
+    lll_lock(&rwlock->__data.__lock);
+    --rwlock->__data.__nr_readers_queued;
+  }
+  lll_unlock(&rwlock->__data.__lock);
+  if (wake)
+    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+  return result;
+}
+
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *rwlock)
+{
+  int result = EBUSY;
+  int wake = 0;
+
+  lll_lock(&rwlock->__data.__lock);
+  if (rwlock->__data.__writer == 0
+      && (rwlock->__data.__nr_writers_queued == 0 || PTHREAD_RWLOCK_PREFER_READER_P(rwlock))) {
+    if (++rwlock->__data.__nr_readers == 0) {
+      --rwlock->__data.__nr_readers;
+      result = EAGAIN;
+    } else {
+      result = 0;
+      /* As in pthread_rwlock_rdlock. */
+      if (rwlock->__data.__nr_readers == 1 && rwlock->__data.__nr_readers_queued > 0
+          && rwlock->__data.__nr_writers_queued > 0) {
+        ++rwlock->__data.__readers_wakeup;
+        wake = 1;
+      }
+    }
+  }
+  lll_unlock(&rwlock->__data.__lock);
+  if (wake)
+    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+  return result;
+}
+
+int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
+{
+  int result = 0;
+  unsigned int waitval;
+
+  lll_lock(&rwlock->__data.__lock);
+  for (;;) {
+    /* Get the lock if nobody holds it. */
+    if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
+      rwlock->__data.__writer = sys_gettid();
+      break;
+    }
+    if (rwlock->__data.__writer == sys_gettid()) {
+      result = EDEADLK;
+      break;
+    }
+    if (++rwlock->__data.__nr_writers_queued == 0) {
+      --rwlock->__data.__nr_writers_queued;
+      result = EAGAIN;
+      break;
+    }
+    waitval = rwlock->__data.__writer_wakeup;
+    lll_unlock(&rwlock->__data.__lock);
+    futex_wait((int *)&rwlock->__data.__writer_wakeup, waitval);
+    lll_lock(&rwlock->__data.__lock);
+    --rwlock->__data.__nr_writers_queued;
+  }
+  lll_unlock(&rwlock->__data.__lock);
+  return result;
+}
+
+int pthread_rwlock_trywrlock(pthread_rwlock_t *rwlock)
+{
+  int result = EBUSY;
+
+  lll_lock(&rwlock->__data.__lock);
+  if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
+    rwlock->__data.__writer = sys_gettid();
+    result = 0;
+  }
+  lll_unlock(&rwlock->__data.__lock);
+  return result;
+}
+
+/* The last one out wakes one queued writer if there is one, else every queued reader. */
+int pthread_rwlock_unlock(pthread_rwlock_t *rwlock)
+{
+  lll_lock(&rwlock->__data.__lock);
+  if (rwlock->__data.__writer)
+    rwlock->__data.__writer = 0;
+  else
+    --rwlock->__data.__nr_readers;
+  if (rwlock->__data.__nr_readers == 0) {
+    if (rwlock->__data.__nr_writers_queued) {
+      ++rwlock->__data.__writer_wakeup;
+      lll_unlock(&rwlock->__data.__lock);
+      futex_wake((int *)&rwlock->__data.__writer_wakeup, 1);
+      return 0;
+    }
+    if (rwlock->__data.__nr_readers_queued) {
+      ++rwlock->__data.__readers_wakeup;
+      lll_unlock(&rwlock->__data.__lock);
+      futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+      return 0;
+    }
+  }
+  lll_unlock(&rwlock->__data.__lock);
+  return 0;
+}
+
+int pthread_rwlockattr_init(pthread_rwlockattr_t *attr)
+{
+  memset(attr, 0, sizeof(pthread_rwlockattr_t));
+  ((struct pthread_rwlockattr *)attr)->lockkind = PTHREAD_RWLOCK_DEFAULT_NP;
+  return 0;
+}
+
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *attr)
+{
+  return 0;
+}
+
+int pthread_rwlockattr_setkind_np(pthread_rwlockattr_t *attr, int pref)
+{
+  if (pref != PTHREAD_RWLOCK_PREFER_READER_NP && pref != PTHREAD_RWLOCK_PREFER_WRITER_NP
+      && pref != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP)
+    return EINVAL;
+  ((struct pthread_rwlockattr *)attr)->lockkind = pref;
+  return 0;
+}
+
+int pthread_rwlockattr_getkind_np(const pthread_rwlockattr_t *attr, int *pref)
+{
+  *pref = ((const struct pthread_rwlockattr *)attr)->lockkind;
+  return 0;
+}
+
+/* Barriers, as glibc 2.24 wrote them (pthread_barrier_wait.c). `left` counts the threads still to
+   arrive in this round; they sleep on curr_event, which the last to arrive bumps before waking them
+   all. That thread alone gets PTHREAD_BARRIER_SERIAL_THREAD. It leaves the internal lock held, so that
+   no thread starts the next round before every thread of this one has left: the last to leave, which
+   brings `left` back to init_count, unlocks it. */
+struct pthread_barrier {
+  unsigned int curr_event;
+  int lock;
+  unsigned int left;
+  unsigned int init_count;
+  int private;
+};
+
+struct pthread_barrierattr {
+  int pshared;
+};
+
+int pthread_barrier_init(pthread_barrier_t *barrier, const pthread_barrierattr_t *attr, unsigned int count)
+{
+  struct pthread_barrier *ibarrier = (struct pthread_barrier *)barrier;
+
+  if (count == 0)
+    return EINVAL;
+  if (attr && ((const struct pthread_barrierattr *)attr)->pshared != PTHREAD_PROCESS_PRIVATE
+      && ((const struct pthread_barrierattr *)attr)->pshared != PTHREAD_PROCESS_SHARED)
+    return EINVAL;
+  ibarrier->curr_event = 0;
+  ibarrier->lock = 0;
+  ibarrier->left = count;
+  ibarrier->init_count = count;
+  ibarrier->private = 1;
+  return 0;
+}
+
+/* EBUSY while threads wait in it (glibc 2.25 and later wait for them instead). */
+int pthread_barrier_destroy(pthread_barrier_t *barrier)
+{
+  struct pthread_barrier *ibarrier = (struct pthread_barrier *)barrier;
+  int result = EBUSY;
+
+  lll_lock(&ibarrier->lock);
+  if (ibarrier->left == ibarrier->init_count) {
+    ibarrier->curr_event = ~0;
+    result = 0;
+  }
+  lll_unlock(&ibarrier->lock);
+  return result;
+}
+
+int pthread_barrier_wait(pthread_barrier_t *barrier)
+{
+  struct pthread_barrier *ibarrier = (struct pthread_barrier *)barrier;
+  int result = 0;
+  unsigned int event;
+  unsigned int init_count;
+
+  lll_lock(&ibarrier->lock);
+  if (--ibarrier->left == 0) {
+    /* The last to arrive: a new event, and everybody may go. */
+    ++ibarrier->curr_event;
+    futex_wake((int *)&ibarrier->curr_event, INT_MAX);
+    result = PTHREAD_BARRIER_SERIAL_THREAD;
+  } else {
+    event = ibarrier->curr_event;
+    lll_unlock(&ibarrier->lock);
+    do
+      futex_wait((int *)&ibarrier->curr_event, event);
+    while (event == ibarrier->curr_event);
+  }
+  init_count = ibarrier->init_count;
+  if ((unsigned int)__libc_atomic_fetch_add((int *)&ibarrier->left, 1) + 1 == init_count)
+    lll_unlock(&ibarrier->lock);
+  return result;
+}
+
+int pthread_barrierattr_init(pthread_barrierattr_t *attr)
+{
+  ((struct pthread_barrierattr *)attr)->pshared = PTHREAD_PROCESS_PRIVATE;
+  return 0;
+}
+
+int pthread_barrierattr_destroy(pthread_barrierattr_t *attr)
+{
+  return 0;
+}
+
+/* Spin locks (glibc's generic pthread_spin_lock.c): the word is 0 when free, 1 when held. A thread
+   that finds it held does not sleep: it reads the word until it looks free, then tries again. It
+   burns its time slice meanwhile, so a spin lock suits only very short critical sections. */
+int pthread_spin_init(pthread_spinlock_t *lock, int pshared)
+{
+  *lock = 0;
+  return 0;
+}
+
+int pthread_spin_destroy(pthread_spinlock_t *lock)
+{
+  return 0;
+}
+
+int pthread_spin_lock(pthread_spinlock_t *lock)
+{
+  if (__libc_atomic_xchg((int *)lock, 1) == 0)
+    return 0;
+  do {
+    /* Only read while it is held: another atomic write would fight the holder's cache line. */
+    while (*lock != 0)
+      ;
+  } while (__libc_atomic_cmpxchg((int *)lock, 0, 1) != 0);
+  return 0;
+}
+
+int pthread_spin_trylock(pthread_spinlock_t *lock)
+{
+  return __libc_atomic_xchg((int *)lock, 1) == 0 ? 0 : EBUSY;
+}
+
+int pthread_spin_unlock(pthread_spinlock_t *lock)
+{
+  *lock = 0;
+  return 0;
+}
+
+/* pthread_once (glibc's pthread_once.c): the control word goes from 0 to __PTHREAD_ONCE_INPROGRESS
+   while one thread runs the routine, then to __PTHREAD_ONCE_DONE; threads that arrive meanwhile sleep
+   on it. (glibc also keeps a fork generation in the word, so that a child forked while the routine
+   ran in another thread runs it again; pthread_atfork's machinery is not here.) */
+#define __PTHREAD_ONCE_INPROGRESS 1
+#define __PTHREAD_ONCE_DONE 2
+
+int pthread_once(pthread_once_t *once_control, void (*init_routine)(void))
+{
+  int val;
+
+  for (;;) {
+    val = *once_control;
+    if (val & __PTHREAD_ONCE_DONE)
+      return 0;
+    if (val == 0 && __libc_atomic_cmpxchg(once_control, 0, __PTHREAD_ONCE_INPROGRESS) != 0)
+      continue; /* another thread was faster: look again */
+    if (val & __PTHREAD_ONCE_INPROGRESS) {
+      futex_wait(once_control, val);
+      continue;
+    }
+    break;
+  }
+  init_routine();
+  *once_control = __PTHREAD_ONCE_DONE;
+  futex_wake(once_control, INT_MAX);
+  return 0;
+}
+
+int pthread_key_create(pthread_key_t *key, void (*destructor)(void *))
+{
+  unsigned int cnt;
+  unsigned int seq;
+
+  for (cnt = 0; cnt < PTHREAD_KEYS_MAX; ++cnt) {
+    seq = __pthread_keys[cnt].seq;
+    if (KEY_UNUSED(seq) && KEY_USABLE(seq)
+        && (unsigned int)__libc_atomic_cmpxchg((int *)&__pthread_keys[cnt].seq, seq, seq + 1) == seq) {
+      __pthread_keys[cnt].destr = destructor;
+      *key = cnt;
+      return 0;
+    }
+  }
+  return EAGAIN;
+}
+
+/* The threads' values stay where they are: the new sequence number makes them stale. */
+int pthread_key_delete(pthread_key_t key)
+{
+  unsigned int seq;
+
+  if (key >= PTHREAD_KEYS_MAX)
+    return EINVAL;
+  seq = __pthread_keys[key].seq;
+  if (KEY_UNUSED(seq) || (unsigned int)__libc_atomic_cmpxchg((int *)&__pthread_keys[key].seq, seq, seq + 1) != seq)
+    return EINVAL;
+  return 0;
+}
+
+void *pthread_getspecific(pthread_key_t key)
+{
+  struct pthread *self = thread_self();
+  struct pthread_key_data *data;
+  void *result;
+
+  if (key < PTHREAD_KEY_2NDLEVEL_SIZE) {
+    data = &self->specific_1stblock[key];
+  } else {
+    if (key >= PTHREAD_KEYS_MAX || self->specific[key / PTHREAD_KEY_2NDLEVEL_SIZE] == NULL)
+      return NULL;
+    data = &self->specific[key / PTHREAD_KEY_2NDLEVEL_SIZE][key % PTHREAD_KEY_2NDLEVEL_SIZE];
+  }
+  result = data->data;
+  if (result != NULL && data->seq != __pthread_keys[key].seq)
+    result = data->data = NULL; /* the key was deleted since */
+  return result;
+}
+
+int pthread_setspecific(pthread_key_t key, const void *value)
+{
+  struct pthread *self = thread_self();
+  struct pthread_key_data *level2;
+  unsigned int seq;
+
+  if (key >= PTHREAD_KEYS_MAX || KEY_UNUSED(seq = __pthread_keys[key].seq))
+    return EINVAL;
+  if (key < PTHREAD_KEY_2NDLEVEL_SIZE) {
+    level2 = &self->specific_1stblock[key];
+  } else {
+    level2 = self->specific[key / PTHREAD_KEY_2NDLEVEL_SIZE];
+    if (level2 == NULL) {
+      if (value == NULL)
+        return 0; /* it reads as NULL already: no need for the block */
+      level2 = calloc(PTHREAD_KEY_2NDLEVEL_SIZE, sizeof(struct pthread_key_data));
+      if (level2 == NULL)
+        return ENOMEM;
+      self->specific[key / PTHREAD_KEY_2NDLEVEL_SIZE] = level2;
+    }
+    level2 = &level2[key % PTHREAD_KEY_2NDLEVEL_SIZE];
+  }
+  if (value != NULL)
+    self->specific_used = 1;
+  level2->seq = seq;
+  level2->data = (void *)value;
+  return 0;
+}
+
+/* glibc 2.34 deprecated it for sched_yield, which is all it does. */
+int pthread_yield(void)
+{
+  return sched_yield();
 }
