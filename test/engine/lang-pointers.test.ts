@@ -4,6 +4,30 @@ import { langCases } from './lang-harness';
 
 langCases('pointers and arrays', [
   {
+    name: 'pointers near 2^64 round-trip: (void *)-1, ERR_PTR-style values, through memory and back to integers',
+    src: `#include <stdio.h>
+#include <stdint.h>
+#include <signal.h>
+struct s { void *p; long pad; };
+int main(void) {
+  struct s x = { (void *)-1, 0 };
+  void *q = (void *)-4095;
+  uintptr_t u = (uintptr_t)x.p;
+  printf("%p %lu %ld %d\\n", x.p, u, (long)q, (unsigned long)q >= (unsigned long)-4095L);
+  printf("%d\\n", signal(99, SIG_IGN) == SIG_ERR);
+  char *c = (char *)-1; c++;
+  printf("%p %d\\n", (void *)c, c == NULL);
+  printf("%lx %ld\\n", (unsigned long)(void *)0x8000000000000000UL, (long)(int *)(long)-2);
+  return 0;
+}
+`,
+    out: `0xffffffffffffffff 18446744073709551615 -4095 1
+1
+(nil) 1
+8000000000000000 -2
+`,
+  },
+  {
     name: 'pointer arithmetic, comparison and difference',
     src: `#include <stdio.h>
 #include <stddef.h>

@@ -422,16 +422,17 @@ export class AddressSpace {
     }
   }
   /**
-   * A pointer: the unsigned 64-bit value as a number. Past 2^53 (never a valid address here) it is
-   * rounded, exactly as Number() of the bigint would round it.
+   * A pointer, as the compiler holds pointers (values.ts's Access): the 64-bit value as a number,
+   * negative from 2^63 on, so that (void *)-1 reads back as -1. Far from 0 and from 2^64 (never a
+   * valid address here) it is rounded, exactly as Number() of the bigint would round it.
    */
   readPtr(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
     const pn = Math.floor(a / s.bs);
     const off = a - pn * s.bs;
-    if (off > s.bs - 8) return Number(s.readU64(a));
+    if (off > s.bs - 8) return Number(s.readI64(a));
     const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
-    return v.getUint32(off + 4, true) * TWO_32 + v.getUint32(off, true);
+    return v.getInt32(off + 4, true) * TWO_32 + v.getUint32(off, true);
   }
   readF32(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;

@@ -9,8 +9,11 @@ import { shapeOf, withShape } from './shapes';
 
 /**
  * How a type sits in memory. 'agg' (struct, array, function) has no scalar load: its value is its address.
- * 'ptr' is a u64 that is always a JS number: an address beyond 2^53 is garbage that must fault when used,
- * and a number (rounded) does fault, where a bigint would break the memory code.
+ * 'ptr' is a u64 that is always a JS number, where a bigint would break the memory code. A pointer at or
+ * past 2^63 is held as its signed value, negative, so that the ones C programs make on purpose round-trip
+ * exactly: (void *)-1 (MAP_FAILED, SIG_ERR, sbrk's failure) and the kernel's ERR_PTR(-errno). No
+ * address is that high, so either way an access through one faults; only ordering such a pointer
+ * against an ordinary one (p < q) sees it as low, where C sees it high.
  */
 export type Access = 'i8' | 'u8' | 'i16' | 'u16' | 'i32' | 'u32' | 'i64' | 'u64' | 'f32' | 'f64' | 'bool' | 'ptr' | 'agg';
 
@@ -165,16 +168,23 @@ function makeConverter(fa: Access, ta: Access): ((v: Value) => Value) | undefine
       if (fromSmall) return undefined; // already a safe integer in range
       return toI64;
     case 'ptr':
-      if (fromFloat) return (v) => Number(floatToU64(v as number));
-      if (fromSmall && (fa === 'u8' || fa === 'u16' || fa === 'u32' || fa === 'bool')) return undefined;
-      if (fa === 'u64') return (v) => Number(v);
-      return (v) => Number(toU64(v));
+      if (fromFloat) return (v) => pointerFromInteger(floatToU64(v as number));
+      // A small integer, even a negative one, is already the pointer's value.
+      if (fromSmall) return undefined;
+      return pointerFromInteger;
     case 'u64':
-      if (fa === 'ptr') return undefined;
+      // A pointer past 2^63 is negative (see Access): as an unsigned integer it is near 2^64 again.
+      if (fa === 'ptr') return (v) => ((v as number) >= 0 ? v : toU64(v));
       if (fromFloat) return (v) => floatToU64(v as number);
       if (fromSmall && (fa === 'u8' || fa === 'u16' || fa === 'u32' || fa === 'bool')) return undefined;
       return toU64;
   }
+}
+
+/** A 64-bit integer as a pointer value: itself when it is a safe integer, its signed value past 2^63. */
+function pointerFromInteger(v: Value): Value {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+  return Number(BigInt.asIntN(64, BigInt(v)));
 }
 
 export function convertEv(ev: Ev, from: CType, to: CType): Ev {
