@@ -5,7 +5,7 @@
 // one nanosecond. This is host code because the run queue is: pick_next_task and the switch are too.
 import type { StructType } from '../lang/types';
 import type { AddressSpace } from '../vm/memory';
-import { StructView } from './layout';
+import { type Field, StructView } from './layout';
 import type { VruntimeSource } from './runqueue';
 
 /** kernel/sched/core.c's sched_prio_to_weight: nice -20 … 19; each level is ~10% more or less CPU. */
@@ -25,27 +25,30 @@ const DEFAULT_PRIO = 120;
 export class CfsAccounting implements VruntimeSource {
   // VruntimeSource's key for a queued task.
   readonly key = (ts: number): number => this.placeEntity(ts);
-  private readonly se: StructView;
   private readonly seOffset: number;
+  /** se.vruntime and static_prio: read on every enqueue, pick and switch. */
+  private readonly vruntimeField: Field;
+  private readonly staticPrio: Field;
   /** The run queue's min_vruntime: only ever grows; a waking task is placed no further back. */
   private minVruntime = 0;
 
-  constructor(private readonly kmem: AddressSpace, private readonly task: StructView) {
+  constructor(private readonly kmem: AddressSpace, task: StructView) {
     const se = task.type.members?.find((m) => m.name === 'se')?.type;
     if (se?.kind !== 'struct') throw new Error('task_struct has no sched_entity se');
-    this.se = new StructView(se as StructType);
     this.seOffset = task.offsetOf('se');
+    this.vruntimeField = new StructView(se as StructType).field('vruntime');
+    this.staticPrio = task.field('static_prio');
   }
 
   /** The load weight of the task's nice level (static_prio 100 … 139 is nice -20 … 19). */
   weight(ts: number): number {
-    const prio = this.task.get(this.kmem, ts, 'static_prio');
+    const prio = this.staticPrio.get(this.kmem, ts);
     const nice = Math.min(19, Math.max(-20, prio - DEFAULT_PRIO));
     return SCHED_PRIO_TO_WEIGHT[nice + 20]!;
   }
 
   vruntime(ts: number): number {
-    return this.se.get(this.kmem, ts + this.seOffset, 'vruntime');
+    return this.vruntimeField.get(this.kmem, ts + this.seOffset);
   }
 
   /** update_curr: charges `steps` of CPU to the task's vruntime, by calc_delta_fair (NICE_0_LOAD / weight). */
@@ -53,7 +56,7 @@ export class CfsAccounting implements VruntimeSource {
     if (steps <= 0) return;
     const at = ts + this.seOffset;
     const weight = this.weight(ts);
-    this.se.set(this.kmem, at, 'vruntime', this.vruntime(ts) + Math.max(1, Math.floor((steps * NICE_0_LOAD) / weight)));
+    this.vruntimeField.set(this.kmem, at, this.vruntime(ts) + Math.max(1, Math.floor((steps * NICE_0_LOAD) / weight)));
   }
 
   /** The task about to run is the leftmost one: min_vruntime catches up with it. */
@@ -67,7 +70,7 @@ export class CfsAccounting implements VruntimeSource {
    */
   adoptFrom(from: CfsAccounting, ts: number): void {
     const v = Math.max(0, this.vruntime(ts) - from.minVruntime + this.minVruntime);
-    this.se.set(this.kmem, ts + this.seOffset, 'vruntime', v);
+    this.vruntimeField.set(this.kmem, ts + this.seOffset, v);
   }
 
   /**
@@ -77,7 +80,7 @@ export class CfsAccounting implements VruntimeSource {
   placeEntity(ts: number): number {
     const v = this.vruntime(ts);
     if (v >= this.minVruntime) return v;
-    this.se.set(this.kmem, ts + this.seOffset, 'vruntime', this.minVruntime);
+    this.vruntimeField.set(this.kmem, ts + this.seOffset, this.minVruntime);
     return this.minVruntime;
   }
 }

@@ -24,7 +24,7 @@
 import type { AddressSpace } from '../vm/memory';
 import type { Thread } from '../vm/thread';
 import { CfsAccounting } from './cfs';
-import { StructView } from './layout';
+import { type Field, StructView } from './layout';
 import { initListHead, listAdd, listDelInit } from './list-head';
 import { RunQueue, type SchedPolicy } from './runqueue';
 
@@ -88,6 +88,8 @@ export class Smp<T extends CpuTask> {
   private readonly groupNodeOffset: number;
   private readonly cfsTasksOffset: number;
   private readonly rqView: StructView;
+  /** The struct rq fields written on every enqueue, pick and switch. */
+  private readonly rqField: { nrRunning: Field; curr: Field; stop: Field; nrSwitches: Field };
   private readonly rqBase: number;
   private readonly rqSize: number;
 
@@ -101,6 +103,8 @@ export class Smp<T extends CpuTask> {
     this.groupNodeOffset = task.offsetOf('se') + seView.offsetOf('group_node');
     this.rqView = runqueues.element;
     this.cfsTasksOffset = this.rqView.offsetOf('cfs_tasks');
+    const rq = this.rqView;
+    this.rqField = { nrRunning: rq.field('nr_running'), curr: rq.field('curr'), stop: rq.field('stop'), nrSwitches: rq.field('nr_switches') };
     this.rqBase = runqueues.addr;
     this.rqSize = runqueues.element.type.size;
     const onCpu = task.offsetOf('on_cpu');
@@ -222,7 +226,7 @@ export class Smp<T extends CpuTask> {
 
   /** pick_next_task_stop: the CPU's stopper (rq->stop) when it is queued, taken off the queue to run. */
   takeStopTask(cpu: Cpu<T>): number | undefined {
-    const stop = this.rqView.get(this.kmem, this.rqAddr(cpu.id), 'stop');
+    const stop = this.rqField.stop.get(this.kmem, this.rqAddr(cpu.id));
     if (stop === 0 || !cpu.rq.has(stop)) return undefined;
     cpu.rq.dequeue(stop);
     return stop;
@@ -273,8 +277,8 @@ export class Smp<T extends CpuTask> {
   /** Writes the CPU's struct rq fields the kernel's pseudo-C reads. */
   publish(cpu: Cpu<T>, curr: number = cpu.curr?.ts ?? 0): void {
     const at = this.rqAddr(cpu.id);
-    this.rqView.set(this.kmem, at, 'nr_running', cpu.rq.length + (cpu.idle !== undefined && curr !== cpu.idle.ts && curr !== 0 ? 1 : 0));
-    this.rqView.set(this.kmem, at, 'curr', curr);
+    this.rqField.nrRunning.set(this.kmem, at, cpu.rq.length + (cpu.idle !== undefined && curr !== cpu.idle.ts && curr !== 0 ? 1 : 0));
+    this.rqField.curr.set(this.kmem, at, curr);
   }
 
   /** __cpu_up: the CPU starts running `idle`, its idle task. */
@@ -290,7 +294,8 @@ export class Smp<T extends CpuTask> {
 
   countSwitch(cpu: Cpu<T>): void {
     const at = this.rqAddr(cpu.id);
-    this.rqView.set(this.kmem, at, 'nr_switches', this.rqView.get(this.kmem, at, 'nr_switches') + 1);
+    const nrSwitches = this.rqField.nrSwitches;
+    nrSwitches.set(this.kmem, at, nrSwitches.get(this.kmem, at) + 1);
   }
 
   /** Tasks waiting on any CPU's queue. */

@@ -6,25 +6,30 @@
 // (thread_group_cputime, times) and a debugger read them.
 import type { StructType } from '../lang/types';
 import type { AddressSpace } from '../vm/memory';
-import { StructView } from './layout';
+import { type Field, StructView } from './layout';
 
 export class CpuTimeAccounting {
-  private readonly se: StructView;
   private readonly seOffset: number;
+  /** The counters charged at the end of every time slice. */
+  private readonly sumExecRuntime: Field;
+  private readonly utime: Field;
+  private readonly stime: Field;
 
-  constructor(private readonly kmem: AddressSpace, private readonly task: StructView) {
+  constructor(private readonly kmem: AddressSpace, task: StructView) {
     const se = task.type.members?.find((m) => m.name === 'se')?.type;
     if (se?.kind !== 'struct') throw new Error('task_struct has no sched_entity se');
-    this.se = new StructView(se as StructType);
+    this.sumExecRuntime = new StructView(se as StructType).field('sum_exec_runtime');
     this.seOffset = task.offsetOf('se');
+    this.utime = task.field('utime');
+    this.stime = task.field('stime');
   }
 
   /** Charges `steps` nanoseconds of CPU to the task at `ts`, as user or system time by `userMode`. */
   charge(ts: number, steps: number, userMode: boolean): void {
     if (steps <= 0) return;
     const se = ts + this.seOffset;
-    this.se.set(this.kmem, se, 'sum_exec_runtime', this.se.get(this.kmem, se, 'sum_exec_runtime') + steps);
-    const field = userMode ? 'utime' : 'stime';
-    this.task.set(this.kmem, ts, field, this.task.get(this.kmem, ts, field) + steps);
+    this.sumExecRuntime.set(this.kmem, se, this.sumExecRuntime.get(this.kmem, se) + steps);
+    const time = userMode ? this.utime : this.stime;
+    time.set(this.kmem, ts, time.get(this.kmem, ts) + steps);
   }
 }

@@ -4,48 +4,52 @@ import { type CType, findMember, type StructType } from '../lang/types';
 import { accessOf, readValue, writeValue } from '../vm/compiler/values';
 import type { AddressSpace } from '../vm/memory';
 
-/** How host code reads and writes one field: the accessors for its type, chosen once. */
-interface FieldAccess {
-  offset: number;
-  member: NonNullable<ReturnType<typeof findMember>>['member'];
-  read(mem: AddressSpace, at: number): number;
-  write(mem: AddressSpace, at: number, value: number): void;
+/**
+ * One field of a structure, its accessors bound to its offset: host code that touches a field on every
+ * switch or fork takes it once (StructView.field) rather than looking its name up on each access.
+ */
+export interface Field {
+  readonly offset: number;
+  /** The field of the structure at `addr`. */
+  get(mem: AddressSpace, addr: number): number;
+  set(mem: AddressSpace, addr: number, value: number): void;
 }
 
 /**
- * The accessors for a field of type `t`. The kernel's integer and pointer fields are most of what host
- * code touches on every switch and fork, so they call the memory's method directly; the rest go
- * through readValue and writeValue.
+ * The accessors for a field of type `t` at offset `o`. The kernel's integer and pointer fields are most
+ * of what host code touches on every switch and fork, so they call the memory's method directly; the
+ * rest go through readValue and writeValue.
  */
-function accessorsFor(t: CType): Pick<FieldAccess, 'read' | 'write'> {
+function accessorsFor(t: CType, o: number): Pick<Field, 'get' | 'set'> {
   switch (accessOf(t)) {
     case 'i32':
-      return { read: (mem, at) => mem.readI32(at), write: (mem, at, v) => mem.write32(at, v) };
+      return { get: (mem, at) => mem.readI32(at + o), set: (mem, at, v) => mem.write32(at + o, v) };
     case 'u32':
-      return { read: (mem, at) => mem.readU32(at), write: (mem, at, v) => mem.write32(at, v) };
+      return { get: (mem, at) => mem.readU32(at + o), set: (mem, at, v) => mem.write32(at + o, v) };
     case 'ptr':
-      return { read: (mem, at) => mem.readPtr(at), write: (mem, at, v) => mem.write64(at, v) };
+      return { get: (mem, at) => mem.readPtr(at + o), set: (mem, at, v) => mem.write64(at + o, v) };
     case 'u64':
       // Counters such as se.vruntime and utime: readPtr is the unsigned 64-bit value as a number.
-      return { read: (mem, at) => mem.readPtr(at), write: (mem, at, v) => mem.write64(at, v) };
+      return { get: (mem, at) => mem.readPtr(at + o), set: (mem, at, v) => mem.write64(at + o, v) };
     case 'i64':
-      return { read: (mem, at) => Number(mem.readI64(at)), write: (mem, at, v) => mem.write64(at, v) };
+      return { get: (mem, at) => Number(mem.readI64(at + o)), set: (mem, at, v) => mem.write64(at + o, v) };
     default:
-      return { read: (mem, at) => Number(readValue(mem, at, t)), write: (mem, at, v) => writeValue(mem, at, t, v) };
+      return { get: (mem, at) => Number(readValue(mem, at + o, t)), set: (mem, at, v) => writeValue(mem, at + o, t, v) };
   }
 }
 
 export class StructView {
-  private readonly offsets = new Map<string, FieldAccess>();
+  private readonly fields = new Map<string, Field>();
   constructor(readonly type: StructType) {}
 
-  private field(name: string): FieldAccess {
-    let f = this.offsets.get(name);
+  /** The field `name`, to keep for accesses on hot paths. */
+  field(name: string): Field {
+    let f = this.fields.get(name);
     if (!f) {
       const found = findMember(this.type, name);
       if (!found) throw new Error(`struct ${this.type.tag} has no member ${name}`);
-      f = { offset: found.offset, member: found.member, ...accessorsFor(found.member.type) };
-      this.offsets.set(name, f);
+      f = { offset: found.offset, ...accessorsFor(found.member.type, found.offset) };
+      this.fields.set(name, f);
     }
     return f;
   }
@@ -55,13 +59,11 @@ export class StructView {
   }
 
   get(mem: AddressSpace, addr: number, name: string): number {
-    const f = this.field(name);
-    return f.read(mem, addr + f.offset);
+    return this.field(name).get(mem, addr);
   }
 
   set(mem: AddressSpace, addr: number, name: string, value: number): void {
-    const f = this.field(name);
-    f.write(mem, addr + f.offset, value);
+    this.field(name).set(mem, addr, value);
   }
 
   getString(mem: AddressSpace, addr: number, name: string): string {

@@ -15,7 +15,7 @@ import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread
 import { ExecLoader } from './exec';
 import { PF_KTHREAD, type Task, THREAD_SIZE } from './task';
 import type { KernelImage } from './image';
-import { StructView } from './layout';
+import { type Field, StructView } from './layout';
 import { type MemoryCounters, MmCounters } from './mm-counters';
 import { MemoryReport } from './memory-report';
 import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
@@ -54,6 +54,9 @@ const NS_PER_STEP = 1;
 /** Thrown by a builtin that has switched the CPU or rewritten the running thread: the op stops there. */
 class Reschedule {}
 const RESCHEDULE = new Reschedule();
+
+/** What step() returns when the run goes on and no hook stopped it: one object for every slice. */
+const GOING_ON: Readonly<{ outcome?: RunOutcome; stop?: StopReason }> = Object.freeze({});
 
 class KernelPanic extends Error {}
 
@@ -98,6 +101,8 @@ export class Machine {
   /** The CPUs and their run queues (cpus.ts). */
   readonly smp: Smp<Task>;
   private readonly task: StructView;
+  /** The task_struct fields the switch, pick and wake paths touch every time, looked up once. */
+  private readonly taskField: { state: Field; onCpu: Field; mm: Field; flags: Field };
   private readonly mm: StructView;
   private readonly mmCounters: MmCounters;
   /** memoryCounters and --mem's table (memory-report.ts). */
@@ -116,8 +121,12 @@ export class Machine {
   private readonly dueAlarms: number[] = [];
   /** Modules whose removal was asked for (rmmod), waiting for a moment the CPU can take an interrupt. */
   private readonly rmmodRequests: string[] = [];
-  /** The thread a context switch stopped, with the frame it stopped in (see contextSwitch). */
-  private parked: { thread: Thread; frame: Frame | undefined } | undefined;
+  /**
+   * The thread a context switch stopped, with the frame it stopped in (see contextSwitch); two fields
+   * rather than an object, as every switch parks a thread.
+   */
+  private parkedThread: Thread | undefined;
+  private parkedFrame: Frame | undefined;
   /** A task that released itself while running, freed once switched out. */
   private selfReleased: number | undefined;
   /** Descriptor tables, the terminal and pipes: what the file system calls work on (vfs.ts). */
@@ -161,6 +170,7 @@ export class Machine {
     this.smp = this.createCpus(kernel, options);
     if (options.trace) this.tracer = new SyscallTracer(options.trace);
     this.task = new StructView(kernel.taskStruct);
+    this.taskField = { state: this.task.field('__state'), onCpu: this.task.field('on_cpu'), mm: this.task.field('mm'), flags: this.task.field('flags') };
     this.mm = new StructView(kernel.mmStruct);
     this.mmCounters = new MmCounters(this.kmem, this.mm);
     this.memoryReport = new MemoryReport(this.kmem, this.task, this.mmCounters, this.tasks, (ts) => this.isUser(ts));
@@ -246,7 +256,7 @@ export class Machine {
       const end = this.idleOutcome();
       if (end) return { outcome: end };
       cpu = this.smp.turnCpu();
-      if (!cpu) return {};
+      if (!cpu) return GOING_ON;
     }
     this.fireTimers();
     this.takeReschedIpi(cpu);
@@ -279,7 +289,7 @@ export class Machine {
     } catch (e) {
       this.unpark();
       this.steps += t.steps - before;
-      if (e === RESCHEDULE) return {};
+      if (e === RESCHEDULE) return GOING_ON;
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
       // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
@@ -294,7 +304,7 @@ export class Machine {
       this.smp.account(cpu, t.steps - before);
     }
     this.timerTick(cpu);
-    return {};
+    return GOING_ON;
   }
 
   /**
@@ -374,13 +384,19 @@ export class Machine {
     return formatProcessList(this.processList(), this.pids.pidMax);
   }
 
-  /** Gives a thread stopped by a context switch its frame back; true if there was one. */
-  private unpark(): boolean {
-    const p = this.parked;
-    if (!p) return false;
-    p.thread.frame = p.frame;
-    this.parked = undefined;
-    return true;
+  /** Stops `t` after the running op, as a switch does: the run loop ends when it sees no frame. */
+  private park(t: Thread): void {
+    this.parkedThread = t;
+    this.parkedFrame = t.frame;
+    t.frame = undefined;
+  }
+
+  /** Gives a thread stopped by a context switch its frame back. */
+  private unpark(): void {
+    const t = this.parkedThread;
+    if (!t) return;
+    t.frame = this.parkedFrame;
+    this.parkedThread = this.parkedFrame = undefined;
   }
 
   /** The thread the CPU is running: where a debugger stop happened. */
@@ -515,7 +531,7 @@ export class Machine {
   }
 
   private isUser(ts: number): boolean {
-    return (this.task.get(this.kmem, ts, 'flags') & PF_KTHREAD) === 0;
+    return (this.taskField.flags.get(this.kmem, ts) & PF_KTHREAD) === 0;
   }
 
   // ------------------------------------------------------------------ the builtins' mechanics
@@ -567,8 +583,8 @@ export class Machine {
 
   /** try_to_wake_up's effect, for host code (timers): TASK_INTERRUPTIBLE becomes TASK_RUNNING, queued. */
   private wakeUp(task: number): void {
-    if ((this.task.get(this.kmem, task, '__state') & TASK_NORMAL) === 0) return;
-    this.task.set(this.kmem, task, '__state', TASK_RUNNING);
+    if ((this.taskField.state.get(this.kmem, task) & TASK_NORMAL) === 0) return;
+    this.taskField.state.set(this.kmem, task, TASK_RUNNING);
     this.smp.setTaskCpu(task, this.smp.selectTaskRq(task, false));
     this.smp.enqueue(task);
   }
@@ -720,7 +736,7 @@ export class Machine {
       regs[1] = this.cloneArgs.get(mem, argsAddr, 'fn_arg');
       return 0;
     }
-    const mmAddr = this.task.get(this.kmem, childTs, 'mm');
+    const mmAddr = this.taskField.mm.get(this.kmem, childTs);
     const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
     const program = this.current.program ?? this.program;
     // The child runs the parent's program under its name (comm is copied with the task_struct).
@@ -789,7 +805,7 @@ export class Machine {
     }
     this.tasks.delete(ts);
     // Still TASK_NEW: a fork that failed after copy_thread (no PID left); the task never ran nor died.
-    if (this.task.get(this.kmem, ts, '__state') === TASK_NEW) {
+    if (this.taskField.state.get(this.kmem, ts) === TASK_NEW) {
       if (this.isUser(ts)) this.liveUserTasks--;
       this.tracer?.forget(ts);
     }
@@ -812,7 +828,7 @@ export class Machine {
   pickNextTask(prev: number): number {
     const cpu = this.smp.current;
     const idle = cpu.idle.ts;
-    const prevRunnable = prev !== idle && this.task.get(this.kmem, prev, '__state') === TASK_RUNNING;
+    const prevRunnable = prev !== idle && this.taskField.state.get(this.kmem, prev) === TASK_RUNNING;
     // This CPU reschedules now: a reschedule IPI still on its way has nothing left to do.
     cpu.reschedIpi = false;
     if (cpu.cfs) {
@@ -843,9 +859,7 @@ export class Machine {
   /** The CPU halts (HLT in the idle loop): its idle thread stops after this op, as at a switch, and the CPU's turns are skipped until a task is queued on it. */
   private halt(cpu: Cpu<Task>): void {
     cpu.halted = true;
-    const t = cpu.idle.thread;
-    this.parked = { thread: t, frame: t.frame };
-    t.frame = undefined;
+    this.park(cpu.idle.thread);
   }
 
   /** The CPU leaves prev (its thread stops after this op) and runs next. */
@@ -854,10 +868,10 @@ export class Machine {
     const to = this.tasks.get(next);
     if (!to) throw new Error(`context switch to an unknown task`);
     // The memory prev leaves behind: its fault counters, O(1) (the page counts wait to be asked for).
-    const prevMm = this.task.get(this.kmem, prev, 'mm');
+    const prevMm = this.taskField.mm.get(this.kmem, prev);
     if (prevMm !== 0) this.mmCounters.syncFaults(prevMm, from.thread.mem);
-    this.task.set(this.kmem, prev, 'on_cpu', 0);
-    this.task.set(this.kmem, next, 'on_cpu', 1);
+    this.taskField.onCpu.set(this.kmem, prev, 0);
+    this.taskField.onCpu.set(this.kmem, next, 1);
     const cpu = this.smp.current;
     cpu.curr = to;
     cpu.ranSince = to.thread.steps;
@@ -865,21 +879,20 @@ export class Machine {
     this.smp.countSwitch(cpu);
     if (this.selfReleased === prev) {
       this.selfReleased = undefined;
-      if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) this.finishDeadTask(from);
+      if (this.taskField.state.get(this.kmem, prev) === TASK_DEAD) this.finishDeadTask(from);
       this.releaseTask(prev);
       throw RESCHEDULE;
     }
-    if (this.task.get(this.kmem, prev, '__state') === TASK_DEAD) {
+    if (this.taskField.state.get(this.kmem, prev) === TASK_DEAD) {
       this.finishDeadTask(from);
       // It never runs again: all its frames go to the next task, to be reused (the run loop ends on
       // seeing no frame).
       from.thread.retire(to.thread);
       return;
     }
-    // Stop prev's thread after this op without an exception (switches are frequent): the run loop
-    // ends when it sees no frame, and step() puts the frame back.
-    this.parked = { thread: from.thread, frame: from.thread.frame };
-    from.thread.frame = undefined;
+    // Stop prev's thread after this op without an exception (switches are frequent); step() puts
+    // the frame back.
+    this.park(from.thread);
     // The frames kept above the live ones for reuse go with the CPU to the next task.
     from.thread.handSpareFramesTo(to.thread);
   }
