@@ -419,7 +419,7 @@ int main(void) {
   });
 });
 
-describe('--trace of the file calls', TIMEOUT, () => {
+describe("--trace of the file calls and the C library's last words", TIMEOUT, () => {
   it('decodes openat, fcntl, pipe2 and lseek as strace does', () => {
     // Each expected line was printed by strace for the same program compiled with cc.
     const file = program(
@@ -468,6 +468,26 @@ int main(void) {
       'lseek(4, 0, SEEK_CUR)                   = -1 ESPIPE (Illegal seek)',
       'lseek(3, 0, 0x7 /* SEEK_??? */)         = -1 EINVAL (Invalid argument)',
       'openat(AT_FDCWD, "/proc/sys/kernel/pid_max", O_RDONLY) = 6',
+    ]);
+  });
+
+  it("shows assert's message leaving as one write(2), then abort's calls, as strace shows glibc's", () => {
+    const file = program('trace_assert.c', '#include <assert.h>\nint main(int argc, char **argv) { assert(argc > 5); return 0; }\n');
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(134);
+    const lines = r.stderr.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('write(2, '));
+    const pid = /^getpid\(\) += (\d+)$/.exec(lines[from + 3] ?? '')?.[1];
+    // __FILE__ is the program's full path, whose length varies: the write's count is the message's.
+    const message = /^(trace_assert\.c: .*trace_assert\.c:2: main: Assertion `argc > 5' failed\.)$/m.exec(r.stderr)?.[1];
+    expect(message).toBeDefined();
+    expect(lines[from]).toMatch(new RegExp(`^write\\(2, "trace_assert\\.c: .{16}"\\.\\.\\., ${message!.length + 1}\\) += ${message!.length + 1}$`));
+    expect(lines.slice(from + 1, from + 6)).toEqual([
+      'rt_sigprocmask(SIG_UNBLOCK, [ABRT], NULL, 8) = 0',
+      `gettid()                                = ${pid}`,
+      `getpid()                                = ${pid}`,
+      `tgkill(${pid}, ${pid}, SIGABRT)`.padEnd(39) + ' = 0',
+      '+++ killed by SIGABRT +++',
     ]);
   });
 });

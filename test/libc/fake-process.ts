@@ -1,6 +1,6 @@
 // A process for testing builtins without the VM: a real AddressSpace with a data segment holding the
 // C library's globals (errno, rand's state, strerror's buffer) and an empty heap, and a BuiltinContext that
-// records every write past the system call (assert's and malloc's last words).
+// records the C library's last words (malloc's corruption report, handed to __libc_fatal).
 import type { BuiltinContext } from '../../debug-adapter/engine/vm/host';
 import { AddressSpace } from '../../debug-adapter/engine/vm/memory';
 
@@ -21,16 +21,12 @@ export class ExitCalled extends Error {
     super(`exit ${status}`);
   }
 }
-export class SignalRaised extends Error {
-  constructor(readonly signal: number) {
-    super(`signal ${signal}`);
-  }
-}
+/** The builtin gave up with glibc's __libc_fatal(message), which writes it to stderr and aborts. */
+export class FatalCalled extends Error {}
 
 interface Options {
   tty?: boolean;
   heapLimit?: number;
-  programName?: string;
 }
 
 /** Globals laid out in the data page; the addresses stand in for the linker's. */
@@ -65,13 +61,7 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
   const proc: FakeProcess = {
     mem,
     writes,
-    programName: opts.programName ?? './a.out',
     heapLimit: opts.heapLimit ?? 64 << 20,
-    sysWrite(fd, bytes) {
-      if (fd < 1 || fd > 2) return -9;
-      writes.push({ fd, text: Buffer.from(bytes).toString('latin1') });
-      return bytes.length;
-    },
     isatty: (fd) => fd <= 2 && opts.tty === true,
     getErrno: () => mem.readI32(layout.errno),
     setErrno: (e) => mem.write32(layout.errno, e),
@@ -79,8 +69,9 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
     exitProcess(status) {
       throw new ExitCalled(status);
     },
-    raiseSignal(sig) {
-      throw new SignalRaised(sig);
+    fatal(message) {
+      writes.push({ fd: 2, text: message });
+      throw new FatalCalled(message);
     },
     output: (fd) => writes.filter((w) => w.fd === fd).map((w) => w.text).join(''),
     fork: () => withContext(mem.fork(), opts, []),

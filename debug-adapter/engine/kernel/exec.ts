@@ -37,7 +37,7 @@ export interface ExecHost {
   kzalloc(size: number): number;
   /** A kernel stack for a task that had none (a kernel thread running on its boot stack). */
   allocStack(): number;
-  contextFor(mem: AddressSpace, program: LinkedProgram, name: string): BuiltinContext;
+  contextFor(mem: AddressSpace, program: LinkedProgram): BuiltinContext;
   calleesFor(program: LinkedProgram): ReadonlyMap<number, Callee>;
   /** The exec has succeeded, the new program not yet started (the tracer ends the execve line here). */
   execDone(task: Task): void;
@@ -111,7 +111,7 @@ export class ExecLoader {
     this.task.set(this.kmem, task.ts, 'flags', this.task.get(this.kmem, task.ts, 'flags') & ~PF_KTHREAD);
     this.task.setString(this.kmem, task.ts, 'comm', e.name, TASK_COMM_LEN);
     task.program = e.program;
-    task.ctx = this.host.contextFor(image.mem, e.program, e.name);
+    task.ctx = this.host.contextFor(image.mem, e.program);
     this.host.execDone(task);
     startProgram(task.thread, e.program, image, task.ctx, this.host.calleesFor(e.program));
     // The kernel stack it ran on stays, now for its system calls.

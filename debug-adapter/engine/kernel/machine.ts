@@ -6,7 +6,7 @@
 import type { RunOutcome } from '../api';
 import { KernelSlab } from './slab';
 import type { LinkedProgram } from '../vm/compiler/link';
-import { ProcessExit, SIGABRT, SignalFault, SIGSEGV } from '../vm/faults';
+import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
@@ -184,13 +184,13 @@ export class Machine {
       currentMemory: () => this.current.thread.mem,
       wakeUp: (t) => this.wakeUp(t),
     }, fileTree({ pidMax: { get: () => pids.pidMax, set: (v) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
-    this.kernelCtx = this.contextFor(this.kmem, kernel.program, 'kernel');
+    this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
       addMm: (space) => this.addMm(space),
       isMm: (space) => this.mmSpaces.has(space),
       kzalloc: (size) => this.kzalloc(size),
       allocStack: () => this.allocStack(),
-      contextFor: (mem, p, name) => this.contextFor(mem, p, name),
+      contextFor: (mem, p) => this.contextFor(mem, p),
       calleesFor: (p) => this.calleesFor(p),
       execDone: (task) => this.tracer?.execDone(task.ts, this.traceProcess(task)),
     });
@@ -739,8 +739,7 @@ export class Machine {
     const mmAddr = this.taskField.mm.get(this.kmem, childTs);
     const space = this.mms.get(this.mm.get(this.kmem, mmAddr, '__host_id'))!;
     const program = this.current.program ?? this.program;
-    // The child runs the parent's program under its name (comm is copied with the task_struct).
-    const ctx = this.contextFor(space, program, this.current.ctx.programName);
+    const ctx = this.contextFor(space, program);
     const newsp = this.cloneArgs.get(mem, argsAddr, 'stack');
     const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp);
     if (typeof child === 'number') {
@@ -970,31 +969,33 @@ export class Machine {
   }
 
   /** What the C library's builtins may do to the process running them: a small object per process image. */
-  private contextFor(mem: AddressSpace, program: LinkedProgram, name: string): BuiltinContext {
-    return new ProcessContext(mem, program, name, this.processHost);
+  private contextFor(mem: AddressSpace, program: LinkedProgram): BuiltinContext {
+    return new ProcessContext(mem, program, this.processHost);
   }
 
   /** The machine's side of every process's context, made once: it acts for whichever task runs. */
   private readonly processHost: ProcessHost = {
     machine: this,
     heapLimit: USER_HEAP_LIMIT,
-    writeFile: (fd, bytes) => this.vfs.writeFile(this.current.ts, fd, bytes),
     isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && this.options.io.stdio === 'tty',
     tlsBase: () => this.tls.base(this.kmem, this.current.ts),
     exitGroup: (status) => {
       this.forceCall(this.current, 'sys_exit_group', status);
       throw RESCHEDULE;
     },
-    // assert() and malloc's corruption checks end in the C library's abort() (sysroot/lib/abort.c),
-    // whose SIGABRT a handler may catch: the builtin's op is abandoned for a call to it.
-    raiseSignal: (program, sig) => {
-      const abort = sig === SIGABRT ? program.functions.get('abort') : undefined;
-      if (abort) {
-        this.current.thread.stack.length = this.current.thread.depth;
-        enterFrame(this.current.thread, abort, -1);
-      } else {
-        this.forceCall(this.current, 'do_group_exit', sig);
-      }
+    // The C library's last words (malloc's corruption report) go out through its own __libc_fatal
+    // (sysroot/lib/abort.c), so that write(2) and abort() are traced and a SIGABRT handler may catch
+    // them: the builtin's op is abandoned for a call to it, with the message copied onto the stack.
+    fatal: (program, message) => {
+      const fatal = program.functions.get('__libc_fatal');
+      if (!fatal) throw new Error('the C library sources define no __libc_fatal()');
+      const t = this.current.thread;
+      const bytes = Uint8Array.from(message + '\0', (c) => c.charCodeAt(0) & 0xff);
+      const at = Math.floor((t.sp - bytes.length) / 16) * 16;
+      t.mem.writeBytes(at, bytes);
+      t.sp = at;
+      t.stack.length = t.depth;
+      enterFrame(t, fatal, -1)[0] = at;
       throw RESCHEDULE;
     },
   };

@@ -10,12 +10,11 @@ export interface ProcessHost {
   /** The simulated machine, for the kernel's own builtins (kernel/builtins.ts). */
   readonly machine: object;
   readonly heapLimit: number;
-  writeFile(fd: number, bytes: Uint8Array): number;
   isatty(fd: number): boolean;
   /** The running task's TLS base (its %fs), 0 when it has none. */
   tlsBase(): number;
   exitGroup(status: number): never;
-  raiseSignal(program: LinkedProgram, sig: number): never;
+  fatal(program: LinkedProgram, message: string): never;
 }
 
 export class ProcessContext implements BuiltinContext {
@@ -26,7 +25,6 @@ export class ProcessContext implements BuiltinContext {
   constructor(
     readonly mem: AddressSpace,
     private readonly program: LinkedProgram,
-    readonly programName: string,
     private readonly host: ProcessHost,
   ) {
     this.errnoGlobal = program.globals.get('errno')?.addr;
@@ -39,10 +37,6 @@ export class ProcessContext implements BuiltinContext {
 
   get heapLimit(): number {
     return this.host.heapLimit;
-  }
-
-  sysWrite(fd: number, bytes: Uint8Array): number {
-    return this.host.writeFile(fd, bytes);
   }
 
   isatty(fd: number): boolean {
@@ -68,8 +62,8 @@ export class ProcessContext implements BuiltinContext {
     return this.host.exitGroup(status);
   }
 
-  raiseSignal(sig: number): never {
-    return this.host.raiseSignal(this.program, sig);
+  fatal(message: string): never {
+    return this.host.fatal(this.program, message);
   }
 
   /**

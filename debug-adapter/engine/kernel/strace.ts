@@ -208,6 +208,8 @@ function siginfo(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+const SIGPROCMASK_HOW: readonly string[] = ['SIG_BLOCK', 'SIG_UNBLOCK', 'SIG_SETMASK'];
+
 const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
   [1, 'PR_SET_PDEATHSIG'], [2, 'PR_GET_PDEATHSIG'], [15, 'PR_SET_NAME'], [16, 'PR_GET_NAME'],
   [36, 'PR_SET_CHILD_SUBREAPER'], [37, 'PR_GET_CHILD_SUBREAPER'],
@@ -449,6 +451,11 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
     exit: (c, ret) => `${ret > 0 ? siginfo(c.mem, c.args[1]) : hex(c.args[1])}, ${timespec(c.mem, c.args[2])}, ${n(c.args[3])})`,
     result: (ret) => (ret > 0 ? `${ret} (${signalName(ret)})` : defaultResult(ret)),
   },
+  rt_sigprocmask: {
+    enter: (c) => `${SIGPROCMASK_HOW[int32(c.args[0])] ?? `0x${(int32(c.args[0]) >>> 0).toString(16)} /* SIG_??? */`}, ${sigset(c.mem, c.args[1])}, `,
+    exit: (c, ret) => `${ret === 0 ? sigset(c.mem, c.args[2]) : hex(c.args[2])}, ${n(c.args[3])})`,
+  },
+  tgkill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2]) === 0 ? '0' : signalName(int32(c.args[2]))})` },
   rt_sigqueueinfo: { enter: (c) => `${int32(c.args[0])}, ${signalName(int32(c.args[1]))}, ${siginfo(c.mem, c.args[2])})` },
   rt_sigaction: { enter: (c) => `${signalName(int32(c.args[0]))}, {sa_handler=${sigHandler(c.args[1])}, sa_flags=${n(c.args[2])}}, ${hex(c.args[3])})` },
   prctl: {

@@ -14,7 +14,6 @@ import { scanFormat, type ScanInput } from './scan';
 import { atoi, atol, strtod, strtoSigned, strtoUnsigned, type IntParse } from './strconv';
 import { scanBuffered } from './stdio';
 
-const SIGABRT = 6;
 
 // ------------------------------------------------------------------ argument helpers
 
@@ -309,11 +308,10 @@ const stringBuiltins: Record<string, BuiltinFn> = {
 
 // ------------------------------------------------------------------ memory allocation
 
-/** glibc prints the message on stderr (fd 2, bypassing stdio) and aborts. */
+/** glibc's malloc_printerr: the message on stderr (fd 2, bypassing stdio), then abort (__libc_fatal). */
 function heapAbort(ctx: BuiltinContext, e: unknown): never {
   if (!(e instanceof HeapCorruption)) throw e;
-  ctx.sysWrite(2, ascii(e.message + '\n'));
-  return ctx.raiseSignal(SIGABRT);
+  return ctx.fatal(e.message + '\n');
 }
 
 function allocated(ctx: BuiltinContext, p: number): number {
@@ -392,23 +390,11 @@ function absBig(v: Value | undefined): bigint {
 
 // ------------------------------------------------------------------ process
 
-/** glibc's __progname: argv[0] without its directories. */
-const shortName = (ctx: BuiltinContext): string => ctx.programName.slice(ctx.programName.lastIndexOf('/') + 1);
-const latin1 = (b: Uint8Array): string => new TextDecoder('latin1').decode(b);
-
 const processBuiltins: Record<string, BuiltinFn> = {
   __errno_location: (ctx) => {
     const addr = ctx.symbol('errno');
     if (addr === undefined) throw new Error("the C library sources define no 'errno'");
     return addr;
-  },
-  // "prog: file.c:12: main: Assertion `x > 0' failed." on stderr, then abort(): stdout is not flushed.
-  __assert_fail: (ctx, a) => {
-    const fn = num(a[3]) === 0 ? '' : latin1(cString(ctx, a[3])) + ': ';
-    const msg = `${shortName(ctx)}: ${latin1(cString(ctx, a[1]))}:${num(a[2]) >>> 0}: ${fn}Assertion \`${latin1(cString(ctx, a[0]))}' failed.\n`;
-    // glibc prints it through stderr, which is unbuffered: one write(2) of the whole message.
-    ctx.sysWrite(2, Uint8Array.from(msg, (c) => c.charCodeAt(0) & 0xff));
-    return ctx.raiseSignal(SIGABRT);
   },
   _exit: (ctx, a) => ctx.exitProcess(int(a[0])),
   _Exit: (ctx, a) => ctx.exitProcess(int(a[0])),

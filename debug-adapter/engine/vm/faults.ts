@@ -4,9 +4,8 @@
 
 export const SIGFPE = 8;
 export const SIGSEGV = 11;
-export const SIGABRT = 6;
 
-/** A synchronous signal raised by the running instruction (SIGSEGV, SIGFPE) or by abort()/raise(). */
+/** A synchronous signal raised by the running instruction (SIGSEGV, SIGFPE, SIGILL). */
 export class SignalFault extends Error {
   constructor(readonly signal: number, readonly detail: string) {
     super(detail);

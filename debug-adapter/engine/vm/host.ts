@@ -9,13 +9,6 @@ export type Value = number | bigint;
 /** What a builtin may do to the process that called it. */
 export interface BuiltinContext {
   readonly mem: AddressSpace;
-  /** Name the program was started as (argv[0]), for messages such as assert's. */
-  readonly programName: string;
-  /**
-   * Writes on a descriptor past the system call, for the C library's last words before abort (assert's
-   * message, malloc's corruption report): bytes written, or a negative errno.
-   */
-  sysWrite(fd: number, bytes: Uint8Array): number;
   isatty(fd: number): boolean;
   getErrno(): number;
   setErrno(e: number): void;
@@ -23,8 +16,11 @@ export interface BuiltinContext {
   symbol(name: string): number | undefined;
   /** exit_group(2): ends the process now. Never returns. */
   exitProcess(status: number): never;
-  /** Delivers a signal to the calling process (abort() uses SIGABRT). Never returns when the signal kills. */
-  raiseSignal(sig: number): never;
+  /**
+   * glibc's __libc_fatal: the C library cannot go on (malloc found its heap corrupt). The calling
+   * thread goes on in the C library's __libc_fatal(message), which writes it to stderr and aborts.
+   */
+  fatal(message: string): never;
   /** The heap limit for this process in bytes (the simulator's memory cap). */
   readonly heapLimit: number;
   /** The simulated machine, for the kernel's own builtins (kernel/builtins.ts); opaque to the C library. */

@@ -5,6 +5,12 @@
 extern int *__errno_location(void);
 #define errno (*__errno_location())
 
+#ifdef _GNU_SOURCE
+/* argv[0], and its part after the last '/', set as the program starts (glibc declares them here). */
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+#endif
+
 #define EPERM           1
 #define ENOENT          2
 #define ESRCH           3

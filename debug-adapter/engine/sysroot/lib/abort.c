@@ -27,3 +27,11 @@ void abort(void)
   /* Unreachable: SIGABRT with its default action ends the process. glibc's last resort. */
   _exit(127);
 }
+
+/* glibc's __libc_fatal: the C library's last words when it cannot go on (malloc's "free(): double
+   free detected in tcache 2"), written straight to stderr's descriptor, past stdio, then abort(). */
+void __libc_fatal(const char *message)
+{
+  write(STDERR_FILENO, message, strlen(message));
+  abort();
+}
