@@ -139,6 +139,7 @@ int main(void) {
       `${pid(child)} exit_group(3)               = ?`,
       `${pid(child)} +++ exited with 3 +++`,
       `<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = ${child}`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${child}, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---`,
       'write(1, "a string that is longer than thi"..., 46) = 46',
       'close(42)                               = -1 EBADF (Bad file descriptor)',
       'exit_group(3)                           = ?',
@@ -482,12 +483,62 @@ int main(void) {
     const message = /^(trace_assert\.c: .*trace_assert\.c:2: main: Assertion `argc > 5' failed\.)$/m.exec(r.stderr)?.[1];
     expect(message).toBeDefined();
     expect(lines[from]).toMatch(new RegExp(`^write\\(2, "trace_assert\\.c: .{16}"\\.\\.\\., ${message!.length + 1}\\) += ${message!.length + 1}$`));
-    expect(lines.slice(from + 1, from + 6)).toEqual([
+    expect(lines.slice(from + 1, from + 7)).toEqual([
       'rt_sigprocmask(SIG_UNBLOCK, [ABRT], NULL, 8) = 0',
       `gettid()                                = ${pid}`,
       `getpid()                                = ${pid}`,
       `tgkill(${pid}, ${pid}, SIGABRT)`.padEnd(39) + ' = 0',
+      `--- SIGABRT {si_signo=SIGABRT, si_code=SI_TKILL, si_pid=${pid}, si_uid=0} ---`,
       '+++ killed by SIGABRT +++',
+    ]);
+  });
+
+  it('shows each signal a traced process gets as strace does, even one it ignores (the lecture\'s SIGCHLD)', () => {
+    // The lines strace -f printed for the same program compiled with cc, PIDs aside; SIGKILL stops
+    // no tracee, so strace shows only the death it causes.
+    const file = program(
+      'trace_signals.c',
+      `#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void h(int s) { (void)s; }
+int main(void) {
+  union sigval v;
+  pid_t p;
+  v.sival_int = 5;
+  signal(SIGUSR1, h);
+  kill(getpid(), SIGUSR1);
+  sigqueue(getpid(), SIGUSR1, v);
+  p = fork();
+  if (p == 0) { pause(); _exit(0); }
+  kill(p, SIGKILL);
+  waitpid(p, NULL, 0);
+  p = fork();
+  if (p == 0) *(volatile int *)0 = 1;
+  waitpid(p, NULL, 0);
+  if (fork() == 0) exit(99);
+  wait(NULL);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const pid = /^getpid\(\) += (\d+)$/m.exec(r.stderr)?.[1];
+    const children = [...r.stderr.matchAll(/^(?:\[pid +\d+\] )?fork\(\) += (\d+)$/gm)].map((m) => m[1]);
+    expect(children).toHaveLength(3);
+    const [killed, faulted, exited] = children;
+    const signals = r.stderr.split('\n').filter((l) => /^(\[pid +\d+\] )?(---|\+\+\+ killed)/.test(l));
+    expect(signals).toEqual([
+      `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${pid}, si_uid=0} ---`,
+      `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=${pid}, si_uid=0, si_int=5, si_ptr=0x5} ---`,
+      `[pid ${killed!.padStart(5)}] +++ killed by SIGKILL +++`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=${killed}, si_uid=0, si_status=SIGKILL, si_utime=0, si_stime=0} ---`,
+      `[pid ${faulted!.padStart(5)}] --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---`,
+      `[pid ${faulted!.padStart(5)}] +++ killed by SIGSEGV +++`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=${faulted}, si_uid=0, si_status=SIGSEGV, si_utime=0, si_stime=0} ---`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${exited}, si_uid=0, si_status=99, si_utime=0, si_stime=0} ---`,
     ]);
   });
 });

@@ -52,6 +52,8 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   vfs_read: (ctx, a) => machineOf(ctx).vfs.vfsRead(num(a[0]), num(a[1]), num(a[2])),
   vfs_write: (ctx, a) => machineOf(ctx).vfs.vfsWrite(num(a[0]), num(a[1]), num(a[2])),
   pipe_wait_readable: (ctx, a) => machineOf(ctx).vfs.pipeWaitReadable(num(a[0])),
+  ptrace_report_signal: (ctx, a) =>
+    machineOf(ctx).reportSignal(num(a[0]), { sig: num(a[1]), code: num(a[2]), pid: num(a[3]), value: num(a[4]), utime: num(a[5]), stime: num(a[6]) }),
   do_pipe2: (ctx, a) => machineOf(ctx).vfs.doPipe(num(a[0]), num(a[1])),
   do_filp_open: (ctx, a) => machineOf(ctx).vfs.doFilpOpen(num(a[0]) | 0, num(a[1]), num(a[2])),
   file_flags: (ctx, a) => machineOf(ctx).vfs.fileFlags(num(a[0])),

@@ -30,7 +30,7 @@ import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
 import { CpuTimeAccounting } from './cputime';
 import { formatProcessTree, readChildren } from './pstree';
 import { formatProcessList, listProcesses, type ProcessRow } from './ps';
-import { SyscallTracer } from './strace';
+import { type SignalInfo, SyscallTracer } from './strace';
 import { startClonedThread } from './clone-thread';
 import { TlsView } from './tls';
 import { ProcessContext, type ProcessHost } from './process-context';
@@ -294,8 +294,8 @@ export class Machine {
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
       // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
       // in kernel mode has no user code to go back to, and ends the whole process.
-      const trap = sig === undefined ? undefined : trapUserFault(t, sig);
-      if (trap !== undefined) this.pushKernelCall(t, trap, []);
+      const trap = e instanceof SignalFault || e instanceof MemoryFault ? trapUserFault(t, e) : undefined;
+      if (trap !== undefined) this.pushKernelCall(t, trap.entry, trap.args);
       else if (sig !== undefined) this.forceCall(this.current, 'do_group_exit', sig);
       else if (e instanceof ProcessExit) this.forceCall(this.current, 'sys_exit_group', e.status);
       else throw e;
@@ -894,6 +894,12 @@ export class Machine {
     this.park(from.thread);
     // The frames kept above the live ones for reuse go with the CPU to the next task.
     from.thread.handSpareFramesTo(to.thread);
+  }
+
+  /** ptrace_report_signal: --trace shows a signal the task at `ts` dequeues or ignores. */
+  reportSignal(ts: number, info: SignalInfo): void {
+    const task = this.tracer && this.tasks.get(ts);
+    if (task) this.tracer!.signal(ts, this.traceProcess(task).pid, info);
   }
 
   /** thread_group_empty(): no other thread on the task's ring. */

@@ -4,7 +4,8 @@
 // are the kernel's pseudo-C (kernel/signal_frame.c); these builtins only move registers and frames.
 import { findMember, type StructType } from '../lang/types';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
-import type { AddressSpace } from '../vm/memory';
+import { type AddressSpace, MemoryFault } from '../vm/memory';
+import { SIGSEGV, type SignalFault } from '../vm/faults';
 import { Frame, type FunctionCode, type Thread } from '../vm/thread';
 
 /** A frame with no locals in memory takes only a return address and a saved frame pointer (interpreter.ts). */
@@ -95,6 +96,11 @@ export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[]): b
   return true;
 }
 
+/** The page fault's error code bits (kernel/traps.c has the same): protection, write, user mode. */
+const X86_PF_PROT = 0x1;
+const X86_PF_WRITE = 0x2;
+const X86_PF_USER = 0x4;
+
 /** The kernel function each user-mode fault's signal traps into (kernel/traps.c). */
 const TRAP_ENTRIES: ReadonlyMap<number, string> = new Map([
   [11, 'exc_page_fault'], // SIGSEGV: a bad pointer, or the stack's guard page
@@ -106,16 +112,27 @@ const TRAP_ENTRIES: ReadonlyMap<number, string> = new Map([
  * A fault the running op raised in user mode becomes a trap into the kernel: the op is rolled back, as
  * the CPU leaves a faulting instruction's address for the handler to return to (a signal handler that
  * returns runs it again), and the way back to user mode has no system call to restart. Returns the
- * kernel function to enter, or undefined for a fault in kernel mode, which has no user code to resume.
+ * kernel function to enter with its arguments (traps.c: the page fault's address and error code, or
+ * the faulting code's address), or undefined for a fault in kernel mode, which has no user code to resume.
  */
-export function trapUserFault(t: Thread, sig: number): string | undefined {
+export function trapUserFault(t: Thread, fault: SignalFault | MemoryFault): { entry: string; args: number[] } | undefined {
   const f = t.frame;
+  const sig = fault instanceof MemoryFault ? SIGSEGV : fault.signal;
   const entry = TRAP_ENTRIES.get(sig);
   if (!f || f.code.inKernel || entry === undefined) return undefined;
+  let args: number[];
+  if (fault instanceof MemoryFault) {
+    args = [fault.addr, (fault.reason === 'protection' ? X86_PF_PROT : 0) | (fault.access === 'write' ? X86_PF_WRITE : 0) | X86_PF_USER];
+  } else if (sig === SIGSEGV) {
+    // The stack's guard page: a frame pushed past the stack's limit writes just below it.
+    args = [t.stackLimit - 8, X86_PF_WRITE | X86_PF_USER];
+  } else {
+    args = [f.code.addr];
+  }
   // A fault in a call op after its callee's frame was entered leaves that frame at its first op.
   if (f.pc > 0) f.pc--;
   noteReturnToUser(t, false);
-  return entry;
+  return { entry, args };
 }
 
 /** Where signal_pending()'s words are: the task's own pending and blocked sets, its process's shared set. */

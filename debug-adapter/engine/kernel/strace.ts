@@ -208,6 +208,47 @@ function siginfo(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+const SIGCHLD = 17;
+const SI_KERNEL = 0x80;
+const SI_QUEUE = -1;
+const CLD_CODES: readonly string[] = ['', 'CLD_EXITED', 'CLD_KILLED', 'CLD_DUMPED', 'CLD_TRAPPED', 'CLD_STOPPED', 'CLD_CONTINUED'];
+/** The kernel's own si_codes for a fault, by signal (SIGILL, SIGFPE, SIGSEGV, SIGBUS). */
+const FAULT_CODES: ReadonlyMap<number, readonly string[]> = new Map([
+  [4, ['', 'ILL_ILLOPC', 'ILL_ILLOPN', 'ILL_ILLADR', 'ILL_ILLTRP', 'ILL_PRVOPC', 'ILL_PRVREG', 'ILL_COPROC', 'ILL_BADSTK']],
+  [8, ['', 'FPE_INTDIV', 'FPE_INTOVF', 'FPE_FLTDIV', 'FPE_FLTOVF', 'FPE_FLTUND', 'FPE_FLTRES', 'FPE_FLTINV', 'FPE_FLTSUB']],
+  [11, ['', 'SEGV_MAPERR', 'SEGV_ACCERR']],
+  [7, ['', 'BUS_ADRALN', 'BUS_ADRERR', 'BUS_OBJERR']],
+]);
+
+/** A pending signal's details (the kernel's kernel_siginfo), as strace -f shows a signal its tracee gets. */
+export interface SignalInfo {
+  sig: number;
+  code: number;
+  pid: number;
+  /** si_status for SIGCHLD, si_value for sigqueue (si_int is its low 32 bits), a fault's si_addr. */
+  value: number;
+  /** SIGCHLD's CPU times, in clock ticks. */
+  utime: number;
+  stime: number;
+}
+
+/**
+ * strace's siginfo for a delivered signal: {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=10, si_uid=0,
+ * si_status=99, si_utime=0, si_stime=0}. Every process runs as root, so si_uid is 0.
+ */
+export function signalInfoText(s: SignalInfo): string {
+  const head = `si_signo=${signalName(s.sig)}`;
+  if (s.sig === SIGCHLD && s.code > 0 && s.code < CLD_CODES.length) {
+    const status = s.code === 1 ? String(s.value | 0) : signalName(s.value | 0);
+    return `{${head}, si_code=${CLD_CODES[s.code]}, si_pid=${s.pid}, si_uid=0, si_status=${status}, si_utime=${s.utime}, si_stime=${s.stime}}`;
+  }
+  if (s.code === SI_KERNEL) return `{${head}, si_code=SI_KERNEL}`;
+  if (s.code > 0) return `{${head}, si_code=${FAULT_CODES.get(s.sig)?.[s.code] ?? s.code}, si_addr=${hex(s.value)}}`;
+  const fields = [head, `si_code=${SI_CODES.get(s.code) ?? s.code}`, `si_pid=${s.pid}`, 'si_uid=0'];
+  if (s.code === SI_QUEUE) fields.push(`si_int=${s.value | 0}`, `si_ptr=${hex(s.value)}`);
+  return `{${fields.join(', ')}}`;
+}
+
 const SIGPROCMASK_HOW: readonly string[] = ['SIG_BLOCK', 'SIG_UNBLOCK', 'SIG_SETMASK'];
 
 const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
@@ -497,6 +538,8 @@ export class SyscallTracer {
    * aligned) or another line must come first (written as "<unfinished ...>").
    */
   private openLine: { task: number; text: string } | undefined;
+  /** Signal lines for a task in a system call, shown once it returns (when strace's tracee would stop for them). */
+  private readonly pendingSignals = new Map<number, string[]>();
 
   constructor(private readonly write: (text: string) => void) {}
 
@@ -564,6 +607,24 @@ export class SyscallTracer {
     const how = sig === 0 ? `exited with ${(exitCode >> 8) & 0xff}` : `killed by ${signalName(sig)}${exitCode & 0x80 ? ' (core dumped)' : ''}`;
     this.write(`${this.leader(proc.pid)}+++ ${how} +++\n`);
     this.traced.delete(task);
+    this.pendingSignals.delete(task);
+  }
+
+  /**
+   * A signal the task dequeued, or ignored as it was sent: "--- SIGCHLD {...} ---", at once, or after
+   * the result of the system call the task is in.
+   */
+  signal(task: number, pid: number, info: SignalInfo): void {
+    if (!this.traced.has(task)) return;
+    const line = `--- ${signalName(info.sig)} ${signalInfoText(info)} ---`;
+    if (this.inFlight.has(task)) {
+      const lines = this.pendingSignals.get(task) ?? [];
+      lines.push(line);
+      this.pendingSignals.set(task, lines);
+      return;
+    }
+    this.closeOpenLine();
+    this.write(`${this.leader(pid)}${line}\n`);
   }
 
   /** The run is over: a call still in progress is left unfinished. */
@@ -583,6 +644,8 @@ export class SyscallTracer {
       line = `${this.leader(proc.pid)}<... ${flight.call.name} resumed>${rest}`;
     }
     this.write(`${line.padEnd(RESULT_COLUMN)} = ${result}\n`);
+    for (const signal of this.pendingSignals.get(task) ?? []) this.write(`${this.leader(proc.pid)}${signal}\n`);
+    this.pendingSignals.delete(task);
   }
 
   /** strace's line prefix: the PID while more than one traced process is alive. */

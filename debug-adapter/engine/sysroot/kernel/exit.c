@@ -8,6 +8,7 @@
 #include <linux/forkscope.h>
 #include <linux/futex.h>
 #include <linux/sched/cputime.h>
+#include <linux/jiffies.h>
 
 /* wait's options (include/uapi/linux/wait.h) and waitid's id types. */
 #define WNOHANG 1
@@ -128,6 +129,9 @@ static int do_notify_parent(struct task_struct *tsk, int sig)
     info.si_code = CLD_EXITED;
     info.si_status = (code >> 8) & 0xff;
   }
+  /* Its CPU time, its dead threads' included (signal->utime), in clock ticks. */
+  info.si_utime = nsec_to_clock_t(tsk->utime + tsk->signal->utime);
+  info.si_stime = nsec_to_clock_t(tsk->stime + tsk->signal->stime);
   if (sig == SIGCHLD && (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN_HANDLER || (psig->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDWAIT))) {
     autoreap = 1;
     if (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN_HANDLER)

@@ -148,14 +148,31 @@ static void complete_signal(int sig, struct task_struct *p, int type)
    there is not queued twice: the second is lost (legacy_queue); each real-time one is queued. Without
    memory for its sigqueue the signal is still pending, with no details (__sigqueue_alloc failing),
    except a real-time one sent with details by a user (sigqueue), which fails with EAGAIN. */
+/* What strace -f shows of a signal ("--- SIGCHLD {si_signo=SIGCHLD, ...} ---"). Linux stops a traced
+   task for every signal it dequeues, even one its disposition ignores, which ptrace keeps queued for
+   the tracer; Forkscope reports an ignored signal as it is dropped instead, so that tracing changes
+   nothing the program sees. Without --trace the report does nothing. */
+static void ptrace_signal_report(struct task_struct *t, int sig, struct kernel_siginfo *info)
+{
+  if (sig == SIGKILL)
+    return; /* it never stops the tracee: strace sees only the death */
+  if (info)
+    ptrace_report_signal(t, sig, info->si_code, info->si_pid, (unsigned long)info->si_value.sival_ptr, info->si_utime, info->si_stime);
+  else
+    ptrace_report_signal(t, sig, SI_KERNEL, 0, 0, 0, 0);
+}
+
 static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct task_struct *t, int type, int force)
 {
   unsigned long *pending = type == PIDTYPE_PID ? &t->pending : &t->signal->shared_pending;
   struct list_head *queue = type == PIDTYPE_PID ? &t->pending_queue : &t->signal->shared_pending_queue;
   struct sigqueue *q;
 
-  if (!prepare_signal(sig, t, force))
+  if (!prepare_signal(sig, t, force)) {
+    if (!(t->signal->flags & SIGNAL_GROUP_EXIT))
+      ptrace_signal_report(t, sig, info);
     return 0;
+  }
   if (sig >= SIGRTMIN || !(*pending & sigmask(sig))) {
     q = kmalloc(sizeof(struct sigqueue), GFP_ATOMIC);
     if (q) {
@@ -211,14 +228,15 @@ static int force_sig_info_to_task(struct kernel_siginfo *info, struct task_struc
 }
 
 /* What a user-mode fault does (arch/x86's traps and page fault handler call it): the signal, with
-   what went wrong in si_code, for the faulting thread. */
-int force_sig_fault(int sig, int code)
+   what went wrong in si_code and where in si_addr, for the faulting thread. */
+int force_sig_fault(int sig, int code, void *addr)
 {
   struct kernel_siginfo info;
 
   clear_siginfo(&info);
   info.si_signo = sig;
   info.si_code = code;
+  info.si_addr = addr;
   return force_sig_info_to_task(&info, current, 0);
 }
 
@@ -473,6 +491,7 @@ int get_signal(struct ksignal *ksig)
       signr = dequeue_signal(current, current->blocked, &ksig->info);
     if (!signr)
       return 0;
+    ptrace_signal_report(current, signr, &ksig->info);
     ka = &current->sighand->action[signr - 1];
     if (ka->sa.sa_handler == SIG_IGN_HANDLER)
       continue;

@@ -9,22 +9,31 @@
 
 void exit_to_user_mode(void);
 
-/* A bad user address: this kernel maps no page on demand, so every such fault is SIGSEGV. */
-void exc_page_fault(void)
+/* The page fault's error code (arch/x86/include/asm/trap_pf.h): the page was present but the access
+   not allowed, the access was a write, it came from user mode. */
+#define X86_PF_PROT 0x1
+#define X86_PF_WRITE 0x2
+#define X86_PF_USER 0x4
+
+/* A bad user address (CR2's): this kernel maps no page on demand, so every such fault is SIGSEGV,
+   SEGV_ACCERR when a page is there but forbids the access (a write to a string literal), else
+   SEGV_MAPERR (do_user_addr_fault's bad_area_access_error and bad_area). */
+void exc_page_fault(unsigned long address, unsigned long error_code)
 {
-  force_sig_fault(SIGSEGV, SEGV_MAPERR);
+  force_sig_fault(SIGSEGV, (error_code & X86_PF_PROT) ? SEGV_ACCERR : SEGV_MAPERR, (void *)address);
   exit_to_user_mode();
 }
 
-void exc_divide_error(void)
+/* `ip` is the faulting code's address: Forkscope knows the function, so it is the function's. */
+void exc_divide_error(unsigned long ip)
 {
-  force_sig_fault(SIGFPE, FPE_INTDIV);
+  force_sig_fault(SIGFPE, FPE_INTDIV, (void *)ip);
   exit_to_user_mode();
 }
 
 /* ud2 (__builtin_trap and the like). */
-void exc_invalid_op(void)
+void exc_invalid_op(unsigned long ip)
 {
-  force_sig_fault(SIGILL, ILL_ILLOPN);
+  force_sig_fault(SIGILL, ILL_ILLOPN, (void *)ip);
   exit_to_user_mode();
 }

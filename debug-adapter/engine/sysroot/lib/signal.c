@@ -92,9 +92,14 @@ void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code,
     memset(&info, 0, sizeof info);
     info.si_signo = sig;
     info.si_code = code;
-    info.si_pid = pid;
-    /* sigqueue's value, or a child's si_status: the same bytes of the union. */
-    info.si_value.sival_ptr = (void *)value;
+    if (code > 0 && code != SI_KERNEL && (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL)) {
+      /* A fault's siginfo (_sigfault): the kernel passes its si_addr in the value's place. */
+      info.si_addr = (void *)value;
+    } else {
+      info.si_pid = pid;
+      /* sigqueue's value, or a child's si_status: the same bytes of the union. */
+      info.si_value.sival_ptr = (void *)value;
+    }
     ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, 0);
   } else {
     ((void (*)(int))handler)(sig);

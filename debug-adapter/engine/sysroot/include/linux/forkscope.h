@@ -46,6 +46,8 @@ void files_exit(struct files_struct *files);  /* put_files_struct's close_files:
 long vfs_read(int fd, char *buf, size_t count);        /* -EAGAIN when a pipe is empty but has writers */
 long vfs_write(int fd, const char *buf, size_t count); /* -EPIPE when a pipe has no readers */
 void pipe_wait_readable(int fd);            /* the current task sleeps on the pipe's wait queue */
+/* --trace's "--- SIGxxx {siginfo} ---" line for a signal task t dequeues or ignores (no-op untraced). */
+void ptrace_report_signal(struct task_struct *t, int sig, int code, int pid, unsigned long value, long utime, long stime);
 long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 /* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max …) is host data, walked as
    fs/namei.c walks a path. do_filp_open opens and installs in one, returning the descriptor or -errno. */

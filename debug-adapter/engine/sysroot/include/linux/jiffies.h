@@ -19,6 +19,9 @@ static inline unsigned int jiffies_to_msecs(unsigned long j)
   return j * (1000 / HZ);
 }
 
+/* Nanoseconds as clock_t, times()'s USER_HZ (100) ticks a second (kernel/time/time.c). */
+long nsec_to_clock_t(u64 ns);
+
 signed long schedule_timeout(signed long timeout);
 signed long schedule_timeout_interruptible(signed long timeout);
 signed long schedule_timeout_uninterruptible(signed long timeout);

@@ -62,6 +62,7 @@
 #define SI_TKILL  (-6)
 /* A fault's si_code: what went wrong (positive codes come from the kernel itself). */
 #define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
 #define FPE_INTDIV  1
 #define ILL_ILLOPN  2
 #define CLD_EXITED    1
@@ -89,7 +90,9 @@ struct kernel_siginfo {
   union {
     int si_status;
     union sigval si_value;
+    void *si_addr; /* a fault's: the bad address, or the faulting code's */
   };
+  long si_utime, si_stime; /* SIGCHLD: the child's user and system CPU time, in clock ticks */
 };
 /* Every field zero before the sender fills in its own (the kernel's clear_siginfo). */
 #define clear_siginfo(info) memset((info), 0, sizeof(struct kernel_siginfo))
@@ -134,7 +137,7 @@ int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int __kill_pgrp_info(int sig, struct kernel_siginfo *info, pid_t pgrp);
 void force_sigsegv(int sig);
-int force_sig_fault(int sig, int code);
+int force_sig_fault(int sig, int code, void *addr);
 int get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig);
 unsigned long sigmask_to_save(void);

@@ -51,7 +51,7 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
   return 0;
 }
 
-static long nsec_to_clock_t(u64 ns)
+long nsec_to_clock_t(u64 ns)
 {
   return ns / (NSEC_PER_SEC / USER_HZ);
 }
