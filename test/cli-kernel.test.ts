@@ -472,6 +472,20 @@ int main(void) {
     ]);
   });
 
+  it('shows stdio asking fstat what stdout is before its first write, as glibc does', () => {
+    const file = program('trace_fstat.c', '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n');
+    const lines = (stdio: string) => forkscope(['run', file, '--trace', '--stdio', stdio]).stderr.split('\n').filter((l) => /^(newfstatat|write)\(/.test(l));
+    // strace's lines for the same program on a pseudo-terminal and on a pipe.
+    expect(lines('tty')).toEqual([
+      'newfstatat(1, "", {st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0), ...}, AT_EMPTY_PATH) = 0',
+      'write(1, "hi\\n", 3)'.padEnd(39) + ' = 3',
+    ]);
+    expect(lines('pipe')).toEqual([
+      'newfstatat(1, "", {st_mode=S_IFIFO|0600, st_size=0, ...}, AT_EMPTY_PATH) = 0',
+      'write(1, "hi\\n", 3)'.padEnd(39) + ' = 3',
+    ]);
+  });
+
   it("shows assert's message leaving as one write(2), then abort's calls, as strace shows glibc's", () => {
     const file = program('trace_assert.c', '#include <assert.h>\nint main(int argc, char **argv) { assert(argc > 5); return 0; }\n');
     const r = forkscope(['run', file, '--trace']);

@@ -312,6 +312,52 @@ int main(int argc, char **argv) {
   });
 });
 
+describe('stat', () => {
+  it('reports each kind of file as Linux does: devices, directories, the sysctl, pipes, the terminal or a pipe for stdout', () => {
+    const program = `#include <sys/stat.h>
+#include <sys/sysmacros.h>
+${SHOW}
+static void describe(const char *what, int r, struct stat *s) {
+  if (r < 0) { show(what, r); return; }
+  printf("%s: mode %o nlink %ld size %ld blksize %ld rdev %u,%u\\n", what, s->st_mode, (long)s->st_nlink, (long)s->st_size,
+         (long)s->st_blksize, major(s->st_rdev), minor(s->st_rdev));
+}
+int main(void) {
+  struct stat s;
+  int p[2];
+  pipe(p);
+  describe("/dev/null", stat("/dev/null", &s), &s);
+  describe("/dev/zero", lstat("/dev/zero", &s), &s);
+  describe("/", stat("/", &s), &s);
+  describe("/proc/sys", stat("/proc/sys", &s), &s);
+  describe("pid_max", fstatat(open("/proc/sys", O_RDONLY), "kernel/pid_max", &s, 0), &s);
+  describe("a pipe", fstat(p[0], &s), &s);
+  describe("stdout", fstat(1, &s), &s);
+  describe("missing", stat("/nope", &s), &s);
+  describe("closed", fstat(42, &s), &s);
+  describe("empty path", stat("", &s), &s);
+  describe("bad flag", fstatat(AT_FDCWD, "/", &s, 1), &s);
+  return 0;
+}`;
+    expect(runProgram(program).stdout).toBe(
+      [
+        '/dev/null: mode 20666 nlink 1 size 0 blksize 4096 rdev 1,3',
+        '/dev/zero: mode 20666 nlink 1 size 0 blksize 4096 rdev 1,5',
+        '/: mode 40755 nlink 2 size 4096 blksize 4096 rdev 0,0',
+        '/proc/sys: mode 40555 nlink 2 size 0 blksize 1024 rdev 0,0',
+        'pid_max: mode 100644 nlink 1 size 0 blksize 1024 rdev 0,0',
+        'a pipe: mode 10600 nlink 1 size 0 blksize 4096 rdev 0,0',
+        'stdout: mode 10600 nlink 1 size 0 blksize 4096 rdev 0,0',
+        'missing = -1 No such file or directory',
+        'closed = -1 Bad file descriptor',
+        'empty path = -1 No such file or directory',
+        'bad flag = -1 Invalid argument',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('ps', () => {
   const ps = (pidMax: number) => runProgram('int main(void) { return system("ps -o pid,ppid,sid,comm -p 1"); }', { pidMax }).stdout;
 

@@ -62,6 +62,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   get_close_on_exec: (ctx, a) => (machineOf(ctx).vfs.getCloseOnExec(num(a[0])) ? 1 : 0),
   set_close_on_exec: (ctx, a) => machineOf(ctx).vfs.setCloseOnExec(num(a[0]), num(a[1]) !== 0),
   do_close_on_exec: (ctx) => machineOf(ctx).vfs.closeOnExec(),
+  vfs_fstatat: (ctx, a) => machineOf(ctx).vfs.fstatat(num(a[0]) | 0, num(a[1]), num(a[2]), num(a[3])),
   vfs_llseek: (ctx, a) => machineOf(ctx).vfs.lseek(num(a[0]), num(a[1]), num(a[2])),
   close_fd: (ctx, a) => machineOf(ctx).vfs.closeFd(num(a[0])),
   dup_fd: (ctx, a) => machineOf(ctx).vfs.dupFd(num(a[0])),

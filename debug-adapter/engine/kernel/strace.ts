@@ -420,6 +420,45 @@ function fcntlResult(ret: number, c: Call): string {
   return `${hexRet} (flags ${openFlags(ret)})`;
 }
 
+const FILE_TYPES: ReadonlyMap<number, string> = new Map([
+  [0o040000, 'S_IFDIR'], [0o020000, 'S_IFCHR'], [0o060000, 'S_IFBLK'], [0o100000, 'S_IFREG'], [0o010000, 'S_IFIFO'],
+  [0o120000, 'S_IFLNK'], [0o140000, 'S_IFSOCK'],
+]);
+const AT_FLAGS: readonly (readonly [number, string])[] = [
+  [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'], [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'],
+];
+
+/** struct stat as strace abbreviates it: the mode, then the device (a special file) or the size. */
+function statBuffer(mem: AddressSpace, addr: Value | undefined): string {
+  try {
+    const a = n(addr);
+    const mode = mem.readU32(a + 24);
+    const type = FILE_TYPES.get(mode & 0o170000) ?? `0${(mode & 0o170000).toString(8)}`;
+    const perm = `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+    let detail: string;
+    if ((mode & 0o170000) === 0o020000 || (mode & 0o170000) === 0o060000) {
+      const rdev = BigInt(mem.readU64(a + 40));
+      const major = Number(((rdev >> 8n) & 0xfffn) | ((rdev >> 32n) & ~0xfffn));
+      const minor = Number((rdev & 0xffn) | ((rdev >> 12n) & ~0xffn));
+      const hexOrZero = (v: number): string => (v === 0 ? '0' : `0x${v.toString(16)}`);
+      detail = `st_rdev=makedev(${hexOrZero(major)}, ${hexOrZero(minor)})`;
+    } else {
+      detail = `st_size=${Number(mem.readU64(a + 48))}`;
+    }
+    return `{st_mode=${type}|${perm}, ${detail}, ...}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
+/** The *at calls' flags: AT_EMPTY_PATH, 0, or hex with strace's unknown-flag comment. */
+function atFlags(v: number): string {
+  if (v === 0) return '0';
+  const { names, rest } = namedFlags(v, AT_FLAGS);
+  if (names.length === 0) return `0x${v.toString(16)} /* AT_??? */`;
+  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)} /* AT_??? */`] : [])].join('|');
+}
+
 /** The file calls of fs/open.c, fs/fcntl.c and fs/read_write.c beyond read and write. */
 const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   openat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${openFlags(int32(c.args[2]))}${openMode(int32(c.args[2]), c.args[3])})` },
@@ -428,6 +467,10 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },
   lseek: {
     enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${SEEK_WHENCE[n(c.args[2])] ?? `0x${n(c.args[2]).toString(16)} /* SEEK_??? */`})`,
+  },
+  newfstatat: {
+    enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, `,
+    exit: (c, ret) => `${ret === 0 ? statBuffer(c.mem, c.args[2]) : hex(c.args[2])}, ${atFlags(int32(c.args[3]))})`,
   },
   pipe2: {
     enter: () => '',

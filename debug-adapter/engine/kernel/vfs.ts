@@ -9,6 +9,7 @@ import type { StructView } from './layout';
 import type { MachineIO } from './machine';
 import { type Inode, pathLookup, PATH_MAX } from './namei';
 import { sysctlRead, sysctlWrite } from './sysctl';
+import { type FileStatus, inodeStatus, PIPE_STATUS, TERMINAL_STATUS, writeStat } from './stat';
 
 const ENOENT = 2;
 const SIGPIPE = 13;
@@ -24,6 +25,7 @@ const EPIPE = 32;
 const ENAMETOOLONG = 36;
 const ENXIO = 6;
 
+const AT_EMPTY_PATH = 0x1000;
 const O_CREAT = 0o100;
 const O_EXCL = 0o200;
 const O_NOCTTY = 0o400;
@@ -183,24 +185,9 @@ export class Vfs {
    * or with ENOENT inside /proc, which has no create operation.
    */
   doFilpOpen(dfd: number, pathAddr: number, flags: number): number {
-    let path: string;
-    try {
-      const bytes = this.host.currentMemory().readCString(pathAddr, PATH_MAX + 1);
-      if (bytes.length >= PATH_MAX) return -ENAMETOOLONG;
-      path = new TextDecoder().decode(bytes);
-    } catch (e) {
-      if (e instanceof MemoryFault) return -EFAULT;
-      throw e;
-    }
-    const table = this.fdTable();
-    let cwd = this.root;
-    if (!path.startsWith('/') && dfd !== AT_FDCWD) {
-      const d = table.get(dfd);
-      if (!d) return -EBADF;
-      if (d.kind !== 'inode' || d.inode.kind !== 'dir') return -ENOTDIR;
-      cwd = d.inode;
-    }
-    const found = pathLookup(this.root, cwd, path);
+    const path = this.userPath(pathAddr);
+    if (typeof path === 'number') return path;
+    const found = this.lookupAt(dfd, path);
     if (typeof found === 'number') return found;
     if ('missingIn' in found) return (flags & O_CREAT) === 0 ? -ENOENT : found.missingIn.proc ? -ENOENT : -EROFS;
     const inode = found.inode;
@@ -208,7 +195,61 @@ export class Vfs {
     if (inode.kind === 'dir' && ((flags & O_ACCMODE) !== O_RDONLY || (flags & O_CREAT) !== 0)) return -EISDIR;
     if (inode.kind !== 'dir' && (flags & O_DIRECTORY) !== 0) return -ENOTDIR;
     const file: OpenFile = { kind: 'inode', inode, pos: 0, refs: 1, flags: (flags & ~OPEN_ONLY_FLAGS) | O_LARGEFILE };
-    return table.install(file, 0, (flags & O_CLOEXEC) !== 0);
+    return this.fdTable().install(file, 0, (flags & O_CLOEXEC) !== 0);
+  }
+
+  /** getname: a path from user memory, or -EFAULT / -ENAMETOOLONG. */
+  private userPath(pathAddr: number): string | number {
+    try {
+      const bytes = this.host.currentMemory().readCString(pathAddr, PATH_MAX + 1);
+      if (bytes.length >= PATH_MAX) return -ENAMETOOLONG;
+      return new TextDecoder().decode(bytes);
+    } catch (e) {
+      if (e instanceof MemoryFault) return -EFAULT;
+      throw e;
+    }
+  }
+
+  /** The path walk from the root (absolute), the directory open at `dfd`, or the root for AT_FDCWD. */
+  private lookupAt(dfd: number, path: string): ReturnType<typeof pathLookup> {
+    let cwd = this.root;
+    if (!path.startsWith('/') && dfd !== AT_FDCWD) {
+      const d = this.fdTable().get(dfd);
+      if (!d) return -EBADF;
+      if (d.kind !== 'inode' || d.inode.kind !== 'dir') return -ENOTDIR;
+      cwd = d.inode;
+    }
+    return pathLookup(this.root, cwd, path);
+  }
+
+  /**
+   * vfs_fstatat and cp_new_stat: the status of the file at `path` (from `dfd`), or of dfd's own file for
+   * an empty path with AT_EMPTY_PATH, written to user memory as struct stat.
+   */
+  fstatat(dfd: number, pathAddr: number, flags: number, statAddr: number): number {
+    const path = this.userPath(pathAddr);
+    if (typeof path === 'number') return path;
+    let status: FileStatus;
+    if (path === '' && (flags & AT_EMPTY_PATH) !== 0) {
+      if (dfd === AT_FDCWD) status = inodeStatus(this.root);
+      else {
+        const f = this.fdTable().get(dfd);
+        if (!f) return -EBADF;
+        status = f.kind === 'inode' ? inodeStatus(f.inode) : f.kind === 'pipe' || this.io.stdio === 'pipe' ? PIPE_STATUS : TERMINAL_STATUS;
+      }
+    } else {
+      const found = this.lookupAt(dfd, path);
+      if (typeof found === 'number') return found;
+      if ('missingIn' in found) return -ENOENT;
+      status = inodeStatus(found.inode);
+    }
+    try {
+      writeStat(this.host.currentMemory(), statAddr, status);
+    } catch (e) {
+      if (e instanceof MemoryFault) return -EFAULT;
+      throw e;
+    }
+    return 0;
   }
 
   /** The open file's f_flags (what F_GETFL returns), or -EBADF. */

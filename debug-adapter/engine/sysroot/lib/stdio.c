@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
-#define TTY_BLOCK 1024  /* st_blksize of a terminal */
-#define PIPE_BLOCK 4096 /* and of a pipe */
 /* printf formats into this much stack first; longer output goes to a malloc'ed buffer. */
 #define PRINTF_BUF 512
 /* Pieces of one printf's output told apart; any further ones go out with the last. */
@@ -42,22 +42,40 @@ static void _IO_setb(FILE *f, char *base, char *end, int allocated)
     f->_flags |= _IO_USER_BUF;
 }
 
-/* _IO_file_doallocate: a buffer of the device's block size, and line buffering on a terminal. Without
-   memory for it the stream becomes unbuffered, as glibc falls back to its one-byte buffer. */
+/* glibc's DEV_TTY_P: a pseudo-terminal's major device numbers (UNIX98_PTY_SLAVE_MAJOR, 136-143). */
+#define DEV_TTY_P(st) (major((st)->st_rdev) >= 136 && major((st)->st_rdev) < 144)
+
+/* isatty without changing errno (its ENOTTY must not leak out of printf). */
+static int local_isatty(int fd)
+{
+  int save_errno = errno;
+  int res = isatty(fd);
+  errno = save_errno;
+  return res;
+}
+
+/* _IO_file_doallocate: fstat says what the descriptor is: a buffer of its block size (st_blksize: 1024
+   for a terminal, 4096 for a pipe), at most BUFSIZ, and line buffering on a terminal. Without memory
+   for it the stream becomes unbuffered, as glibc falls back to its one-byte buffer. */
 static int _IO_file_doallocate(FILE *f)
 {
-  int saved_errno = errno; /* glibc asks the device with fstat; isatty's ENOTTY must not leak out */
-  int tty = isatty(f->_fileno);
-  errno = saved_errno;
-  size_t size = tty ? TTY_BLOCK : PIPE_BLOCK;
-  char *buf = malloc(size);
+  size_t size = BUFSIZ;
+  struct stat st;
+  char *buf;
+
+  if (f->_fileno >= 0 && fstat(f->_fileno, &st) >= 0) {
+    if (S_ISCHR(st.st_mode) && (DEV_TTY_P(&st) || local_isatty(f->_fileno)))
+      f->_flags |= _IO_LINE_BUF;
+    if (st.st_blksize > 0 && st.st_blksize < BUFSIZ)
+      size = st.st_blksize;
+  }
+  buf = malloc(size);
   if (!buf) {
     f->_flags |= _IO_UNBUFFERED;
+    f->_flags &= ~_IO_LINE_BUF;
     return 0;
   }
   _IO_setb(f, buf, buf + size, 1);
-  if (tty)
-    f->_flags |= _IO_LINE_BUF;
   return 1;
 }
 

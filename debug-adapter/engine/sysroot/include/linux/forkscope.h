@@ -59,6 +59,10 @@ int get_close_on_exec(unsigned int fd);
 void set_close_on_exec(unsigned int fd, int flag);
 void do_close_on_exec(void);                 /* execve: the descriptors marked FD_CLOEXEC close */
 long vfs_llseek(unsigned int fd, long offset, unsigned int whence);
+struct stat;
+/* Looks `filename` up from dfd (or takes dfd's file, for "" with AT_EMPTY_PATH) and writes its struct
+   stat to user memory: 0, or -errno (ENOENT, ENOTDIR, EBADF, EFAULT). */
+long vfs_fstatat(int dfd, const char *filename, int flag, struct stat *statbuf);
 long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
 long dup2_fd(unsigned int oldfd, unsigned int newfd);
