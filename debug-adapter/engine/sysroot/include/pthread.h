@@ -124,8 +124,46 @@ enum {
 #define PTHREAD_PROCESS_SHARED PTHREAD_PROCESS_SHARED
 };
 
+/* Cancellation: whether a thread can be canceled, and when (at a cancellation point, or at once). */
+enum {
+  PTHREAD_CANCEL_ENABLE,
+#define PTHREAD_CANCEL_ENABLE PTHREAD_CANCEL_ENABLE
+  PTHREAD_CANCEL_DISABLE
+#define PTHREAD_CANCEL_DISABLE PTHREAD_CANCEL_DISABLE
+};
+
+enum {
+  PTHREAD_CANCEL_DEFERRED,
+#define PTHREAD_CANCEL_DEFERRED PTHREAD_CANCEL_DEFERRED
+  PTHREAD_CANCEL_ASYNCHRONOUS
+#define PTHREAD_CANCEL_ASYNCHRONOUS PTHREAD_CANCEL_ASYNCHRONOUS
+};
+
+/* What pthread_join gives for a thread that was canceled. */
 #define PTHREAD_CANCELED ((void *) -1)
 #define PTHREAD_BARRIER_SERIAL_THREAD -1
+
+/* Cleanup handlers, as glibc's C macros without exceptions: pthread_cleanup_push opens a block that
+   pthread_cleanup_pop closes, so the two must pair up in one function. The buffer, on the stack of
+   that block, links into the thread's list of handlers; cancellation and pthread_exit run the list
+   from the newest. */
+struct _pthread_cleanup_buffer {
+  void (*__routine)(void *);              /* the handler */
+  void *__arg;                            /* its argument */
+  int __canceltype;                       /* unused: glibc keeps it for pthread_cleanup_push_defer_np */
+  struct _pthread_cleanup_buffer *__prev; /* the handler pushed before */
+};
+
+void _pthread_cleanup_push(struct _pthread_cleanup_buffer *buffer, void (*routine)(void *), void *arg);
+void _pthread_cleanup_pop(struct _pthread_cleanup_buffer *buffer, int execute);
+
+#define pthread_cleanup_push(routine, arg) \
+  { \
+    struct _pthread_cleanup_buffer _buffer; \
+    _pthread_cleanup_push(&_buffer, (routine), (arg));
+#define pthread_cleanup_pop(execute) \
+    _pthread_cleanup_pop(&_buffer, (execute)); \
+  }
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_routine)(void *), void *arg);
 int pthread_join(pthread_t thread, void **retval);
@@ -134,6 +172,9 @@ int pthread_detach(pthread_t thread);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t t1, pthread_t t2);
 int pthread_cancel(pthread_t thread);
+int pthread_setcancelstate(int state, int *oldstate);
+int pthread_setcanceltype(int type, int *oldtype);
+void pthread_testcancel(void);
 /* Deprecated by glibc 2.34 in favour of sched_yield, which it calls. */
 int pthread_yield(void);
 int pthread_once(pthread_once_t *once_control, void (*init_routine)(void));

@@ -5,6 +5,7 @@
    word, which the kernel clears at the thread's end with a futex wake (CLONE_CHILD_CLEARTID). */
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
@@ -31,6 +32,8 @@ long sys_futex(unsigned int *uaddr, int op, unsigned int val, const struct times
 long sys_exit(int error_code);
 long sys_gettid(void);
 long sys_arch_prctl(int option, unsigned long arg2);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 
 /* Atomic instructions (libc/atomic.ts). */
 int __libc_atomic_cmpxchg(int *ptr, int oldval, int newval);
@@ -50,12 +53,22 @@ struct pthread_key_data {
   void *data;
 };
 
+/* The bits of a thread's cancelhandling, glibc's. */
+#define CANCELSTATE_BITMASK 0x01 /* cancellation is disabled */
+#define CANCELTYPE_BITMASK 0x02  /* cancellation is asynchronous */
+#define CANCELING_BITMASK 0x04   /* a cancel is on its way (SIGCANCEL sent) */
+#define CANCELED_BITMASK 0x08    /* the thread has been canceled */
+#define EXITING_BITMASK 0x10     /* the thread is ending: no cancel acts any more */
+#define TERMINATED_BITMASK 0x20  /* glibc: the descriptor is freed (here free() takes it at once) */
+
 struct pthread {
   int errno_value;   /* this thread's errno */
   pid_t tid;         /* set by the kernel at clone (CLONE_PARENT_SETTID), cleared at the thread's end */
   void *(*start_routine)(void *);
   void *arg;
-  void *result;      /* start_routine's return value, or pthread_exit's argument */
+  void *result;      /* start_routine's return value, pthread_exit's argument, or PTHREAD_CANCELED */
+  int cancelhandling;
+  struct _pthread_cleanup_buffer *cleanup; /* the newest cleanup handler */
   int detached;
   char *block;       /* the allocation holding the stack and this descriptor */
   struct pthread *next_detached;
@@ -71,6 +84,10 @@ const unsigned long __libc_errno_tls_offset = offsetof(struct pthread, errno_val
 static struct pthread main_thread;
 /* Threads still running, the main one included: the last to end exits the process. */
 static int nthreads = 1;
+/* glibc's SINGLE_THREAD_P flag (the global form some ports use instead of the thread header's
+   multiple_threads): 0 until the first pthread_create, or a pthread_cancel, so that the system call
+   wrappers of a single-threaded process skip the cancellation bookkeeping (lib/syscalls.c). */
+int __libc_multiple_threads;
 /* Detached threads whose memory is freed once they have ended (the next pthread_create checks). */
 static struct pthread *detached_list;
 static pthread_mutex_t detached_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -194,10 +211,294 @@ static void thread_finished(void)
     exit(0);
 }
 
+/* Cancellation, as glibc's pthread_cancel.c, cancellation.c, pthread_setcancelstate.c,
+   pthread_setcanceltype.c, pthread_testcancel.c and cleanup.c. pthread_cancel sets CANCELED in the
+   target's cancelhandling. With deferred cancellation (the default) the thread acts on it at its next
+   cancellation point: pthread_testcancel, or a call that may block (read, sleep, pthread_join ...),
+   which makes the thread's cancellation asynchronous for as long as it blocks. A thread whose
+   cancellation is asynchronous is sent SIGCANCEL, and the handler ends it wherever it is. Acting on
+   a cancel (__do_cancel) runs the cleanup handlers and ends the thread as pthread_exit does, with
+   PTHREAD_CANCELED as its result. */
+
+/* The first of the two signals glibc keeps below SIGRTMIN for itself. */
+#define SIGCANCEL 32
+
+static void atomic_bit_set(int *word, int mask)
+{
+  int old;
+  do
+    old = *word;
+  while (__libc_atomic_cmpxchg(word, old, old | mask) != old);
+}
+
+/* C11's atomic_compare_exchange, in which glibc writes these loops: stores desired if *word still
+   holds *expected, else loads what it holds into *expected. */
+static int atomic_compare_exchange(int *word, int *expected, int desired)
+{
+  int cur = __libc_atomic_cmpxchg(word, *expected, desired);
+  if (cur == *expected)
+    return 1;
+  *expected = cur;
+  return 0;
+}
+
+/* A cancel is to act at a cancellation point. */
+static int cancel_enabled_and_canceled(int value)
+{
+  return (value & (CANCELSTATE_BITMASK | CANCELED_BITMASK | EXITING_BITMASK | TERMINATED_BITMASK)) == CANCELED_BITMASK;
+}
+
+/* A cancel is to act at once. */
+static int cancel_enabled_and_canceled_and_async(int value)
+{
+  return (value & (CANCELSTATE_BITMASK | CANCELTYPE_BITMASK | CANCELED_BITMASK | EXITING_BITMASK | TERMINATED_BITMASK))
+         == (CANCELTYPE_BITMASK | CANCELED_BITMASK);
+}
+
+/* glibc unwinds the stack, calling each cleanup handler as its frame goes. Here the frames stay where
+   they are (the thread never returns into them) and the handlers' list is walked, newest first. Each
+   handler is off the list before it runs, so one that calls pthread_exit does not run again. */
+static void __do_cancel(void) __attribute__((noreturn));
+static void __do_cancel(void)
+{
+  struct pthread *self = thread_self();
+  struct _pthread_cleanup_buffer *curp;
+
+  /* No cancel acts from now on: the handlers may call cancellation points. */
+  atomic_bit_set(&self->cancelhandling, EXITING_BITMASK);
+  while ((curp = self->cleanup) != NULL) {
+    self->cleanup = curp->__prev;
+    curp->__routine(curp->__arg);
+  }
+  thread_finished();
+  sys_exit(0);
+  for (;;)
+    ;
+}
+
+void _pthread_cleanup_push(struct _pthread_cleanup_buffer *buffer, void (*routine)(void *), void *arg)
+{
+  struct pthread *self = thread_self();
+
+  buffer->__routine = routine;
+  buffer->__arg = arg;
+  buffer->__prev = self->cleanup;
+  self->cleanup = buffer;
+}
+
+/* The handler is off the list before it runs. */
+void _pthread_cleanup_pop(struct _pthread_cleanup_buffer *buffer, int execute)
+{
+  thread_self()->cleanup = buffer->__prev;
+  if (execute)
+    buffer->__routine(buffer->__arg);
+}
+
+/* The SIGCANCEL handler: the cancel acts if the thread's cancellation is still enabled and
+   asynchronous. A SIGCANCEL that does not come from this process's tgkill is ignored. */
+static void sigcancel_handler(int sig, siginfo_t *si, void *ctx)
+{
+  struct pthread *self;
+  int oldval;
+  int newval;
+
+  if (sig != SIGCANCEL || si->si_pid != getpid() || si->si_code != SI_TKILL)
+    return;
+  self = thread_self();
+  oldval = self->cancelhandling;
+  for (;;) {
+    /* pthread_cancel set only CANCELING before it sent the signal. */
+    newval = oldval | CANCELING_BITMASK | CANCELED_BITMASK;
+    if (oldval == newval || (oldval & EXITING_BITMASK) != 0)
+      break; /* canceled already, or ending */
+    if (atomic_compare_exchange(&self->cancelhandling, &oldval, newval)) {
+      self->result = PTHREAD_CANCELED;
+      if (cancel_enabled_and_canceled_and_async(newval))
+        __do_cancel();
+      break;
+    }
+  }
+}
+
+/* The main thread's descriptor gets no TID from the kernel: its TID is the process's PID. */
+static pid_t thread_tid(struct pthread *pd)
+{
+  return pd == &main_thread ? getpid() : pd->tid;
+}
+
+int pthread_cancel(pthread_t thread)
+{
+  struct pthread *pd = (struct pthread *)thread;
+  static int init_sigcancel;
+  struct sigaction sa;
+  int result = 0;
+  int oldval;
+  int newval;
+  long r;
+
+  /* The thread has ended: how it ended (returned, exited, canceled) stands. */
+  if (thread_tid(pd) == 0)
+    return 0;
+  /* glibc installs the handler at the first cancel. SA_RESTART: a SIGCANCEL that does not end the
+     thread must not make its system call fail with EINTR. */
+  if (!init_sigcancel) {
+    sa.sa_sigaction = sigcancel_handler;
+    sa.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    __libc_sigaction(SIGCANCEL, &sa, NULL);
+    init_sigcancel = 1;
+  }
+  oldval = pd->cancelhandling;
+  for (;;) {
+    newval = oldval | CANCELING_BITMASK | CANCELED_BITMASK;
+    if (oldval == newval)
+      break; /* canceled already */
+    if (cancel_enabled_and_canceled_and_async(newval)) {
+      /* Asynchronous: mark the cancel as on its way; the handler marks it done. */
+      if (!atomic_compare_exchange(&pd->cancelhandling, &oldval, oldval | CANCELING_BITMASK))
+        continue;
+      if (pd == thread_self()) {
+        /* Not through the signal: a program may cancel itself before any thread exists. */
+        pd->result = PTHREAD_CANCELED;
+        __do_cancel();
+      }
+      r = sys_tgkill(getpid(), thread_tid(pd), SIGCANCEL);
+      if (r < 0)
+        result = -r;
+      break;
+    }
+    /* A process with one thread may cancel itself: its cancellation points must check from now on. */
+    __libc_multiple_threads = 1;
+    if (atomic_compare_exchange(&pd->cancelhandling, &oldval, newval))
+      break;
+  }
+  return result;
+}
+
+int pthread_setcancelstate(int state, int *oldstate)
+{
+  struct pthread *self;
+  int oldval;
+  int newval;
+
+  if (state < PTHREAD_CANCEL_ENABLE || state > PTHREAD_CANCEL_DISABLE)
+    return EINVAL;
+  self = thread_self();
+  oldval = self->cancelhandling;
+  for (;;) {
+    newval = state == PTHREAD_CANCEL_DISABLE ? oldval | CANCELSTATE_BITMASK : oldval & ~CANCELSTATE_BITMASK;
+    if (oldstate != NULL)
+      *oldstate = oldval & CANCELSTATE_BITMASK ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
+    if (oldval == newval)
+      break;
+    if (atomic_compare_exchange(&self->cancelhandling, &oldval, newval)) {
+      /* Enabled, asynchronous, with a cancel pending: it acts now. (glibc 2.36 leaves the result as
+         it was here; it sets PTHREAD_CANCELED on the other ways in.) */
+      if (cancel_enabled_and_canceled_and_async(newval))
+        __do_cancel();
+      break;
+    }
+  }
+  return 0;
+}
+
+int pthread_setcanceltype(int type, int *oldtype)
+{
+  struct pthread *self;
+  int oldval;
+  int newval;
+
+  if (type < PTHREAD_CANCEL_DEFERRED || type > PTHREAD_CANCEL_ASYNCHRONOUS)
+    return EINVAL;
+  self = thread_self();
+  oldval = self->cancelhandling;
+  for (;;) {
+    newval = type == PTHREAD_CANCEL_ASYNCHRONOUS ? oldval | CANCELTYPE_BITMASK : oldval & ~CANCELTYPE_BITMASK;
+    if (oldtype != NULL)
+      *oldtype = oldval & CANCELTYPE_BITMASK ? PTHREAD_CANCEL_ASYNCHRONOUS : PTHREAD_CANCEL_DEFERRED;
+    if (oldval == newval)
+      break;
+    if (atomic_compare_exchange(&self->cancelhandling, &oldval, newval)) {
+      if (cancel_enabled_and_canceled_and_async(newval)) {
+        self->result = PTHREAD_CANCELED;
+        __do_cancel();
+      }
+      break;
+    }
+  }
+  return 0;
+}
+
+void pthread_testcancel(void)
+{
+  struct pthread *self = thread_self();
+
+  if (cancel_enabled_and_canceled(self->cancelhandling)) {
+    self->result = PTHREAD_CANCELED;
+    __do_cancel();
+  }
+}
+
+/* The cancellation points' wrappers (SYSCALL_CANCEL in lib/syscalls.c) call these around a call that
+   may block: the thread's cancellation is asynchronous meanwhile, so a cancel that comes while it
+   sleeps sends SIGCANCEL, which interrupts the call and ends the thread. A cancel pending already
+   acts on the way in. Returns the old cancelhandling for __pthread_disable_asynccancel. */
+int __pthread_enable_asynccancel(void)
+{
+  struct pthread *self = thread_self();
+  int oldval = self->cancelhandling;
+  int newval;
+
+  for (;;) {
+    newval = oldval | CANCELTYPE_BITMASK;
+    if (newval == oldval)
+      break;
+    if (atomic_compare_exchange(&self->cancelhandling, &oldval, newval)) {
+      if (cancel_enabled_and_canceled_and_async(newval)) {
+        self->result = PTHREAD_CANCELED;
+        __do_cancel();
+      }
+      break;
+    }
+  }
+  return oldval;
+}
+
+void __pthread_disable_asynccancel(int oldtype)
+{
+  struct pthread *self;
+  int oldval;
+  int newval;
+
+  /* It was asynchronous before the call: nothing to undo. */
+  if (oldtype & CANCELTYPE_BITMASK)
+    return;
+  self = thread_self();
+  oldval = self->cancelhandling;
+  do
+    newval = oldval & ~CANCELTYPE_BITMASK;
+  while (!atomic_compare_exchange(&self->cancelhandling, &oldval, newval));
+  /* pthread_cancel marked the cancel as on its way (CANCELING) and its SIGCANCEL has not arrived: the
+     thread must not go on as if the call had finished. It sleeps until the signal comes. */
+  while ((newval & (CANCELING_BITMASK | CANCELED_BITMASK)) == CANCELING_BITMASK) {
+    futex_wait(&self->cancelhandling, newval);
+    newval = self->cancelhandling;
+  }
+}
+
+/* glibc's futex_wait_cancelable: pthread_join's and pthread_cond_wait's sleep is a cancellation point. */
+static void futex_wait_cancelable(int *word, int val)
+{
+  int oldtype = __pthread_enable_asynccancel();
+  futex_wait(word, val);
+  __pthread_disable_asynccancel(oldtype);
+}
+
 static int start_thread(void *arg)
 {
   struct pthread *pd = arg;
   pd->result = pd->start_routine(pd->arg);
+  atomic_bit_set(&pd->cancelhandling, EXITING_BITMASK);
   thread_finished();
   return 0;
 }
@@ -247,6 +548,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_
   if (pd->detached)
     add_detached(pd);
   __libc_atomic_fetch_add(&nthreads, 1);
+  __libc_multiple_threads = 1;
   /* The stack starts just below the descriptor; the kernel writes the TID into pd->tid before the
      thread can run, and clears it when the thread ends. */
   tid = clone(start_thread, pd, CLONE_THREAD_FLAGS, pd, &pd->tid, pd, &pd->tid);
@@ -269,8 +571,9 @@ int pthread_join(pthread_t thread, void **retval)
     return EDEADLK;
   if (pd->detached)
     return EINVAL;
+  /* A cancellation point while it waits. */
   while ((tid = pd->tid) != 0)
-    futex_wait(&pd->tid, tid);
+    futex_wait_cancelable(&pd->tid, tid);
   if (retval)
     *retval = pd->result;
   if (pd != &main_thread)
@@ -278,13 +581,12 @@ int pthread_join(pthread_t thread, void **retval)
   return 0;
 }
 
+/* As in glibc, the thread ends as a canceled one does: its cleanup handlers run, then its keys'
+   destructors. */
 void pthread_exit(void *retval)
 {
   thread_self()->result = retval;
-  thread_finished();
-  sys_exit(0);
-  for (;;)
-    ;
+  __do_cancel();
 }
 
 pthread_t pthread_self(void)
@@ -297,16 +599,13 @@ int pthread_equal(pthread_t t1, pthread_t t2)
   return t1 == t2;
 }
 
-long sys_tgkill(pid_t tgid, pid_t tid, int sig);
-
 /* A signal for one thread of this process (tgkill). The main thread's TID is the process's PID. */
 int pthread_kill(pthread_t thread, int sig)
 {
-  struct pthread *pd = (struct pthread *)thread;
-  pid_t tid = pd == &main_thread ? getpid() : pd->tid;
+  pid_t tid = thread_tid((struct pthread *)thread);
   long r;
 
-  if (sig == 32 || sig == 33)
+  if (sig == SIGCANCEL || sig == 33)
     return EINVAL; /* glibc's own SIGCANCEL and SIGSETXID */
   if (tid == 0)
     return ESRCH; /* the thread has ended */
@@ -524,11 +823,31 @@ int pthread_cond_destroy(pthread_cond_t *cond)
 /* glibc's __pthread_cond_wait_common: abstime NULL waits for a signal, else until then (CLOCK_REALTIME).
    The mutex goes back to its holder whatever happens, and its count of users never drops: a waiter is
    still one. Waking with the time past is ETIMEDOUT; a signal (EINTR) or a number that had changed
-   already (EAGAIN) is a wakeup like any other. */
+   already (EAGAIN) is a wakeup like any other. The wait is a cancellation point. */
+struct _condvar_cleanup_buffer {
+  pthread_cond_t *cond;
+  pthread_mutex_t *mutex;
+};
+
+/* glibc's __condvar_cleanup_waiting, for a waiter canceled in its sleep: it stops being a waiter, passes
+   on a wakeup it may have taken from a pthread_cond_signal (to another waiter, for which it is a
+   spurious one at worst), and takes the mutex back, which POSIX wants held when the thread's own
+   cleanup handlers run. */
+static void __condvar_cleanup_waiting(void *arg)
+{
+  struct _condvar_cleanup_buffer *cbuffer = arg;
+
+  __libc_atomic_fetch_add((int *)&cbuffer->cond->__data.__waiters, -1);
+  futex_wake((int *)&cbuffer->cond->__data.__seq, 1);
+  mutex_lock(cbuffer->mutex, 0);
+}
+
 static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *abstime)
 {
   int seq = cond->__data.__seq;
   int err;
+  int oldtype;
+  struct _condvar_cleanup_buffer cbuffer;
 
   __libc_atomic_fetch_add((int *)&cond->__data.__waiters, 1);
   err = mutex_unlock(mutex, 0);
@@ -537,10 +856,16 @@ static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const 
     __libc_atomic_fetch_add((int *)&cond->__data.__waiters, -1);
     return err;
   }
+  cbuffer.cond = cond;
+  cbuffer.mutex = mutex;
+  pthread_cleanup_push(__condvar_cleanup_waiting, &cbuffer);
+  oldtype = __pthread_enable_asynccancel();
   if (abstime)
     err = futex_abstimed_wait((int *)&cond->__data.__seq, seq, abstime);
   else
     futex_wait((int *)&cond->__data.__seq, seq);
+  __pthread_disable_asynccancel(oldtype);
+  pthread_cleanup_pop(0);
   mutex_lock(mutex, 0);
   __libc_atomic_fetch_add((int *)&cond->__data.__waiters, -1);
   return err == ETIMEDOUT ? ETIMEDOUT : 0;

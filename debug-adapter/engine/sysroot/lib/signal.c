@@ -29,6 +29,11 @@ long sys_rt_sigsuspend(const sigset_t *set, size_t sigsetsize);
 long sys_rt_sigreturn(unsigned long uc_sigmask);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 
+/* Cancellation points (lib/pthread.c, lib/syscalls.c). */
+extern int __libc_multiple_threads;
+int __pthread_enable_asynccancel(void);
+void __pthread_disable_asynccancel(int oldtype);
+
 static int syscall_error(long r)
 {
   if (r < 0) {
@@ -107,7 +112,8 @@ void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code,
   sys_rt_sigreturn(saved_mask);
 }
 
-int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
+/* rt_sigaction for any signal: the thread library's SIGCANCEL handler is installed through it. */
+int __libc_sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
 {
   struct kernel_sigaction kact;
   struct kernel_sigaction koact;
@@ -130,6 +136,16 @@ int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
     oldact->sa_mask.__val[0] = koact.sa_mask;
   }
   return 0;
+}
+
+/* A program may not take glibc's own signals (SIGCANCEL, SIGSETXID) from the thread library. */
+int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
+{
+  if (signum <= 0 || signum >= NSIG || __is_internal_signal(signum)) {
+    errno = EINVAL;
+    return -1;
+  }
+  return __libc_sigaction(signum, act, oldact);
 }
 
 /* glibc's signal() has BSD semantics: the handler stays installed, blocks its own signal while it
@@ -173,9 +189,23 @@ int sigpending(sigset_t *set)
   return syscall_error(sys_rt_sigpending(set, KERNEL_SIGSET_SIZE));
 }
 
+/* A cancellation point, in the shape of lib/syscalls.c's RETURN_SYSCALL_CANCEL (a single-threaded
+   process only makes the call). */
 int sigsuspend(const sigset_t *mask)
 {
-  return syscall_error(sys_rt_sigsuspend(mask, KERNEL_SIGSET_SIZE));
+  if (__libc_multiple_threads) {
+    int oldtype = __pthread_enable_asynccancel();
+    long r = sys_rt_sigsuspend(mask, KERNEL_SIGSET_SIZE);
+    __pthread_disable_asynccancel(oldtype);
+    return syscall_error(r);
+  } else {
+    long r = sys_rt_sigsuspend(mask, KERNEL_SIGSET_SIZE);
+    if (r < 0) {
+      errno = -r;
+      return -1;
+    }
+    return r;
+  }
 }
 
 int killpg(int pgrp, int sig)

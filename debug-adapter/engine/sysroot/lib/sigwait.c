@@ -12,9 +12,26 @@
 long sys_rt_sigtimedwait(const sigset_t *uthese, siginfo_t *uinfo, const struct timespec *uts, size_t sigsetsize);
 long sys_rt_sigqueueinfo(pid_t pid, int sig, siginfo_t *uinfo);
 
+/* Cancellation points (lib/pthread.c, lib/syscalls.c). */
+extern int __libc_multiple_threads;
+int __pthread_enable_asynccancel(void);
+void __pthread_disable_asynccancel(int oldtype);
+
+/* The system call as a cancellation point, as lib/syscalls.c's RETURN_SYSCALL_CANCEL makes them. */
+static long rt_sigtimedwait_cancel(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+  int oldtype = __pthread_enable_asynccancel();
+  long r = sys_rt_sigtimedwait(set, info, timeout, KERNEL_SIGSET_SIZE);
+  __pthread_disable_asynccancel(oldtype);
+  return r;
+}
+
+/* A cancellation point; so are sigwait and sigwaitinfo, which call it. A single-threaded process only
+   makes the call. */
 int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
 {
-  long r = sys_rt_sigtimedwait(set, info, timeout, KERNEL_SIGSET_SIZE);
+  long r = __libc_multiple_threads ? rt_sigtimedwait_cancel(set, info, timeout)
+                                   : sys_rt_sigtimedwait(set, info, timeout, KERNEL_SIGSET_SIZE);
   if (r < 0) {
     errno = -r;
     return -1;

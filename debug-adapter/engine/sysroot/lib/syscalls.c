@@ -50,6 +50,36 @@ static long syscall_result(long r)
   return r;
 }
 
+/* Cancellation points (lib/pthread.c). __libc_multiple_threads is glibc's !SINGLE_THREAD_P: a thread
+   was created, or the process canceled itself, so a cancel may be pending. */
+extern int __libc_multiple_threads;
+int __pthread_enable_asynccancel(void);
+void __pthread_disable_asynccancel(int oldtype);
+
+/* glibc's SYSCALL_CANCEL, as the whole body of a wrapper: returns the system call `call`, which may
+   block, as a cancellation point. The thread's cancellation is asynchronous while it runs, so that a
+   pending cancel acts on the way in and one that comes meanwhile interrupts it. A single-threaded
+   process makes the call and nothing more, with the test for an error inline (glibc's INLINE_SYSCALL),
+   so that it pays nothing for cancellation: this takes no more steps than `return
+   syscall_result(call);` did, on success or on error. (Each local is declared where it gets its value:
+   a declaration without one costs a step, which zeroes it.) */
+#define RETURN_SYSCALL_CANCEL(call) \
+  { \
+    if (__libc_multiple_threads) { \
+      int sc_cancel_oldtype = __pthread_enable_asynccancel(); \
+      long sc_ret = (call); \
+      __pthread_disable_asynccancel(sc_cancel_oldtype); \
+      return syscall_result(sc_ret); \
+    } else { \
+      long sc_ret = (call); \
+      if (sc_ret < 0) { \
+        errno = -sc_ret; \
+        return -1; \
+      } \
+      return sc_ret; \
+    } \
+  }
+
 pid_t fork(void)
 {
   return syscall_result(sys_fork());
@@ -77,12 +107,12 @@ pid_t gettid(void)
 
 pid_t wait(int *wstatus)
 {
-  return syscall_result(sys_wait4(-1, wstatus, 0, 0));
+  RETURN_SYSCALL_CANCEL(sys_wait4(-1, wstatus, 0, 0))
 }
 
 pid_t waitpid(pid_t pid, int *wstatus, int options)
 {
-  return syscall_result(sys_wait4(pid, wstatus, options, 0));
+  RETURN_SYSCALL_CANCEL(sys_wait4(pid, wstatus, options, 0))
 }
 
 void _exit(int status)
@@ -99,12 +129,12 @@ int kill(pid_t pid, int sig)
 
 int pause(void)
 {
-  return syscall_result(sys_pause());
+  RETURN_SYSCALL_CANCEL(sys_pause())
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-  return syscall_result(sys_nanosleep(req, rem));
+  RETURN_SYSCALL_CANCEL(sys_nanosleep(req, rem))
 }
 
 /* Interrupted by a handler, sleep returns the whole seconds that were left, as glibc does. */
@@ -132,12 +162,12 @@ int raise(int sig)
 
 ssize_t read(int fd, void *buf, size_t count)
 {
-  return syscall_result(sys_read(fd, buf, count));
+  RETURN_SYSCALL_CANCEL(sys_read(fd, buf, count))
 }
 
 ssize_t write(int fd, const void *buf, size_t count)
 {
-  return syscall_result(sys_write(fd, buf, count));
+  RETURN_SYSCALL_CANCEL(sys_write(fd, buf, count))
 }
 
 int pipe(int pipefd[2])
@@ -189,7 +219,7 @@ unsigned int alarm(unsigned int seconds)
 
 int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options)
 {
-  return syscall_result(sys_waitid(idtype, id, infop, options, 0));
+  RETURN_SYSCALL_CANCEL(sys_waitid(idtype, id, infop, options, 0))
 }
 
 int setpgid(pid_t pid, pid_t pgid)
