@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compile, formatDiagnostics } from '../../debug-adapter/engine/index';
 import { loadLibcSources, loadSystemHeaders } from '../../debug-adapter/engine/sysroot';
 
 const SYSROOT = path.join(__dirname, '../../debug-adapter/engine/sysroot');
@@ -86,6 +87,27 @@ ${[...names].map((n) => `#ifdef ${n}\n  printf("${n}=%lld\\n", (long long)(${n})
     const disagreeing = ours.filter((line) => line && !host.has(line) && [...host].some((h) => h.startsWith(line.split('=')[0] + '=')));
     expect(disagreeing).toEqual([]);
     expect(ours.length).toBeGreaterThan(200);
+  });
+
+  it('defines every function the user headers declare: a program may call any of them', () => {
+    // A prototype: a name followed by a parameter list and ';' (comments and directives, with their
+    // continuation lines, removed).
+    const declared = new Set<string>();
+    for (const h of userHeaders()) {
+      const text = loadSystemHeaders().get(h)!.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^#(?:.*\\\n)*.*$/gm, '');
+      for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*\((?:[^;{}()]|\([^()]*\))*\)\s*(?:__attribute__\s*\(\([^)]*\)\))?\s*;/g)) declared.add(m[1]!);
+    }
+    expect(declared.size).toBeGreaterThan(200);
+    expect(declared).toContain('open');
+    const source = `#define _GNU_SOURCE
+${userHeaders().map((h) => `#include <${h}>`).join('\n')}
+int main(void) {
+${[...declared].map((name) => `  (void)&${name};`).join('\n')}
+  return 0;
+}
+`;
+    const r = compile('/w/all.c', { readFile: (p) => (p === '/w/all.c' ? source : undefined) });
+    expect(formatDiagnostics(r.diagnostics, r.sources)).toBe('');
   });
 
   it.runIf(hasCc)('the C library sources compile with gcc against the headers', () => {
