@@ -52,6 +52,8 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   vfs_read: (ctx, a) => machineOf(ctx).vfs.vfsRead(num(a[0]), num(a[1]), num(a[2])),
   vfs_write: (ctx, a) => machineOf(ctx).vfs.vfsWrite(num(a[0]), num(a[1]), num(a[2])),
   pipe_wait_readable: (ctx, a) => machineOf(ctx).vfs.pipeWaitReadable(num(a[0])),
+  pipe_wait_writable: (ctx, a) => machineOf(ctx).vfs.pipeWaitWritable(num(a[0])),
+  get_pipe_info: (ctx, a) => (machineOf(ctx).vfs.fdTable().get(num(a[0]))?.kind === 'pipe' ? 1 : 0),
   ptrace_report_signal: (ctx, a) =>
     machineOf(ctx).reportSignal(num(a[0]), { sig: num(a[1]), code: num(a[2]), pid: num(a[3]), value: num(a[4]), utime: num(a[5]), stime: num(a[6]) }),
   do_pipe2: (ctx, a) => machineOf(ctx).vfs.doPipe(num(a[0]), num(a[1])),

@@ -1,15 +1,18 @@
 // Open files as host data: descriptor tables, one per files_struct (tasks cloned with CLONE_FILES share
-// one), pointing at shared, counted open files (struct file), and pipe buffers. Writes never block (a
-// pipe's buffer grows as needed); reading an empty pipe returns -EAGAIN to the kernel's sys_read, which
-// sleeps until a writer or the last writer's close wakes it, unless the file is O_NONBLOCK.
+// one), pointing at shared, counted open files (struct file), and pipes. Reading an empty pipe, or
+// writing a full one, returns -EAGAIN to the kernel's sys_read or sys_write, which sleeps until the
+// other side (or its last close) wakes it, unless the file is O_NONBLOCK.
 import type { Inode } from './namei';
+import { PipeBuffer } from './pipe';
 
 export interface Pipe {
-  data: number[];
+  buffer: PipeBuffer;
   readers: number;
   writers: number;
   /** Tasks sleeping in sys_read on this pipe. */
   waiters: Set<number>;
+  /** Tasks sleeping in sys_write until it has room. */
+  writeWaiters: Set<number>;
 }
 
 /** What every open file has, as struct file does: how many descriptors share it and its f_flags. */
@@ -144,19 +147,24 @@ export class DescriptorTables {
 
 function release(f: OpenFile, woken: (task: number) => void): void {
   if (--f.refs > 0 || f.kind !== 'pipe') return;
-  if (f.end === 'read') f.pipe.readers--;
-  else {
+  if (f.end === 'read') {
+    // A writer waiting for room learns there is no reader left (EPIPE).
+    if (--f.pipe.readers === 0) wakeAll(f.pipe.writeWaiters, woken);
+  } else {
     f.pipe.writers--;
-    if (f.pipe.writers === 0) {
-      for (const t of f.pipe.waiters) woken(t);
-      f.pipe.waiters.clear();
-    }
+    if (f.pipe.writers === 0) wakeAll(f.pipe.waiters, woken);
   }
+}
+
+/** Wakes every task waiting in `waiters`, which empties. */
+export function wakeAll(waiters: Set<number>, woken: (task: number) => void): void {
+  for (const t of waiters) woken(t);
+  waiters.clear();
 }
 
 /** pipe2's two files; `statusFlags` (O_NONBLOCK) applies to both ends. */
 export function newPipe(statusFlags = 0): { read: OpenFile; write: OpenFile } {
-  const pipe: Pipe = { data: [], readers: 1, writers: 1, waiters: new Set() };
+  const pipe: Pipe = { buffer: new PipeBuffer(), readers: 1, writers: 1, waiters: new Set(), writeWaiters: new Set() };
   return {
     read: { kind: 'pipe', end: 'read', pipe, refs: 1, flags: O_RDONLY | statusFlags },
     write: { kind: 'pipe', end: 'write', pipe, refs: 1, flags: O_WRONLY | statusFlags },

@@ -4,7 +4,7 @@
 // the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
 // the flags; this moves the bytes and keeps the tables.
 import { type AddressSpace, MemoryFault } from '../vm/memory';
-import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile } from './files';
+import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
 import { type Inode, pathLookup, PATH_MAX } from './namei';
@@ -95,29 +95,34 @@ export class Vfs {
     }
   }
 
+  /**
+   * write(2) on the current task's descriptor: the terminal, a file, or a pipe: as much as it has room
+   * for, -EAGAIN when it has none (sys_write then waits, or fails for O_NONBLOCK), EPIPE and SIGPIPE
+   * without readers.
+   */
   vfsWrite(fd: number, buf: number, count: number): number {
-    const bytes = this.userBytes(buf, count);
-    return bytes ? this.writeFile(this.host.currentTask(), fd, bytes) : -EFAULT;
-  }
-
-  /** write(2) on a task's descriptor: the terminal, or a pipe (EPIPE and SIGPIPE without readers). */
-  writeFile(task: number, fd: number, bytes: Uint8Array): number {
+    const task = this.host.currentTask();
     const f = this.fdTable(task).get(fd);
     if (!f) return -EBADF;
-    if (f.kind === 'inode') return (f.flags & O_ACCMODE) === O_RDONLY ? -EBADF : this.writeInode(f, bytes);
-    if (f.kind === 'tty') {
-      if (f.stream === 0) return -EBADF;
-      (f.stream === 1 ? this.io.stdout : this.io.stderr)(bytes.slice());
-      return bytes.length;
+    if (f.kind === 'pipe') {
+      if (f.end !== 'write') return -EBADF;
+      if (f.pipe.readers === 0) {
+        this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (SIGPIPE - 1)));
+        return -EPIPE;
+      }
+      const n = f.pipe.buffer.room(count);
+      if (n === 0) return count === 0 ? 0 : -EAGAIN;
+      const bytes = this.userBytes(buf, n);
+      if (!bytes) return -EFAULT;
+      f.pipe.buffer.put(bytes);
+      wakeAll(f.pipe.waiters, this.wake);
+      return n;
     }
-    if (f.end !== 'write') return -EBADF;
-    if (f.pipe.readers === 0) {
-      this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (SIGPIPE - 1)));
-      return -EPIPE;
-    }
-    for (const b of bytes) f.pipe.data.push(b);
-    for (const t of f.pipe.waiters) this.host.wakeUp(t);
-    f.pipe.waiters.clear();
+    if (f.kind === 'tty' ? f.stream === 0 : (f.flags & O_ACCMODE) === O_RDONLY) return -EBADF;
+    const bytes = this.userBytes(buf, count);
+    if (!bytes) return -EFAULT;
+    if (f.kind === 'inode') return this.writeInode(f, bytes);
+    (f.stream === 1 ? this.io.stdout : this.io.stderr)(bytes);
     return bytes.length;
   }
 
@@ -148,8 +153,12 @@ export class Vfs {
     if (f.end !== 'read') return -EBADF;
     // read(fd, buf, 0) returns 0 at once, even on an empty pipe.
     if (count === 0) return new Uint8Array(0);
-    if (f.pipe.data.length === 0) return f.pipe.writers > 0 ? -EAGAIN : new Uint8Array(0);
-    return Uint8Array.from(f.pipe.data.splice(0, count));
+    if (f.pipe.buffer.empty) return f.pipe.writers > 0 ? -EAGAIN : new Uint8Array(0);
+    const wasFull = f.pipe.buffer.full;
+    const bytes = f.pipe.buffer.take(count);
+    // A writer waiting for room may go on once a buffer is free.
+    if (wasFull && !f.pipe.buffer.full) wakeAll(f.pipe.writeWaiters, this.wake);
+    return bytes;
   }
 
   private readInode(f: Extract<OpenFile, { kind: 'inode' }>, count: number): Uint8Array | number {
@@ -317,6 +326,12 @@ export class Vfs {
   pipeWaitReadable(fd: number): void {
     const f = this.fdTable().get(fd);
     if (f?.kind === 'pipe') f.pipe.waiters.add(this.host.currentTask());
+  }
+
+  /** The current task sleeps on the pipe until a reader frees a buffer or the last reader goes. */
+  pipeWaitWritable(fd: number): void {
+    const f = this.fdTable().get(fd);
+    if (f?.kind === 'pipe') f.pipe.writeWaiters.add(this.host.currentTask());
   }
 
   /** do_pipe2: the kernel has checked `flags` (O_CLOEXEC, O_NONBLOCK, O_DIRECT). */

@@ -1,5 +1,6 @@
-/* fs/read_write.c, fs/pipe.c, fs/file.c: the file system calls. Reading an empty pipe is the sleep
-   pattern: the reader waits on the pipe until a writer (or the last writer's close) wakes it. */
+/* fs/read_write.c, fs/pipe.c, fs/file.c: the file system calls. Reading an empty pipe, or writing a
+   full one, is the sleep pattern: the reader waits on the pipe until a writer (or the last writer's
+   close) wakes it, the writer until a reader frees a buffer (or the last reader goes). */
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
@@ -23,8 +24,38 @@ long sys_read(unsigned int fd, char *buf, size_t count)
   }
 }
 
+/* fs/pipe.c's pipe_write: a write to a pipe takes what fits and waits for room for the rest; it
+   returns only once all is written, or early with what was written when a signal comes or the
+   readers go. */
+static long pipe_write(unsigned int fd, const char *buf, size_t count)
+{
+  size_t done = 0;
+  for (;;) {
+    long n = vfs_write(fd, buf + done, count - done);
+    if (n == -EAGAIN) {
+      if (file_flags(fd) & O_NONBLOCK)
+        return done ? done : -EAGAIN;
+      set_current_state(TASK_INTERRUPTIBLE);
+      pipe_wait_writable(fd);
+      schedule();
+      if (signal_pending(current)) {
+        __set_current_state(TASK_RUNNING);
+        return done ? done : -ERESTARTSYS;
+      }
+      continue;
+    }
+    if (n < 0)
+      return done ? done : n;
+    done += n;
+    if (done == count)
+      return done;
+  }
+}
+
 long sys_write(unsigned int fd, const char *buf, size_t count)
 {
+  if (get_pipe_info(fd))
+    return pipe_write(fd, buf, count);
   return vfs_write(fd, buf, count);
 }
 

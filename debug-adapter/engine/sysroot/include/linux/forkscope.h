@@ -44,8 +44,10 @@ struct files_struct;
 int files_dup(struct files_struct *newf);     /* dup_fdtable: newf's table is a copy of the current task's, files shared */
 void files_exit(struct files_struct *files);  /* put_files_struct's close_files: every descriptor closed, the table gone */
 long vfs_read(int fd, char *buf, size_t count);        /* -EAGAIN when a pipe is empty but has writers */
-long vfs_write(int fd, const char *buf, size_t count); /* -EPIPE when a pipe has no readers */
+long vfs_write(int fd, const char *buf, size_t count); /* the bytes taken; -EAGAIN when a pipe is full, -EPIPE when it has no readers */
 void pipe_wait_readable(int fd);            /* the current task sleeps on the pipe's wait queue */
+void pipe_wait_writable(int fd);            /* and on its writers' queue, until a buffer is free */
+int get_pipe_info(unsigned int fd);         /* whether fd is a pipe (Linux returns its pipe_inode_info) */
 /* --trace's "--- SIGxxx {siginfo} ---" line for a signal task t dequeues or ignores (no-op untraced). */
 void ptrace_report_signal(struct task_struct *t, int sig, int code, int pid, unsigned long value, long utime, long stime);
 long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
