@@ -112,6 +112,17 @@ static struct task_struct *find_new_reaper(struct task_struct *father, struct ta
 /* Tells the parent that tsk has ended: its exit signal (SIGCHLD) with how it ended, and a wake-up if it
    sleeps in wait(). Returns whether tsk should be reaped at once: POSIX says a parent that sets
    SIGCHLD to SIG_IGN, or uses SA_NOCLDWAIT, gets no zombies. */
+/* Wakes every thread of the parent's process that may sleep in wait (the wait_chldexit queue their
+   signal_struct shares in Linux): any of them may be waiting for this child. */
+void __wake_up_parent(struct task_struct *p, struct task_struct *parent)
+{
+  struct task_struct *t;
+
+  (void)p;
+  for_each_thread(parent, t)
+    wake_up_process(t);
+}
+
 static int do_notify_parent(struct task_struct *tsk, int sig)
 {
   struct sighand_struct *psig = tsk->parent->sighand;
@@ -139,7 +150,7 @@ static int do_notify_parent(struct task_struct *tsk, int sig)
   }
   if (sig > 0 && sig <= _NSIG)
     group_send_sig_info(sig, &info, tsk->parent);
-  wake_up_process(tsk->parent);
+  __wake_up_parent(tsk, tsk->parent);
   return autoreap;
 }
 
@@ -475,24 +486,43 @@ static pid_t wait_consider_task(struct wait_opts *wo, struct task_struct *p)
 /* The sleep pattern over the children: -ECHILD when none is eligible, 0 with WNOHANG when none has
    anything to report, and -ERESTARTSYS when a signal interrupts the sleep (a handler with SA_RESTART
    makes the wait again). */
-static long do_wait(struct wait_opts *wo)
+/* The children of one thread tsk of the caller's process: what of them is ready for the wait (0:
+   nothing yet). *notask becomes 0 if any of them is one the wait is for. */
+static pid_t do_wait_thread(struct wait_opts *wo, struct task_struct *tsk, long *notask)
 {
   struct task_struct *p;
+  pid_t ret;
+
+  list_for_each_entry(p, &tsk->children, sibling) {
+    if (!eligible_child(wo, p) || p->exit_state == EXIT_DEAD)
+      continue;
+    *notask = 0;
+    ret = wait_consider_task(wo, p);
+    if (ret)
+      return ret;
+  }
+  return 0;
+}
+
+/* A process's threads share their children: each waits for any thread's, starting with its own,
+   unless __WNOTHREAD limits it to its own. */
+static long do_wait(struct wait_opts *wo)
+{
+  struct task_struct *tsk;
   long retval;
   pid_t ret;
 
   for (;;) {
     set_current_state(TASK_INTERRUPTIBLE);
     retval = -ECHILD;
-    list_for_each_entry(p, &current->children, sibling) {
-      if (!eligible_child(wo, p) || p->exit_state == EXIT_DEAD)
-        continue;
-      retval = 0;
-      ret = wait_consider_task(wo, p);
+    for_each_thread(current, tsk) {
+      ret = do_wait_thread(wo, tsk, &retval);
       if (ret) {
         __set_current_state(TASK_RUNNING);
         return ret;
       }
+      if (wo->wo_flags & __WNOTHREAD)
+        break;
     }
     if (retval || (wo->wo_flags & WNOHANG)) {
       __set_current_state(TASK_RUNNING);

@@ -383,7 +383,7 @@ void do_notify_parent_cldstop(struct task_struct *tsk, int why)
   info.si_status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code;
   if (ka->sa.sa_handler != SIG_IGN_HANDLER && !(ka->sa.sa_flags & SA_NOCLDSTOP))
     group_send_sig_info(SIGCHLD, &info, parent);
-  wake_up_process(parent);
+  __wake_up_parent(tsk, parent);
 }
 
 /* A stop signal's default action: the process stops (ps shows T) until SIGCONT or SIGKILL wakes it.

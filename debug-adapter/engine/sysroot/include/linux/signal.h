@@ -144,4 +144,6 @@ unsigned long sigmask_to_save(void);
 void restore_saved_sigmask(void);
 void set_current_blocked(unsigned long newset);
 void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+/* Wakes the threads of p's parent's process that may wait for p (kernel/exit.c). */
+void __wake_up_parent(struct task_struct *p, struct task_struct *parent);
 #endif
