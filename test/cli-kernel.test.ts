@@ -472,6 +472,36 @@ int main(void) {
     ]);
   });
 
+  it('decodes rt_sigaction\'s actions as strace does, with the flags the kernel keeps', () => {
+    const file = program(
+      'trace_sigaction.c',
+      `#include <signal.h>
+#include <string.h>
+static void h(int s) { (void)s; }
+int main(void) {
+  struct sigaction sa, old;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = h;
+  sa.sa_flags = SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_NOCLDSTOP | 0x100;
+  sigaddset(&sa.sa_mask, SIGUSR2);
+  sigaddset(&sa.sa_mask, SIGINT);
+  sigaction(SIGUSR1, &sa, &old);
+  sigaction(SIGUSR1, 0, &old);
+  signal(SIGCHLD, SIG_IGN);
+  return 0;
+}
+`,
+    );
+    const lines = forkscope(['run', file, '--trace']).stderr.split('\n').filter((l) => l.startsWith('rt_sigaction('));
+    // strace's lines for the same program, the addresses aside: glibc sign-extends the int flags (the
+    // high 0xffffffff), and the kernel keeps only the flags it knows.
+    expect(lines.map((l) => l.replace(/0x(?:55|7f)[0-9a-f]{10}/g, 'ADDR'))).toEqual([
+      'rt_sigaction(SIGUSR1, {sa_handler=ADDR, sa_mask=[INT USR2], sa_flags=SA_RESTORER|SA_RESTART|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP|0xffffffff00000100, sa_restorer=ADDR}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0',
+      'rt_sigaction(SIGUSR1, NULL, {sa_handler=ADDR, sa_mask=[INT USR2], sa_flags=SA_RESTORER|SA_RESTART|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP, sa_restorer=ADDR}, 8) = 0',
+      'rt_sigaction(SIGCHLD, {sa_handler=SIG_IGN, sa_mask=[CHLD], sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=ADDR}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0',
+    ]);
+  });
+
   it('shows stdio asking fstat what stdout is before its first write, as glibc does', () => {
     const file = program('trace_fstat.c', '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n');
     const lines = (stdio: string) => forkscope(['run', file, '--trace', '--stdio', stdio]).stderr.split('\n').filter((l) => /^(newfstatat|write)\(/.test(l));

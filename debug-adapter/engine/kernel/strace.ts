@@ -249,6 +249,33 @@ export function signalInfoText(s: SignalInfo): string {
   return `{${fields.join(', ')}}`;
 }
 
+/** sa_flags in strace's order, and SA_RESTORER, which the C library always sets. */
+const SA_FLAGS: readonly (readonly [number, string])[] = [
+  [0x04000000, 'SA_RESTORER'], [0x08000000, 'SA_ONSTACK'], [0x10000000, 'SA_RESTART'], [0x40000000, 'SA_NODEFER'],
+  [0x80000000, 'SA_RESETHAND'], [4, 'SA_SIGINFO'], [1, 'SA_NOCLDSTOP'], [2, 'SA_NOCLDWAIT'],
+];
+
+/**
+ * The kernel's struct sigaction at `addr` (handler, flags, restorer, mask, 8 bytes each) as strace
+ * shows it: {sa_handler=0x..., sa_mask=[INT], sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x...}.
+ * The flags are an unsigned long: glibc's sign-extended int shows as a high 0xffffffff00000000.
+ */
+function sigaction(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  try {
+    const a = n(addr);
+    const flags = BigInt(mem.readU64(a + 8));
+    const { names, rest } = namedFlags(Number(flags & 0xffffffffn), SA_FLAGS);
+    const high = flags >> 32n;
+    const unnamed = (BigInt(rest) | (high << 32n)) & 0xffffffffffffffffn;
+    const flagText = [...names, ...(unnamed !== 0n ? [`0x${unnamed.toString(16)}`] : [])].join('|') || '0';
+    const restorer = (Number(flags) & 0x04000000) !== 0 ? `, sa_restorer=${hex(mem.readPtr(a + 16))}` : '';
+    return `{sa_handler=${sigHandler(mem.readPtr(a))}, sa_mask=${sigset(mem, a + 24)}, sa_flags=${flagText}${restorer}}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
 const SIGPROCMASK_HOW: readonly string[] = ['SIG_BLOCK', 'SIG_UNBLOCK', 'SIG_SETMASK'];
 
 const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
@@ -368,9 +395,10 @@ function namedFlags(v: number, table: readonly (readonly [number, string])[]): {
   const names: string[] = [];
   let rest = v;
   for (const [bit, name] of table) {
-    if ((rest & bit) === bit) {
+    // Unsigned: 0x80000000 (SA_RESETHAND) is negative to JavaScript's 32-bit operators.
+    if ((rest & bit) >>> 0 === bit) {
       names.push(name);
-      rest &= ~bit;
+      rest = (rest & ~bit) >>> 0;
     }
   }
   return { names, rest };
@@ -541,7 +569,10 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   },
   tgkill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2]) === 0 ? '0' : signalName(int32(c.args[2]))})` },
   rt_sigqueueinfo: { enter: (c) => `${int32(c.args[0])}, ${signalName(int32(c.args[1]))}, ${siginfo(c.mem, c.args[2])})` },
-  rt_sigaction: { enter: (c) => `${signalName(int32(c.args[0]))}, {sa_handler=${sigHandler(c.args[1])}, sa_flags=${n(c.args[2])}}, ${hex(c.args[3])})` },
+  rt_sigaction: {
+    enter: (c) => `${signalName(int32(c.args[0]))}, ${sigaction(c.mem, c.args[1])}, `,
+    exit: (c, ret) => `${ret === 0 ? sigaction(c.mem, c.args[2]) : hex(c.args[2])}, ${n(c.args[3])})`,
+  },
   prctl: {
     enter: (c) => {
       const option = int32(c.args[0]);

@@ -585,6 +585,7 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
     *oact = k->sa;
   if (act) {
     k->sa = *act;
+    k->sa.sa_flags &= UAPI_SA_FLAGS;
     k->sa.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
     /* POSIX: a pending signal that is now ignored is discarded. */
     if (sig_handler_ignored(k->sa.sa_handler, sig)) {

@@ -50,6 +50,13 @@
 #define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
+#define SA_ONSTACK   0x08000000
+#define SA_UNSUPPORTED 0x00000400
+#define SA_EXPOSE_TAGBITS 0x00000800
+/* The flags the kernel keeps (UAPI_SA_FLAGS, Linux 5.11 on): others are dropped, so sigaction's old
+   action shows only these. */
+#define UAPI_SA_FLAGS (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART | SA_NODEFER | \
+                       SA_RESETHAND | SA_EXPOSE_TAGBITS | SA_RESTORER)
 
 #define SIG_BLOCK   0
 #define SIG_UNBLOCK 1
