@@ -6,7 +6,7 @@
 // blocking writer sleeps (in the kernel's sys_write) until a reader makes room.
 
 const PAGE_SIZE = 4096;
-export const PIPE_DEF_BUFFERS = 16;
+const PIPE_DEF_BUFFERS = 16;
 
 interface PipeBuf {
   page: Uint8Array;
