@@ -43,6 +43,10 @@ export class ProcessContext implements BuiltinContext {
     return this.host.isatty(fd);
   }
 
+  threadPointer(): number {
+    return this.host.tlsBase();
+  }
+
   getErrno(): number {
     const at = this.errnoAddress();
     return at === undefined ? 0 : this.mem.readI32(at);

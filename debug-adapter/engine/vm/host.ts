@@ -10,6 +10,8 @@ export type Value = number | bigint;
 export interface BuiltinContext {
   readonly mem: AddressSpace;
   isatty(fd: number): boolean;
+  /** The calling thread's thread pointer (its TLS base, x86-64's %fs): 0 when it has none. */
+  threadPointer(): number;
   getErrno(): number;
   setErrno(e: number): void;
   /** Address of a global variable defined by the program or the C library sources, or undefined. */

@@ -20,7 +20,6 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 #define FUTEX_BITSET_MATCH_ANY 0xffffffff
-#define ARCH_GET_FS 0x1003
 
 /* glibc's flag set: "no signal is sent" when a thread ends (termination signal 0). */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SIGHAND | CLONE_THREAD \
@@ -31,7 +30,6 @@
 long sys_futex(unsigned int *uaddr, int op, unsigned int val, const struct timespec *timeout, unsigned int *uaddr2, unsigned int val3);
 long sys_exit(int error_code);
 long sys_gettid(void);
-long sys_arch_prctl(int option, unsigned long arg2);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 
@@ -92,10 +90,11 @@ int __libc_multiple_threads;
 static struct pthread *detached_list;
 static pthread_mutex_t detached_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* THREAD_SELF: the thread pointer (%fs) is the descriptor of a thread pthread_create made; the main
+   thread has none. Read as glibc reads it, with no system call. */
 static struct pthread *thread_self(void)
 {
-  unsigned long tp = 0;
-  sys_arch_prctl(ARCH_GET_FS, (unsigned long)&tp);
+  void *tp = __builtin_thread_pointer();
   return tp ? (struct pthread *)tp : &main_thread;
 }
 

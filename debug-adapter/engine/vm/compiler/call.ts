@@ -3,7 +3,7 @@
 import type { Expr } from '../../lang/ast';
 import type { SourcePos } from '../../lang/token';
 import type { CType, FunctionType } from '../../lang/types';
-import { T, isArithmetic, promote, typeName } from '../../lang/types';
+import { T, isArithmetic, pointerTo, promote, typeName } from '../../lang/types';
 import type { Value } from '../host';
 import { SIGSEGV, SignalFault } from '../faults';
 import { enterFrame } from '../interpreter';
@@ -312,6 +312,9 @@ function compileCompilerBuiltin(c: FnCtx, name: string, args: Expr[], pos: Sourc
     case '__builtin_expect':
       if (args.length < 2) return tooFew(c, name, pos);
       return rv(c, args[0]!);
+    case '__builtin_thread_pointer':
+      // GCC's: the thread pointer (x86-64's %fs base), read without a system call.
+      return { type: pointerTo(T.void), ev: (t) => t.host.threadPointer() };
     case '__builtin_unreachable':
     case '__builtin_trap':
       return { type: T.void, ev: () => { throw new SignalFault(4, `${name}() reached`); } };
