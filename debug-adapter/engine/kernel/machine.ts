@@ -41,6 +41,8 @@ const TASK_RUNNING = 0;
 const TASK_NORMAL = 0x3;
 const TASK_DEAD = 0x80;
 const TASK_NEW = 0x800;
+/** linux/sched.h's task->ptrace flag: the task is traced. */
+const PT_PTRACED = 0x1;
 /** preempt_count's hardirq, softirq and NMI fields (linux/preempt.h): nonzero in interrupt context. */
 const IRQ_MASK = 0x00ffff00;
 /** How long a run may last in virtual time unless told otherwise (MachineOptions.maxVirtualNs). */
@@ -947,7 +949,11 @@ export class Machine {
       this.programStarted = true;
       this.programTask = this.current.ts;
       this.memoryReport.programStarted(this.current.ts);
-      this.tracer?.attach(this.current.ts, this.traceProcess(this.current));
+      if (this.tracer) {
+        this.tracer.attach(this.current.ts, this.traceProcess(this.current));
+        // Its signals are reported (kernel/signal.c), and its children's: fork copies the flag.
+        this.task.set(this.kmem, this.current.ts, 'ptrace', PT_PTRACED);
+      }
     }
     // A kernel thread becoming a user process (the usermode helper's) counts among the live ones now.
     if (!this.isUser(this.current.ts)) this.liveUserTasks++;

@@ -151,7 +151,7 @@ static void complete_signal(int sig, struct task_struct *p, int type)
 /* What strace -f shows of a signal ("--- SIGCHLD {si_signo=SIGCHLD, ...} ---"). Linux stops a traced
    task for every signal it dequeues, even one its disposition ignores, which ptrace keeps queued for
    the tracer; Forkscope reports an ignored signal as it is dropped instead, so that tracing changes
-   nothing the program sees. Without --trace the report does nothing. */
+   nothing the program sees. Only a traced task (t->ptrace) reports: the others pay one test. */
 static void ptrace_signal_report(struct task_struct *t, int sig, struct kernel_siginfo *info)
 {
   if (sig == SIGKILL)
@@ -169,7 +169,7 @@ static int __send_signal_locked(int sig, struct kernel_siginfo *info, struct tas
   struct sigqueue *q;
 
   if (!prepare_signal(sig, t, force)) {
-    if (!(t->signal->flags & SIGNAL_GROUP_EXIT))
+    if (t->ptrace && !(t->signal->flags & SIGNAL_GROUP_EXIT))
       ptrace_signal_report(t, sig, info);
     return 0;
   }
@@ -491,7 +491,8 @@ int get_signal(struct ksignal *ksig)
       signr = dequeue_signal(current, current->blocked, &ksig->info);
     if (!signr)
       return 0;
-    ptrace_signal_report(current, signr, &ksig->info);
+    if (current->ptrace)
+      ptrace_signal_report(current, signr, &ksig->info);
     ka = &current->sighand->action[signr - 1];
     if (ka->sa.sa_handler == SIG_IGN_HANDLER)
       continue;

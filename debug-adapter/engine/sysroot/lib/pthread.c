@@ -927,6 +927,27 @@ int pthread_rwlock_destroy(pthread_rwlock_t *rwlock)
   return 0;
 }
 
+/* With the rwlock's internal lock held: a reader gets the lock if there is no writer, and either no
+   writer waits or readers are preferred. Returns -1 when it may not (yet), else 0, or EAGAIN for too
+   many readers. Sets *wake when the queued readers may come in too: the last unlock woke a writer,
+   not them, and this reader got in before it. */
+static int rwlock_enter_reader(pthread_rwlock_t *rwlock, int *wake)
+{
+  if (rwlock->__data.__writer != 0
+      || (rwlock->__data.__nr_writers_queued != 0 && !PTHREAD_RWLOCK_PREFER_READER_P(rwlock)))
+    return -1;
+  if (++rwlock->__data.__nr_readers == 0) {
+    --rwlock->__data.__nr_readers;
+    return EAGAIN;
+  }
+  if (rwlock->__data.__nr_readers == 1 && rwlock->__data.__nr_readers_queued > 0
+      && rwlock->__data.__nr_writers_queued > 0) {
+    ++rwlock->__data.__readers_wakeup;
+    *wake = 1;
+  }
+  return 0;
+}
+
 int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
 {
   int result = 0;
@@ -935,19 +956,9 @@ int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
 
   lll_lock(&rwlock->__data.__lock);
   for (;;) {
-    /* Get the lock if there is no writer, and either no writer waits or readers are preferred. */
-    if (rwlock->__data.__writer == 0
-        && (rwlock->__data.__nr_writers_queued == 0 || PTHREAD_RWLOCK_PREFER_READER_P(rwlock))) {
-      if (++rwlock->__data.__nr_readers == 0) {
-        --rwlock->__data.__nr_readers;
-        result = EAGAIN;
-      } else if (rwlock->__data.__nr_readers == 1 && rwlock->__data.__nr_readers_queued > 0
-                 && rwlock->__data.__nr_writers_queued > 0) {
-        /* The last unlock woke a writer, not the queued readers, and we got in before it: the readers
-           may come in with us. */
-        ++rwlock->__data.__readers_wakeup;
-        wake = 1;
-      }
+    int entered = rwlock_enter_reader(rwlock, &wake);
+    if (entered >= 0) {
+      result = entered;
       break;
     }
     /* We hold it as the writer: waiting would never end. */
@@ -974,25 +985,13 @@ int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
 
 int pthread_rwlock_tryrdlock(pthread_rwlock_t *rwlock)
 {
-  int result = EBUSY;
+  int result;
   int wake = 0;
 
   lll_lock(&rwlock->__data.__lock);
-  if (rwlock->__data.__writer == 0
-      && (rwlock->__data.__nr_writers_queued == 0 || PTHREAD_RWLOCK_PREFER_READER_P(rwlock))) {
-    if (++rwlock->__data.__nr_readers == 0) {
-      --rwlock->__data.__nr_readers;
-      result = EAGAIN;
-    } else {
-      result = 0;
-      /* As in pthread_rwlock_rdlock. */
-      if (rwlock->__data.__nr_readers == 1 && rwlock->__data.__nr_readers_queued > 0
-          && rwlock->__data.__nr_writers_queued > 0) {
-        ++rwlock->__data.__readers_wakeup;
-        wake = 1;
-      }
-    }
-  }
+  result = rwlock_enter_reader(rwlock, &wake);
+  if (result < 0)
+    result = EBUSY;
   lll_unlock(&rwlock->__data.__lock);
   if (wake)
     futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);

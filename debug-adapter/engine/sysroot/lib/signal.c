@@ -34,14 +34,8 @@ extern int __libc_multiple_threads;
 int __pthread_enable_asynccancel(void);
 void __pthread_disable_asynccancel(int oldtype);
 
-static int syscall_error(long r)
-{
-  if (r < 0) {
-    errno = -r;
-    return -1;
-  }
-  return r;
-}
+/* A system call's result: -errno becomes errno and -1 (lib/syscalls.c). */
+long __syscall_result(long r);
 
 int sigemptyset(sigset_t *set)
 {
@@ -127,7 +121,7 @@ int __libc_sigaction(int signum, const struct sigaction *act, struct sigaction *
   }
   r = sys_rt_sigaction(signum, act ? &kact : 0, oldact ? &koact : 0, KERNEL_SIGSET_SIZE);
   if (r < 0)
-    return syscall_error(r);
+    return __syscall_result(r);
   if (oldact) {
     oldact->sa_handler = (sighandler_t)koact.k_sa_handler;
     oldact->sa_flags = koact.sa_flags;
@@ -167,7 +161,7 @@ sighandler_t signal(int signum, sighandler_t handler)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
 {
-  return syscall_error(sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE));
+  return __syscall_result(sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE));
 }
 
 /* The same call as sigprocmask (the mask is each thread's own), but it returns the error number
@@ -181,12 +175,12 @@ int pthread_sigmask(int how, const sigset_t *set, sigset_t *oldset)
 /* A signal for one thread: tid of process tgid. */
 int tgkill(pid_t tgid, pid_t tid, int sig)
 {
-  return syscall_error(sys_tgkill(tgid, tid, sig));
+  return __syscall_result(sys_tgkill(tgid, tid, sig));
 }
 
 int sigpending(sigset_t *set)
 {
-  return syscall_error(sys_rt_sigpending(set, KERNEL_SIGSET_SIZE));
+  return __syscall_result(sys_rt_sigpending(set, KERNEL_SIGSET_SIZE));
 }
 
 /* A cancellation point, in the shape of lib/syscalls.c's RETURN_SYSCALL_CANCEL (a single-threaded
@@ -197,7 +191,7 @@ int sigsuspend(const sigset_t *mask)
     int oldtype = __pthread_enable_asynccancel();
     long r = sys_rt_sigsuspend(mask, KERNEL_SIGSET_SIZE);
     __pthread_disable_asynccancel(oldtype);
-    return syscall_error(r);
+    return __syscall_result(r);
   } else {
     long r = sys_rt_sigsuspend(mask, KERNEL_SIGSET_SIZE);
     if (r < 0) {

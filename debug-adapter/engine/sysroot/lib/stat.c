@@ -1,18 +1,13 @@
 /* stat(), fstat(), lstat() and fstatat(): glibc 2.36 makes the newfstatat system call for each. */
-#include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 
 long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf, int flag);
+long __syscall_result(long r);
 
 int fstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags)
 {
-  long r = sys_newfstatat(dirfd, pathname, statbuf, flags);
-  if (r < 0) {
-    errno = -r;
-    return -1;
-  }
-  return 0;
+  return __syscall_result(sys_newfstatat(dirfd, pathname, statbuf, flags));
 }
 
 int stat(const char *pathname, struct stat *statbuf)

@@ -41,7 +41,9 @@ long sys_getsid(pid_t pid);
 long sys_setsid(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
-static long syscall_result(long r)
+/* A system call's result as the C library returns it: -errno becomes errno and -1 (glibc's
+   INLINE_SYSCALL). The other lib/ files call it too. */
+long __syscall_result(long r)
 {
   if (r < 0) {
     errno = -r;
@@ -61,7 +63,7 @@ void __pthread_disable_asynccancel(int oldtype);
    pending cancel acts on the way in and one that comes meanwhile interrupts it. A single-threaded
    process makes the call and nothing more, with the test for an error inline (glibc's INLINE_SYSCALL),
    so that it pays nothing for cancellation: this takes no more steps than `return
-   syscall_result(call);` did, on success or on error. (Each local is declared where it gets its value:
+   __syscall_result(call);` did, on success or on error. (Each local is declared where it gets its value:
    a declaration without one costs a step, which zeroes it.) */
 #define RETURN_SYSCALL_CANCEL(call) \
   { \
@@ -69,7 +71,7 @@ void __pthread_disable_asynccancel(int oldtype);
       int sc_cancel_oldtype = __pthread_enable_asynccancel(); \
       long sc_ret = (call); \
       __pthread_disable_asynccancel(sc_cancel_oldtype); \
-      return syscall_result(sc_ret); \
+      return __syscall_result(sc_ret); \
     } else { \
       long sc_ret = (call); \
       if (sc_ret < 0) { \
@@ -82,12 +84,12 @@ void __pthread_disable_asynccancel(int oldtype);
 
 pid_t fork(void)
 {
-  return syscall_result(sys_fork());
+  return __syscall_result(sys_fork());
 }
 
 pid_t vfork(void)
 {
-  return syscall_result(sys_vfork());
+  return __syscall_result(sys_vfork());
 }
 
 pid_t getpid(void)
@@ -124,7 +126,7 @@ void _exit(int status)
 
 int kill(pid_t pid, int sig)
 {
-  return syscall_result(sys_kill(pid, sig));
+  return __syscall_result(sys_kill(pid, sig));
 }
 
 int pause(void)
@@ -172,32 +174,32 @@ ssize_t write(int fd, const void *buf, size_t count)
 
 int pipe(int pipefd[2])
 {
-  return syscall_result(sys_pipe(pipefd));
+  return __syscall_result(sys_pipe(pipefd));
 }
 
 int pipe2(int pipefd[2], int flags)
 {
-  return syscall_result(sys_pipe2(pipefd, flags));
+  return __syscall_result(sys_pipe2(pipefd, flags));
 }
 
 off_t lseek(int fd, off_t offset, int whence)
 {
-  return syscall_result(sys_lseek(fd, offset, whence));
+  return __syscall_result(sys_lseek(fd, offset, whence));
 }
 
 int close(int fd)
 {
-  return syscall_result(sys_close(fd));
+  return __syscall_result(sys_close(fd));
 }
 
 int dup(int oldfd)
 {
-  return syscall_result(sys_dup(oldfd));
+  return __syscall_result(sys_dup(oldfd));
 }
 
 int dup2(int oldfd, int newfd)
 {
-  return syscall_result(sys_dup2(oldfd, newfd));
+  return __syscall_result(sys_dup2(oldfd, newfd));
 }
 
 int prctl(int option, ...)
@@ -209,7 +211,7 @@ int prctl(int option, ...)
   for (i = 0; i < 4; i++)
     a[i] = va_arg(ap, unsigned long);
   va_end(ap);
-  return syscall_result(sys_prctl(option, a[0], a[1], a[2], a[3]));
+  return __syscall_result(sys_prctl(option, a[0], a[1], a[2], a[3]));
 }
 
 unsigned int alarm(unsigned int seconds)
@@ -224,12 +226,12 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options)
 
 int setpgid(pid_t pid, pid_t pgid)
 {
-  return syscall_result(sys_setpgid(pid, pgid));
+  return __syscall_result(sys_setpgid(pid, pgid));
 }
 
 pid_t getpgid(pid_t pid)
 {
-  return syscall_result(sys_getpgid(pid));
+  return __syscall_result(sys_getpgid(pid));
 }
 
 pid_t getpgrp(void)
@@ -239,17 +241,17 @@ pid_t getpgrp(void)
 
 pid_t getsid(pid_t pid)
 {
-  return syscall_result(sys_getsid(pid));
+  return __syscall_result(sys_getsid(pid));
 }
 
 pid_t setsid(void)
 {
-  return syscall_result(sys_setsid());
+  return __syscall_result(sys_setsid());
 }
 
 int execve(const char *pathname, char *const argv[], char *const envp[])
 {
-  return syscall_result(sys_execve(pathname, argv, envp));
+  return __syscall_result(sys_execve(pathname, argv, envp));
 }
 
 int execv(const char *pathname, char *const argv[])
@@ -339,37 +341,35 @@ int execle(const char *pathname, const char *arg, ...)
 }
 
 /* open() is openat() relative to the working directory (glibc has made only the openat system call
-   since 2.26), and the variadic mode is read only when the flags can create a file. */
-/* glibc's __OPEN_NEEDS_MODE: O_TMPFILE would need one too, and is not offered here. */
-#define OPEN_NEEDS_MODE(flags) (((flags) & O_CREAT) != 0)
+   since 2.26). The variadic mode is read only when the flags can create a file (glibc's
+   __OPEN_NEEDS_MODE; O_TMPFILE would need one too, and is not offered here). */
+#define OPEN_MODE(mode, flags)              \
+  do {                                      \
+    if ((flags) & O_CREAT) {                \
+      va_list ap;                           \
+      va_start(ap, flags);                  \
+      mode = va_arg(ap, unsigned int);      \
+      va_end(ap);                           \
+    }                                       \
+  } while (0)
 
 int openat(int dirfd, const char *pathname, int flags, ...)
 {
   unsigned int mode = 0;
-  if (OPEN_NEEDS_MODE(flags)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = va_arg(ap, unsigned int);
-    va_end(ap);
-  }
-  return syscall_result(sys_openat(dirfd, pathname, flags, mode));
+  OPEN_MODE(mode, flags);
+  return __syscall_result(sys_openat(dirfd, pathname, flags, mode));
 }
 
 int open(const char *pathname, int flags, ...)
 {
   unsigned int mode = 0;
-  if (OPEN_NEEDS_MODE(flags)) {
-    va_list ap;
-    va_start(ap, flags);
-    mode = va_arg(ap, unsigned int);
-    va_end(ap);
-  }
-  return syscall_result(sys_openat(AT_FDCWD, pathname, flags, mode));
+  OPEN_MODE(mode, flags);
+  return __syscall_result(sys_openat(AT_FDCWD, pathname, flags, mode));
 }
 
 int creat(const char *pathname, mode_t mode)
 {
-  return syscall_result(sys_creat(pathname, mode));
+  return __syscall_result(sys_creat(pathname, mode));
 }
 
 /* The third argument, when the command takes one, is an int or a pointer: read as a long either way. */
@@ -380,5 +380,5 @@ int fcntl(int fd, int cmd, ...)
   va_start(ap, cmd);
   arg = va_arg(ap, unsigned long);
   va_end(ap);
-  return syscall_result(sys_fcntl(fd, cmd, arg));
+  return __syscall_result(sys_fcntl(fd, cmd, arg));
 }

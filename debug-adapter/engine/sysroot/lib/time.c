@@ -1,7 +1,6 @@
 /* The C library's clocks (glibc's time/ directory). Each calls the kernel's system call directly; glibc reads
    the timekeeping clocks through the vDSO instead, so a real strace does not show those calls, while
    Forkscope's --trace does. */
-#include <errno.h>
 #include <time.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -12,28 +11,22 @@ long sys_gettimeofday(struct timeval *tv, void *tz);
 long sys_time(time_t *tloc);
 long sys_times(struct tms *tbuf);
 
-static long clock_result(long r)
-{
-  if (r < 0) {
-    errno = -r;
-    return -1;
-  }
-  return r;
-}
+/* A system call's result: -errno becomes errno and -1 (lib/syscalls.c). */
+long __syscall_result(long r);
 
 int clock_gettime(clockid_t clockid, struct timespec *tp)
 {
-  return clock_result(sys_clock_gettime(clockid, tp));
+  return __syscall_result(sys_clock_gettime(clockid, tp));
 }
 
 int clock_getres(clockid_t clockid, struct timespec *res)
 {
-  return clock_result(sys_clock_getres(clockid, res));
+  return __syscall_result(sys_clock_getres(clockid, res));
 }
 
 int gettimeofday(struct timeval *tv, void *tz)
 {
-  return clock_result(sys_gettimeofday(tv, tz));
+  return __syscall_result(sys_gettimeofday(tv, tz));
 }
 
 time_t time(time_t *tloc)
@@ -43,7 +36,7 @@ time_t time(time_t *tloc)
 
 clock_t times(struct tms *buf)
 {
-  return clock_result(sys_times(buf));
+  return __syscall_result(sys_times(buf));
 }
 
 /* The processor time the process has used, in CLOCKS_PER_SEC units: its CPU-time clock. */

@@ -220,6 +220,7 @@ struct task_struct {
   };
   void *stack;
   unsigned int flags;
+  unsigned int ptrace; /* PT_PTRACED while --trace follows the task; dup_task_struct's copy passes it on, as strace -f's options do */
   int preempt_count;    /* spinlocks held and the like: nonzero means the task must not sleep (linux/preempt.h) */
   struct thread_info thread_info;
   void *worker_private; /* a kernel thread's struct kthread (kernel/kthread.c) */
@@ -298,6 +299,8 @@ struct task_struct *get_current(void);
 /* Threads: every task of a process is on its leader's thread_group ring. */
 #define thread_group_leader(p) ((p) == (p)->group_leader)
 #define thread_group_empty(p) list_empty(&(p)->thread_group)
+#define PT_PTRACED 0x00000001
+
 #define next_thread(p) list_entry((p)->thread_group.next, struct task_struct, thread_group)
 #define same_thread_group(p1, p2) ((p1)->tgid == (p2)->tgid)
 /* A zombie leader is not reaped while other threads of its process still run. */

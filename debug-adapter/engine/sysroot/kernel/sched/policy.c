@@ -120,32 +120,17 @@ long sys_sched_getparam(pid_t pid, struct sched_param *param)
   return 0;
 }
 
+/* A real-time policy's priorities run from 1 to MAX_RT_USER_PRIO - 1; the others have only 0. */
 long sys_sched_get_priority_max(int policy)
 {
-  switch (policy) {
-  case SCHED_FIFO:
-  case SCHED_RR:
-    return MAX_RT_USER_PRIO - 1;
-  case SCHED_DEADLINE:
-  case SCHED_NORMAL:
-  case SCHED_BATCH:
-  case SCHED_IDLE:
-    return 0;
-  }
-  return -EINVAL;
+  if (!valid_policy(policy))
+    return -EINVAL;
+  return rt_policy(policy) ? MAX_RT_USER_PRIO - 1 : 0;
 }
 
 long sys_sched_get_priority_min(int policy)
 {
-  switch (policy) {
-  case SCHED_FIFO:
-  case SCHED_RR:
-    return 1;
-  case SCHED_DEADLINE:
-  case SCHED_NORMAL:
-  case SCHED_BATCH:
-  case SCHED_IDLE:
-    return 0;
-  }
-  return -EINVAL;
+  if (!valid_policy(policy))
+    return -EINVAL;
+  return rt_policy(policy) ? 1 : 0;
 }
