@@ -948,11 +948,31 @@ static int rwlock_enter_reader(pthread_rwlock_t *rwlock, int *wake)
   return 0;
 }
 
+/* With the internal lock held, for a caller that cannot have the rwlock yet: EDEADLK if it holds it
+   as the writer (waiting would never end), EAGAIN if too many wait, else 0 once it has slept in the
+   `queued` count until `wakeup` changed; the internal lock is held again. */
+static int rwlock_wait(pthread_rwlock_t *rwlock, unsigned int *queued, unsigned int *wakeup)
+{
+  unsigned int waitval;
+
+  if (rwlock->__data.__writer == sys_gettid())
+    return EDEADLK;
+  if (++*queued == 0) {
+    --*queued;
+    return EAGAIN;
+  }
+  waitval = *wakeup;
+  lll_unlock(&rwlock->__data.__lock);
+  futex_wait((int *)wakeup, waitval);
+  lll_lock(&rwlock->__data.__lock);
+  --*queued;
+  return 0;
+}
+
 int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
 {
   int result = 0;
   int wake = 0;
-  unsigned int waitval;
 
   lll_lock(&rwlock->__data.__lock);
   for (;;) {
@@ -961,21 +981,9 @@ int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
       result = entered;
       break;
     }
-    /* We hold it as the writer: waiting would never end. */
-    if (rwlock->__data.__writer == sys_gettid()) {
-      result = EDEADLK;
+    result = rwlock_wait(rwlock, &rwlock->__data.__nr_readers_queued, &rwlock->__data.__readers_wakeup);
+    if (result)
       break;
-    }
-    if (++rwlock->__data.__nr_readers_queued == 0) {
-      --rwlock->__data.__nr_readers_queued;
-      result = EAGAIN;
-      break;
-    }
-    waitval = rwlock->__data.__readers_wakeup;
-    lll_unlock(&rwlock->__data.__lock);
-    futex_wait((int *)&rwlock->__data.__readers_wakeup, waitval);
-    lll_lock(&rwlock->__data.__lock);
-    --rwlock->__data.__nr_readers_queued;
   }
   lll_unlock(&rwlock->__data.__lock);
   if (wake)
@@ -1001,7 +1009,6 @@ int pthread_rwlock_tryrdlock(pthread_rwlock_t *rwlock)
 int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
 {
   int result = 0;
-  unsigned int waitval;
 
   lll_lock(&rwlock->__data.__lock);
   for (;;) {
@@ -1010,20 +1017,9 @@ int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
       rwlock->__data.__writer = sys_gettid();
       break;
     }
-    if (rwlock->__data.__writer == sys_gettid()) {
-      result = EDEADLK;
+    result = rwlock_wait(rwlock, &rwlock->__data.__nr_writers_queued, &rwlock->__data.__writer_wakeup);
+    if (result)
       break;
-    }
-    if (++rwlock->__data.__nr_writers_queued == 0) {
-      --rwlock->__data.__nr_writers_queued;
-      result = EAGAIN;
-      break;
-    }
-    waitval = rwlock->__data.__writer_wakeup;
-    lll_unlock(&rwlock->__data.__lock);
-    futex_wait((int *)&rwlock->__data.__writer_wakeup, waitval);
-    lll_lock(&rwlock->__data.__lock);
-    --rwlock->__data.__nr_writers_queued;
   }
   lll_unlock(&rwlock->__data.__lock);
   return result;
