@@ -70,7 +70,8 @@ Options:
                      by nice: Linux's default, and Forkscope's), fifo (round
                      robin) or random (a random runnable task each time; see
                      --seed)
-  --seed N           the seed of --sched random (default 1): same seed, same run
+  --seed N           the seed of --sched random and of the kernel's random
+                     numbers (getrandom) (default 1): same seed, same run
   --cpus N           the number of CPUs (1..64, default 1); they take turns
                      deterministically, so the same options give the same run
   --rmmod-after S    for a kernel module: remove it S virtual seconds (a decimal

@@ -92,7 +92,7 @@ function runFile(command: Extract<CliCommand, { kind: 'run' }>): number {
     },
     {
       pidMax: command.pidMax,
-      sched: command.sched ? { policy: command.sched, seed: command.seed } : undefined,
+      sched: command.sched || command.seed !== undefined ? { policy: command.sched ?? 'cfs', seed: command.seed } : undefined,
       cpus: command.cpus,
       trace: command.trace ? (text) => process.stderr.write(text) : undefined,
       onProgramExit: command.tree || command.ps ? atProgramExit : undefined,

@@ -148,6 +148,78 @@ int main(void) {
     ]);
   });
 
+  it('shows the lecture\'s fork example as strace -f does, with malloc\'s getrandom and brk in each process', () => {
+    // The lecture's program. On Linux (strace -f, glibc 2.36, stdout a pipe) each process's first printf
+    // allocates the stdout buffer, and that first malloc draws the tcache key with getrandom and grows
+    // the heap by 0x21000 bytes from the break, which brk(NULL) reads first. The child, forked before
+    // any malloc, finds the same break as its parent did.
+    const file = program(
+      'process.c',
+      `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+int main(void)
+{
+    pid_t pid;
+    int wstatus, ret;
+    pid = fork();
+    switch(pid) {
+        case -1:
+            perror("fork");
+            return EXIT_FAILURE;
+        case 0:
+            sleep(1);
+            printf("Nooooooooo!\\n");
+            exit(99);
+        default:
+            printf("I am your father!: your pid is %d\\n", pid);
+            break;
+    }
+    ret = waitpid(pid, &wstatus, 0);
+    if(ret == -1)
+        return EXIT_FAILURE;
+    printf("Child exit status: %d\\n", WEXITSTATUS(wstatus));
+    return EXIT_SUCCESS;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace', '--stdio', 'pipe']);
+    expect(r.status).toBe(0);
+    const child = /fork\(\) += (\d+)/.exec(r.stderr)![1]!;
+    const parent = /\[pid +(\d+)\] wait4/.exec(r.stderr)![1]!;
+    const brk = /brk\(NULL\) += 0x([0-9a-f]+)/.exec(r.stderr)![1]!;
+    const grown = (parseInt(brk, 16) + 0x21000).toString(16);
+    const remaining = /nanosleep\(\{tv_sec=1, tv_nsec=0\}, (0x[0-9a-f]+)\)/.exec(r.stderr)![1]!;
+    const random = /getrandom\(("(\\x[0-9a-f]{2}){8}")/g;
+    const [parentKey, childKey] = [...r.stderr.matchAll(random)].map((m) => m[1]!);
+    expect(parentKey).not.toBe(childKey);
+    const pid = (n: string) => `[pid ${n.padStart(5)}]`;
+    const line = (call: string, result: string | number) => `${call}`.padEnd(39) + ` = ${result}`;
+    const mallocInit = (who: string, key: string) => [
+      line(`${pid(who)} newfstatat(1, "", {st_mode=S_IFIFO|0600, st_size=0, ...}, AT_EMPTY_PATH)`, 0),
+      line(`${pid(who)} getrandom(${key}, 8, GRND_NONBLOCK)`, 8),
+      line(`${pid(who)} brk(NULL)`, `0x${brk}`),
+      line(`${pid(who)} brk(0x${grown})`, `0x${grown}`),
+    ];
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      line('fork()', child),
+      ...mallocInit(parent, parentKey!),
+      `${pid(parent)} wait4(${child},  <unfinished ...>`,
+      `${pid(child)} nanosleep({tv_sec=1, tv_nsec=0}, ${remaining}) = 0`,
+      ...mallocInit(child, childKey!),
+      line(`${pid(child)} write(1, "Nooooooooo!\\n", 12)`, 12),
+      line(`${pid(child)} exit_group(99)`, '?'),
+      `${pid(child)} +++ exited with 99 +++`,
+      `<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 99}], 0, NULL) = ${child}`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${child}, si_uid=0, si_status=99, si_utime=0, si_stime=0} ---`,
+      line(`write(1, "I am your father!: your pid is ${child.slice(0, 1)}"..., 56)`, 56),
+      line('exit_group(0)', '?'),
+      '+++ exited with 0 +++',
+      '',
+    ]);
+  });
+
   it('shows printf\'s output leaving the stdio buffer as write(2), at exit on a pipe', () => {
     const file = program(
       'trace_printf.c',
@@ -584,5 +656,120 @@ int main(void) {
       `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=${faulted}, si_uid=0, si_status=SIGSEGV, si_utime=0, si_stime=0} ---`,
       `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${exited}, si_uid=0, si_status=99, si_utime=0, si_stime=0} ---`,
     ]);
+  });
+});
+
+describe('getrandom', TIMEOUT, () => {
+  const source = `#include <errno.h>
+#include <stdio.h>
+#include <sys/random.h>
+int main(void) {
+  char b[40];
+  long r;
+  setvbuf(stdout, NULL, _IONBF, 0);
+  r = getrandom(b, 40, GRND_NONBLOCK);
+  printf("%ld\\n", r);
+  r = getrandom(b, 0, 0);
+  printf("%ld\\n", r);
+  errno = 0;
+  r = getrandom(b, 4, GRND_RANDOM | GRND_INSECURE);
+  printf("%ld %d\\n", r, errno);
+  r = getrandom(b, 4, GRND_NONBLOCK | 8);
+  printf("%ld %d\\n", r, errno);
+  r = getrandom(b, 4, 8);
+  printf("%ld %d\\n", r, errno);
+  r = getrandom(NULL, 4, 0);
+  printf("%ld %d\\n", r, errno);
+  r = getrandom(b, 3, GRND_NONBLOCK | GRND_RANDOM);
+  printf("%ld\\n", r);
+  return 0;
+}
+`;
+
+  it('fills the buffer or fails as Linux does, and --trace shows it as strace does', () => {
+    // The results and each line's shape were printed natively (cc, strace 6.1) for the same program.
+    const file = program('random.c', source);
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('40\n0\n-1 22\n-1 22\n-1 22\n-1 14\n3\n');
+    const calls = r.stderr.split('\n').filter((l) => l.startsWith('getrandom('));
+    const hexBytes = (n: number) => `"${'\\\\x[0-9a-f]{2}'.repeat(n)}"`;
+    const line = (call: string, result: string) => new RegExp(`^${call.padEnd(39).replace(/[|()]/g, '\\$&')} = ${result.replace(/[()]/g, '\\$&')}$`);
+    const expected = [
+      `^getrandom\\(${hexBytes(32)}\\.\\.\\., 40, GRND_NONBLOCK\\) = 40$`,
+      line('getrandom("", 0, 0)', '0').source,
+      '^getrandom\\(0x[0-9a-f]+, 4, GRND_RANDOM\\|GRND_INSECURE\\) = -1 EINVAL \\(Invalid argument\\)$',
+      '^getrandom\\(0x[0-9a-f]+, 4, GRND_NONBLOCK\\|0x8\\) = -1 EINVAL \\(Invalid argument\\)$',
+      '^getrandom\\(0x[0-9a-f]+, 4, 0x8 /\\* GRND_\\?\\?\\? \\*/\\) = -1 EINVAL \\(Invalid argument\\)$',
+      line('getrandom(NULL, 4, 0)', '-1 EFAULT (Bad address)').source,
+      `^getrandom\\(${hexBytes(3)}, 3, GRND_NONBLOCK\\|GRND_RANDOM\\) = 3$`,
+    ];
+    expect(calls).toHaveLength(expected.length);
+    calls.forEach((call, i) => expect(call).toMatch(new RegExp(expected[i]!)));
+  });
+
+  it('gives the same bytes for the same --seed and others for another', () => {
+    const file = program('random_bytes.c', `#include <stdio.h>
+#include <sys/random.h>
+int main(void) {
+  unsigned char b[16];
+  getrandom(b, sizeof b, 0);
+  for (int i = 0; i < 16; i++) printf("%02x", b[i]);
+  printf("\\n");
+  return 0;
+}
+`);
+    const bytes = (seed: string) => forkscope(['run', file, '--seed', seed]).stdout;
+    expect(bytes('7')).toMatch(/^[0-9a-f]{32}\n$/);
+    expect(bytes('7')).toBe(bytes('7'));
+    expect(bytes('8')).not.toBe(bytes('7'));
+  });
+});
+
+describe('malloc with threads on several CPUs', TIMEOUT, () => {
+  it('a thread allocating without pause holds up neither another thread\'s fork nor its child\'s malloc', () => {
+    // On Linux this ends at once. A lock over all of malloc would starve the forking thread here: the
+    // CPUs take turns of a fixed length, and each of the churning thread's turns would end inside it.
+    const file = program(
+      'malloc_churn.c',
+      `#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/wait.h>
+static volatile int stop;
+static void *churn(void *arg) {
+  (void)arg;
+  while (!stop) {
+    void *p = malloc(100000);
+    free(p);
+  }
+  return NULL;
+}
+int main(void) {
+  pthread_t t;
+  pthread_create(&t, NULL, churn, NULL);
+  int ok = 0;
+  for (int i = 0; i < 20; i++) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      char *p = malloc(64);
+      _exit(p != NULL ? 7 : 1);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    ok += WIFEXITED(st) && WEXITSTATUS(st) == 7;
+  }
+  stop = 1;
+  pthread_join(t, NULL);
+  printf("children that could malloc: %d\\n", ok);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--cpus', '2', '--max-steps', '50000000']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('children that could malloc: 20\n');
+    expect(r.status).toBe(0);
   });
 });

@@ -36,14 +36,15 @@ export function loadLibcSources(): Map<string, string> {
   return libcSources;
 }
 
+/** The folders of the kernel's sources, named as in Linux's tree. */
+const KERNEL_FOLDERS = ['init', 'kernel', 'fs', 'drivers'];
+
 /** The kernel's pseudo-C sources ('kernel/fork.c', 'init/main.c' …) → text, in a stable order. Read once. */
 export function loadKernelSources(): Map<string, string> {
-  if (!kernelSources) {
-    const all = [...readTree(path.join(SYSROOT, 'kernel'), '.c')].map(([n, t]) => [`kernel/${n}`, t] as [string, string]);
-    const init = [...readTree(path.join(SYSROOT, 'init'), '.c')].map(([n, t]) => [`init/${n}`, t] as [string, string]);
-    const fs = [...readTree(path.join(SYSROOT, 'fs'), '.c')].map(([n, t]) => [`fs/${n}`, t] as [string, string]);
-    kernelSources = new Map([...init, ...all, ...fs].sort(([a], [b]) => a.localeCompare(b)));
-  }
+  kernelSources ??= new Map(
+    KERNEL_FOLDERS.flatMap((folder) => [...readTree(path.join(SYSROOT, folder), '.c')].map(([n, t]) => [`${folder}/${n}`, t] as [string, string]))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return kernelSources;
 }
 

@@ -21,12 +21,9 @@ export class ExitCalled extends Error {
     super(`exit ${status}`);
   }
 }
-/** The builtin gave up with glibc's __libc_fatal(message), which writes it to stderr and aborts. */
-export class FatalCalled extends Error {}
 
 interface Options {
   tty?: boolean;
-  heapLimit?: number;
 }
 
 /** Globals laid out in the data page; the addresses stand in for the linker's. */
@@ -61,7 +58,7 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
   const proc: FakeProcess = {
     mem,
     writes,
-    heapLimit: opts.heapLimit ?? 64 << 20,
+    heapLimit: 64 << 20,
     isatty: (fd) => fd <= 2 && opts.tty === true,
     threadPointer: () => 0,
     getErrno: () => mem.readI32(layout.errno),
@@ -71,8 +68,7 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
       throw new ExitCalled(status);
     },
     fatal(message) {
-      writes.push({ fd: 2, text: message });
-      throw new FatalCalled(message);
+      throw new Error(`__libc_fatal: ${message}`);
     },
     output: (fd) => writes.filter((w) => w.fd === fd).map((w) => w.text).join(''),
     fork: () => withContext(mem.fork(), opts, []),

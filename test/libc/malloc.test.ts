@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calloc, free, HeapCorruption, malloc, realloc, usableSize, type HeapHost } from '../../debug-adapter/engine/libc/malloc';
+import { coreAdded, coreNeeded, free, HeapCorruption, intMalloc, intRealloc, usableSize, type HeapHost } from '../../debug-adapter/engine/libc/malloc';
 import { AddressSpace } from '../../debug-adapter/engine/vm/memory';
 
 const DATA = 0x555555558000;
@@ -18,6 +18,39 @@ function newHost(heapLimit = 64 << 20): HeapHost & { mem: AddressSpace } {
   mem.map(0x7ffff7dd0000, 4096, 'rw', ''); // something above the heap, as a process has
   mem.startBrk = mem.brk = HEAP;
   return hostOf(mem, heapLimit);
+}
+
+// What the C library's malloc, realloc and calloc (sysroot/lib/malloc.c) do around the host's half,
+// with sbrk's part done on the address space directly: more core until the request fits, then the
+// allocation. The C side itself is tested by running programs (test/libc/brk.test.ts).
+function sbrk(h: HeapHost, size: number): number {
+  const old = h.mem.brk;
+  return old + size - h.mem.startBrk <= h.heapLimit && h.mem.setBrk(old + size) ? old : -1;
+}
+function sysmalloc(h: HeapHost, p: number, n: number): boolean {
+  for (;;) {
+    const size = coreNeeded(h, p, n);
+    if (size <= 0) return size === 0;
+    const brk = sbrk(h, size);
+    if (brk < 0) return false;
+    coreAdded(h, brk, size);
+  }
+}
+const malloc = (h: HeapHost, n: number): number => (sysmalloc(h, 0, n) ? intMalloc(h, n) : 0);
+function realloc(h: HeapHost, p: number, n: number): number {
+  if (p === 0) return malloc(h, n);
+  if (n === 0) {
+    free(h, p);
+    return 0;
+  }
+  return sysmalloc(h, p, n) ? intRealloc(h, p, n) : 0;
+}
+function calloc(h: HeapHost, nmemb: number, size: number): number {
+  const total = nmemb * size;
+  if (!Number.isSafeInteger(total)) return 0;
+  const p = malloc(h, total);
+  if (p) h.mem.fill(p, 0, total);
+  return p;
 }
 
 function corruption(fn: () => unknown): string {

@@ -5,6 +5,7 @@ import { formatPrintf } from '../libc/format';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
+import { copyToUser } from './uaccess';
 
 /** select_task_rq's flag for a new task (linux/sched/rq.h). */
 const WF_FORK = 0x04;
@@ -37,13 +38,13 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   pick_next_task: (ctx, a) => machineOf(ctx).pickNextTask(num(a[0])),
   context_switch: (ctx, a) => machineOf(ctx).contextSwitch(num(a[0]), num(a[1])),
   run_init_process: (ctx, a) => machineOf(ctx).runInitProcess(new TextDecoder().decode(ctx.mem.readCString(num(a[0])))),
-  heap_brk: (ctx) => machineOf(ctx).currentTask().thread.mem.brk,
   set_heap_brk: (ctx, a) => {
     const task = machineOf(ctx).currentTask();
     const mem = task.thread.mem;
     const brk = num(a[0]);
     return brk - mem.startBrk <= task.ctx.heapLimit && mem.setBrk(brk) ? 0 : -E.ENOMEM;
   },
+  copy_to_user: (ctx, a) => copyToUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),

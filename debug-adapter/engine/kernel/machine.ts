@@ -170,6 +170,7 @@ export class Machine {
     this.pids = pids;
     this.cputime = new CpuTimeAccounting(this.kmem, new StructView(kernel.taskStruct));
     this.smp = this.createCpus(kernel, options);
+    this.seedCrng(kernel, options);
     if (options.trace) this.tracer = new SyscallTracer(options.trace);
     this.task = new StructView(kernel.taskStruct);
     this.taskField = { state: this.task.field('__state'), onCpu: this.task.field('on_cpu'), mm: this.task.field('mm'), flags: this.task.field('flags') };
@@ -197,6 +198,16 @@ export class Machine {
       execDone: (task) => this.tracer?.execDone(task.ts, this.traceProcess(task)),
     });
     this.boot();
+  }
+
+  /**
+   * The random number generator's key (drivers/char/random.c), from the machine's seed as Linux's comes
+   * from the hardware's entropy at boot: the same seed, the same bytes from getrandom.
+   */
+  private seedCrng(kernel: KernelImage, options: MachineOptions): void {
+    const state = kernel.program.globals.get('crng_state');
+    if (!state) throw new Error('the kernel has no crng_state');
+    this.kmem.write64(state.addr, options.sched?.seed ?? 1);
   }
 
   /**

@@ -69,6 +69,13 @@ export function quoteBytes(bytes: Uint8Array, truncated: boolean): string {
   return `${s}"${truncated ? '...' : ''}`;
 }
 
+/** strace's QUOTE_FORCE_HEX, for bytes that are noise as text (getrandom's): every byte as \\xNN. */
+function quoteHex(bytes: Uint8Array, truncated: boolean): string {
+  let s = '"';
+  for (const b of bytes) s += `\\x${b.toString(16).padStart(2, '0')}`;
+  return `${s}"${truncated ? '...' : ''}`;
+}
+
 /** `count` bytes of a buffer, as strace shows a read or write buffer. */
 function buffer(mem: AddressSpace, addr: Value | undefined, count: number): string {
   if (count <= 0) return '""';
@@ -417,6 +424,25 @@ function pipeFlags(v: number): string {
   return rest === 0 ? names.join('|') : `0x${v.toString(16)} /* O_??? */`;
 }
 
+const GRND_FLAGS = [[0x1, 'GRND_NONBLOCK'], [0x2, 'GRND_RANDOM'], [0x4, 'GRND_INSECURE']] as const;
+
+/** getrandom's flags: names, then any unknown bits in hex (with strace's comment when no name fits). */
+function getrandomFlags(v: number): string {
+  if (v === 0) return '0';
+  const { names, rest } = namedFlags(v, GRND_FLAGS);
+  if (names.length === 0) return `0x${v.toString(16)} /* GRND_??? */`;
+  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
+}
+
+/** getrandom's buffer: the bytes it filled, in hex. */
+function randomBuffer(mem: AddressSpace, addr: Value | undefined, count: number): string {
+  try {
+    return quoteHex(mem.readBytes(n(addr), Math.min(count, STRING_LIMIT)), count > STRING_LIMIT);
+  } catch {
+    return hex(addr);
+  }
+}
+
 /** openat's directory argument. */
 const dirfd = (v: Value | undefined): string => (int32(v) === -100 ? 'AT_FDCWD' : String(int32(v)));
 /** The mode, shown only when the flags can create a file. */
@@ -521,6 +547,10 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   geteuid: noArgs,
   getgid: noArgs,
   getegid: noArgs,
+  getrandom: {
+    enter: () => '',
+    exit: (c, ret) => `${ret >= 0 ? randomBuffer(c.mem, c.args[0], ret) : hex(c.args[0])}, ${n(c.args[1])}, ${getrandomFlags(n(c.args[2]))})`,
+  },
   brk: { enter: (c) => `${hex(c.args[0])})`, result: (ret) => `0x${ret.toString(16)}` },
   gettid: noArgs,
   pause: noArgs,

@@ -8,7 +8,7 @@ import { atomicBuiltins } from './atomic';
 import { ctypeBuiltins } from './ctype';
 import { E, strerror, strsignal } from './errno';
 import { formatPrintf, type PrintfArgs } from './format';
-import { calloc, free, HeapCorruption, malloc, realloc, usableSize } from './malloc';
+import { coreAdded, coreNeeded, free, HeapCorruption, intMalloc, intRealloc, usableSize } from './malloc';
 import { randomNext, randomSeed } from './random';
 import { scanFormat, type ScanInput } from './scan';
 import { atoi, atol, strtod, strtoSigned, strtoUnsigned, type IntParse } from './strconv';
@@ -210,16 +210,6 @@ function staticString(ctx: BuiltinContext, buffer: string, text: string): number
   return addr;
 }
 
-function duplicate(ctx: BuiltinContext, bytes: Uint8Array): number {
-  const p = malloc(ctx, bytes.length + 1);
-  if (!p) {
-    ctx.setErrno(E.ENOMEM);
-    return 0;
-  }
-  storeString(ctx, p, bytes);
-  return p;
-}
-
 const stringBuiltins: Record<string, BuiltinFn> = {
   strlen: (ctx, a) => ctx.mem.strlen(num(a[0])),
   strnlen: (ctx, a) => ctx.mem.strlen(num(a[0]), num(a[1])),
@@ -274,8 +264,6 @@ const stringBuiltins: Record<string, BuiltinFn> = {
     const n = span(ctx, s, num(a[1]), true);
     return ctx.mem.readU8(s + n) === 0 ? 0 : s + n;
   },
-  strdup: (ctx, a) => duplicate(ctx, cString(ctx, a[0])),
-  strndup: (ctx, a) => duplicate(ctx, ctx.mem.readCString(num(a[0]), num(a[1]))),
   memset: (ctx, a) => {
     checkRange(ctx, num(a[0]), num(a[2]), 'write');
     ctx.mem.fill(num(a[0]), int(a[1]) & 0xff, num(a[2]));
@@ -314,40 +302,29 @@ function heapAbort(ctx: BuiltinContext, e: unknown): never {
   return ctx.fatal(e.message + '\n');
 }
 
-function allocated(ctx: BuiltinContext, p: number): number {
-  if (!p) ctx.setErrno(E.ENOMEM);
-  return p;
-}
-
 /** size_t arguments past 2^53 cannot be satisfied anyway; they become Infinity so allocation fails. */
 const size = (v: Value | undefined): number => (typeof v === 'bigint' ? Infinity : num(v));
 
+/** Runs an allocator step that may find the heap corrupt: glibc's message and abort then. */
+function checked(ctx: BuiltinContext, step: () => number | void): number | void {
+  try {
+    return step();
+  } catch (e) {
+    return heapAbort(ctx, e);
+  }
+}
+
+/**
+ * The host half of malloc (see malloc.ts): the C library's malloc, calloc and realloc (lib/malloc.c)
+ * move the break between these calls, and set errno.
+ */
 const mallocBuiltins: Record<string, BuiltinFn> = {
-  malloc: (ctx, a) => allocated(ctx, malloc(ctx, size(a[0]))),
-  calloc: (ctx, a) => allocated(ctx, calloc(ctx, size(a[0]), size(a[1]))),
-  realloc: (ctx, a) => {
-    try {
-      const n = size(a[1]);
-      const p = realloc(ctx, num(a[0]), n);
-      return n === 0 ? p : allocated(ctx, p);
-    } catch (e) {
-      return heapAbort(ctx, e);
-    }
-  },
-  free: (ctx, a) => {
-    try {
-      free(ctx, num(a[0]));
-    } catch (e) {
-      heapAbort(ctx, e);
-    }
-  },
-  malloc_usable_size: (ctx, a) => {
-    try {
-      return usableSize(ctx, num(a[0]));
-    } catch (e) {
-      return heapAbort(ctx, e);
-    }
-  },
+  __malloc_core_needed: (ctx, a) => checked(ctx, () => coreNeeded(ctx, num(a[0]), size(a[1]))),
+  __malloc_core_added: (ctx, a) => coreAdded(ctx, num(a[0]), num(a[1])),
+  _int_malloc: (ctx, a) => intMalloc(ctx, size(a[0])),
+  _int_realloc: (ctx, a) => checked(ctx, () => intRealloc(ctx, num(a[0]), size(a[1]))),
+  free: (ctx, a) => checked(ctx, () => free(ctx, num(a[0]))),
+  malloc_usable_size: (ctx, a) => checked(ctx, () => usableSize(ctx, num(a[0]))),
 };
 
 // ------------------------------------------------------------------ numbers

@@ -1,16 +1,21 @@
-// malloc/calloc/realloc/free over the [heap] of a simulated process, laid out like glibc's ptmalloc so a
-// student inspecting memory sees what gdb would show: 16-byte chunk headers (prev_size, size | PREV_INUSE)
-// before each user pointer, a "top" chunk at the end that grows with brk, and the first malloc returning
-// heap start + 0x2a0 because glibc's per-thread cache occupies the first 0x290 bytes.
+// The chunk bookkeeping behind malloc/calloc/realloc/free of a simulated process, laid out like glibc's
+// ptmalloc so a student inspecting memory sees what gdb would show: 16-byte chunk headers (prev_size,
+// size | PREV_INUSE) before each user pointer, a "top" chunk at the end that grows with brk, and the
+// first malloc returning heap start + 0x2a0 because glibc's per-thread cache occupies the first 0x290 bytes.
 //
 // Every piece of allocator state lives in the process's memory (the first chunk holds the free-list head
 // and the top pointer; the C library's global __libc_malloc_arena says where that chunk is), never in
 // TypeScript: fork copies the address space and with it the heap's state.
 //
-// The program may move the break itself (brk, sbrk). As glibc's main arena, the allocator starts where
-// the break is at its first call, and when its top chunk cannot grow in place because the break has
-// moved past it, it starts a new top at the break and fences the old one off (sysmalloc's "foreign
-// sbrk"): memory sbrk handed out is never the allocator's.
+// The break is never moved here. The C library's malloc (sysroot/lib/malloc.c) asks coreNeeded how many
+// bytes the heap lacks, moves the break itself with sbrk, as glibc's sysmalloc does through MORECORE,
+// and hands the new memory over with coreAdded; only then does intMalloc or intRealloc take a chunk. So
+// every brk(2) the allocator causes is a real system call, which --trace shows as strace does.
+//
+// The program may move the break itself too (brk, sbrk). As glibc's main arena, the allocator starts
+// where the break is at its first call, and when memory it is handed does not follow its top chunk, it
+// starts a new top there and fences the old one off (sysmalloc's "foreign sbrk"): memory sbrk handed
+// out is never the allocator's.
 //
 // Policy (simpler than glibc, same shapes): one doubly-linked free list, newest first; first fit; a chunk
 // larger than needed is split; a freed chunk merges with free neighbours and with top. There is no tcache,
@@ -146,81 +151,122 @@ class Heap {
     for (let c = this.freeHead; c; c = this.fd(c)) yield c;
   }
 
+  get initialised(): boolean {
+    return this.base !== 0;
+  }
+
+  /** Whether top can give `nb` bytes and keep a minimal chunk after, as glibc keeps. */
+  topHasRoom(nb: number): boolean {
+    return this.topSize() >= nb + MIN_CHUNK;
+  }
+
   /**
-   * Sets up the state chunk and top at the break on the first call in this process (its children
-   * inherit them): the heap's start, unless the program moved the break first.
+   * sysmalloc's size for MORECORE: the bytes the break must move for top to give `nb` (with M_TOP_PAD
+   * to spare), counting what top has when it ends at the break, and page-aligned.
    */
-  ensureInitialised(): boolean {
-    if (this.base !== 0) return true;
-    const base = alignUp(this.mem.brk, ALIGN);
-    const brk = alignUp(base + STATE_CHUNK + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
-    if (!this.moveBrk(brk)) return false;
-    this.base = base;
-    this.setWord(this.arenaSlot, base);
+  coreFor(nb: number): number {
+    const brk = this.mem.brk;
+    const top = this.top;
+    const start = top + this.topSize() === brk ? top : alignUp(brk, ALIGN);
+    return alignUp(start + nb + MIN_CHUNK + TOP_PAD, PAGE_SIZE) - brk;
+  }
+
+  /** The first call's MORECORE: room at the break for the state chunk, a minimal chunk and the pad. */
+  coreForSetup(): number {
+    const brk = this.mem.brk;
+    return alignUp(alignUp(brk, ALIGN) + STATE_CHUNK + MIN_CHUNK + TOP_PAD, PAGE_SIZE) - brk;
+  }
+
+  /** Sets up the state chunk and top in [brk, end), the first memory the heap is given. */
+  setUp(brk: number, end: number): void {
+    this.base = alignUp(brk, ALIGN);
+    this.setWord(this.arenaSlot, this.base);
     this.setWord(this.base, 0);
     this.setHeader(this.base, STATE_CHUNK, true);
     this.freeHead = 0;
     this.top = this.firstChunk;
-    this.setHeader(this.firstChunk, brk - this.firstChunk, true);
-    return true;
+    this.setHeader(this.firstChunk, end - this.firstChunk, true);
   }
 
-  private moveBrk(newBrk: number): boolean {
-    if (newBrk - this.mem.startBrk > this.host.heapLimit) return false;
-    return this.mem.setBrk(newBrk);
-  }
-
-  /**
-   * Makes top at least `need` bytes (plus a minimal chunk after, as glibc keeps): grown in place, or
-   * started anew at the break when the program has moved the break past it.
-   */
-  growTop(need: number): boolean {
+  /** Top grows over [its end, end), memory the break gave just after it. */
+  extendTop(end: number): void {
     const top = this.top;
-    const size = this.topSize();
-    if (size >= need + MIN_CHUNK) return true;
-    if (this.mem.brk > top + size) return this.newTopAtBreak(need);
-    const brk = alignUp(top + need + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
-    if (!this.moveBrk(brk)) return false;
-    this.setHeader(top, brk - top, this.prevInUse(top));
-    return true;
+    this.setHeader(top, end - top, this.prevInUse(top));
   }
 
   /**
-   * sysmalloc after a foreign sbrk: a new top from the break on. The old top keeps two 16-byte
+   * sysmalloc after a foreign sbrk: a new top over [start, end). The old top keeps two 16-byte
    * fenceposts at its end, marked in use, so that nothing freed below merges into the program's
    * memory; the rest of it is freed (a sliver too small for a chunk stays in use).
    */
-  private newTopAtBreak(need: number): boolean {
-    const start = alignUp(this.mem.brk, ALIGN);
-    const brk = alignUp(start + need + MIN_CHUNK + TOP_PAD, PAGE_SIZE);
-    if (!this.moveBrk(brk)) return false;
+  newTop(start: number, end: number): void {
     const old = this.top;
     const oldSize = this.topSize() - 2 * HEADER;
     const oldPrevInUse = this.prevInUse(old);
     this.setHeader(old + oldSize, HEADER, oldSize > 0 || oldPrevInUse);
     this.setHeader(old + oldSize + HEADER, HEADER, true);
     this.top = start;
-    this.setHeader(start, brk - start, true);
+    this.setHeader(start, end - start, true);
     if (oldSize >= MIN_CHUNK) releaseChunk(this, old, oldSize, oldPrevInUse);
     else if (oldSize > 0) this.setHeader(old, oldSize, oldPrevInUse);
-    return true;
+  }
+
+  /** A free chunk of at least `nb` bytes, first fit, or 0. */
+  fittingFreeChunk(nb: number): number {
+    for (const c of this.freeChunks()) if (this.size(c) >= nb) return c;
+    return 0;
   }
 }
 
-/** malloc: the user pointer, or 0 when the heap limit or the address space is exhausted (errno ENOMEM). */
-export function malloc(host: HeapHost, n: number): number {
-  if (!(n >= 0) || n > host.heapLimit) return 0;
+/** Whether a request of `n` bytes can ever be met: never beyond the simulator's heap limit. */
+const possible = (host: HeapHost, n: number): boolean => n >= 0 && n <= host.heapLimit;
+
+/**
+ * The bytes the break must move before malloc(n) (p = 0) or realloc(p, n) can be served, 0 when they
+ * can be now, -1 when they never can. Before the first allocation, the setup's own MORECORE comes
+ * first, as glibc's first malloc grows the heap for its tcache before it looks at the request.
+ */
+export function coreNeeded(host: HeapHost, p: number, n: number): number {
+  if (!possible(host, n)) return -1;
   const h = new Heap(host);
-  if (!h.ensureInitialised()) return 0;
   const nb = chunkSizeFor(n);
-  for (const c of h.freeChunks()) {
-    if (h.size(c) >= nb) {
-      h.unlink(c);
-      useChunk(h, c, nb);
-      return c + HEADER;
-    }
+  if (p !== 0) {
+    // A pointer this allocator never gave out aborts before any core is asked for.
+    const c = checkInUse(h, p, 'realloc');
+    const size = h.size(c);
+    const next = c + size;
+    if (size >= nb) return 0;
+    // In place into top, which glibc's _int_realloc grows as _int_malloc(nb) would.
+    if (next === h.top) return h.topHasRoom(nb - size) ? 0 : h.coreFor(nb);
+    if (h.isFree(next) && size + h.size(next) >= nb) return 0;
+  } else if (!h.initialised) {
+    return h.coreForSetup();
   }
-  if (!h.growTop(nb)) return 0;
+  return h.fittingFreeChunk(nb) !== 0 || h.topHasRoom(nb) ? 0 : h.coreFor(nb);
+}
+
+/** After MORECORE: the `size` bytes from `brk` (the old break sbrk returned) join the heap. */
+export function coreAdded(host: HeapHost, brk: number, size: number): void {
+  const h = new Heap(host);
+  const end = brk + size;
+  if (!h.initialised) h.setUp(brk, end);
+  else if (h.top + h.topSize() === brk) h.extendTop(end);
+  else h.newTop(alignUp(brk, ALIGN), end);
+}
+
+/** _int_malloc: the user pointer, or 0 when the heap cannot serve `n` bytes without more core. */
+export function intMalloc(host: HeapHost, n: number): number {
+  if (!possible(host, n)) return 0;
+  const h = new Heap(host);
+  if (!h.initialised) return 0;
+  const nb = chunkSizeFor(n);
+  const free = h.fittingFreeChunk(nb);
+  if (free !== 0) {
+    h.unlink(free);
+    useChunk(h, free, nb);
+    return free + HEADER;
+  }
+  if (!h.topHasRoom(nb)) return 0;
   const c = h.top;
   const rest = h.topSize() - nb;
   const prevInUse = h.prevInUse(c);
@@ -271,7 +317,7 @@ function checkInUse(h: Heap, p: number, who: 'free' | 'realloc'): number {
   const c = p - HEADER;
   // Made only when thrown: an Error captures a stack trace, too costly for every free.
   const invalid = (): HeapCorruption => new HeapCorruption(`${who}(): invalid pointer`);
-  if (p % ALIGN !== 0 || !h.ensureInitialised() || c < h.firstChunk || p >= h.mem.brk) throw invalid();
+  if (p % ALIGN !== 0 || !h.initialised || c < h.firstChunk || p >= h.mem.brk) throw invalid();
   const top = h.top;
   if (c >= top) {
     // Past the start of top: memory that was a chunk until it was freed and merged into top.
@@ -318,23 +364,12 @@ export function free(host: HeapHost, p: number): void {
   releaseChunk(h, c, size, prevInUse);
 }
 
-/** calloc: zeroed memory for nmemb·size bytes, 0 on overflow or exhaustion. */
-export function calloc(host: HeapHost, nmemb: number, size: number): number {
-  const total = nmemb * size;
-  if (!Number.isSafeInteger(total)) return 0;
-  const p = malloc(host, total);
-  if (p) host.mem.fill(p, 0, total);
-  return p;
-}
-
-/** realloc: grows or shrinks in place when the neighbours allow, moves otherwise; 0 leaves p allocated. */
-export function realloc(host: HeapHost, p: number, n: number): number {
-  if (p === 0) return malloc(host, n);
-  if (n === 0) {
-    free(host, p);
-    return 0;
-  }
-  if (!(n >= 0) || n > host.heapLimit) return 0;
+/**
+ * _int_realloc of a live p (not NULL) to n > 0 bytes: in place when it shrinks, when top or a free
+ * chunk after it has room, else moved; 0 (p still allocated) when the heap lacks the core for it.
+ */
+export function intRealloc(host: HeapHost, p: number, n: number): number {
+  if (!possible(host, n)) return 0;
   const h = new Heap(host);
   const c = checkInUse(h, p, 'realloc');
   const nb = chunkSizeFor(n);
@@ -344,8 +379,7 @@ export function realloc(host: HeapHost, p: number, n: number): number {
     return p;
   }
   const next = c + size;
-  // growTop may move top elsewhere (after a foreign sbrk): then the chunk cannot grow into it.
-  if (next === h.top && h.growTop(nb - size) && next === h.top) {
+  if (next === h.top && h.topHasRoom(nb - size)) {
     const rest = h.topSize() - (nb - size);
     h.top = c + nb;
     h.setHeader(c + nb, rest, true);
@@ -360,7 +394,7 @@ export function realloc(host: HeapHost, p: number, n: number): number {
     shrinkInPlace(h, c, nb);
     return p;
   }
-  const q = malloc(host, n);
+  const q = intMalloc(host, n);
   if (!q) return 0;
   host.mem.writeBytes(q, host.mem.readBytes(p, size - SIZE_SZ));
   free(host, p);

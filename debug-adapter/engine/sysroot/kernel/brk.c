@@ -8,12 +8,8 @@
 long sys_brk(unsigned long brk)
 {
   struct mm_struct *mm = current->mm;
-  unsigned long origbrk;
+  unsigned long origbrk = mm->brk;
 
-  /* Forkscope's malloc is host code that moves the break itself (glibc's calls brk): the address
-     space's break is the current one, and mm->brk is brought up to date from it first. */
-  mm->brk = heap_brk();
-  origbrk = mm->brk;
   if (brk < mm->start_brk)
     return origbrk;
   if (set_heap_brk(brk) < 0)

@@ -6,8 +6,8 @@
 
 long sys_brk(unsigned long brk);
 
-/* The break as last seen. glibc's sbrk trusts its copy, because its malloc moves the break through
-   sbrk too; Forkscope's malloc moves it in host code, so sbrk asks the kernel each time. */
+/* The break as last seen: sbrk trusts it, as malloc moves the break through sbrk too, and asks the
+   kernel only the first time (strace's brk(NULL)). */
 void *__curbrk;
 
 int brk(void *addr)
@@ -25,7 +25,7 @@ void *sbrk(long increment)
 {
   void *oldbrk;
 
-  if (brk(0) < 0)
+  if (__curbrk == NULL && brk(0) < 0)
     return (void *)-1;
   if (increment == 0)
     return __curbrk;

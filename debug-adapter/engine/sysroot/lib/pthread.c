@@ -144,6 +144,18 @@ static void lll_unlock(int *futex)
     futex_wake(futex, 1);
 }
 
+/* glibc's __libc_lock_lock and __libc_lock_unlock: the C library's own locks (malloc's arena lock)
+   are this low-level lock too. */
+void __libc_lock_lock(int *lock)
+{
+  lll_lock(lock);
+}
+
+void __libc_lock_unlock(int *lock)
+{
+  lll_unlock(lock);
+}
+
 /* The key table: a key is in use while its sequence number is odd. Creating or deleting it bumps the
    number. */
 #define KEY_UNUSED(seq) (((seq) & 1) == 0)

@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/random.h>
 
 long sys_fork(void);
 long sys_execve(const char *filename, char *const argv[], char *const envp[]);
@@ -40,6 +41,7 @@ long sys_getpgid(pid_t pid);
 long sys_getsid(pid_t pid);
 long sys_setsid(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
+long sys_getrandom(char *buf, size_t count, unsigned int flags);
 
 /* A system call's result as the C library returns it: -errno becomes errno and -1 (glibc's
    INLINE_SYSCALL). The other lib/ files call it too. */
@@ -82,8 +84,29 @@ void __pthread_disable_asynccancel(int oldtype);
     } \
   }
 
+void __malloc_fork_lock_parent(void);
+void __malloc_fork_unlock_parent(void);
+void __malloc_fork_unlock_child(void);
+
+/* glibc's fork, in a process with threads: one of them may be inside malloc, so malloc's lock is held
+   across the system call, and the child, whose only thread is this one, starts with it free. */
+static pid_t fork_holding_malloc_lock(void)
+{
+  pid_t pid;
+
+  __malloc_fork_lock_parent();
+  pid = __syscall_result(sys_fork());
+  if (pid == 0)
+    __malloc_fork_unlock_child();
+  else
+    __malloc_fork_unlock_parent();
+  return pid;
+}
+
 pid_t fork(void)
 {
+  if (__libc_multiple_threads)
+    return fork_holding_malloc_lock();
   return __syscall_result(sys_fork());
 }
 
@@ -160,6 +183,11 @@ int usleep(useconds_t usec)
 int raise(int sig)
 {
   return tgkill(getpid(), gettid(), sig);
+}
+
+ssize_t getrandom(void *buffer, size_t length, unsigned int flags)
+{
+  RETURN_SYSCALL_CANCEL(sys_getrandom(buffer, length, flags))
 }
 
 ssize_t read(int fd, void *buf, size_t count)

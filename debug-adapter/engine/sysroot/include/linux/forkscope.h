@@ -75,12 +75,14 @@ long dup2_fd(unsigned int oldfd, unsigned int newfd);
 int bprm_load(const char *filename, const char *const *argv, const char *const *envp);
 void begin_new_exec(void) __attribute__((noreturn));
 
-/* The current process's program break, as its address space has it, and moving it (mm/mmap.c's
-   do_brk_flags and the unmapping of a shrinking heap): the [heap] mapping ends at the break's page.
-   -ENOMEM when the heap would pass the simulator's limit (the one malloc has) or run into the next
-   mapping. */
-unsigned long heap_brk(void);
+/* Moves the current process's program break (mm/mmap.c's do_brk_flags and the unmapping of a
+   shrinking heap): the [heap] mapping ends at the break's page. -ENOMEM when the heap would pass the
+   simulator's limit or run into the next mapping. */
 int set_heap_brk(unsigned long brk);
+
+/* copy_to_user: copies n bytes of kernel memory at from to the user's buffer at to; returns how many it
+   could NOT copy (0 when all went), stopping at the first byte it may not write, as Linux's does. */
+unsigned long copy_to_user(void *to, const void *from, unsigned long n);
 
 /* Copies len bytes at addr in mm's address space into buf in the current task's (another process's
    memory is a different simulated address space); returns the bytes copied, 0 if they are not mapped. */

@@ -1,0 +1,22 @@
+// include/linux/uaccess.h's copy_to_user: the kernel writing into a user buffer it was handed. A bad
+// user pointer must become an error the system call returns (EFAULT), never a fault of the kernel, so
+// the copy goes page by page and stops at the first page it may not write.
+import { type AddressSpace, LAYOUT, MemoryFault, PAGE_SIZE } from '../vm/memory';
+
+/** Copies `n` bytes from `from` (kernel memory) to `to` (user memory); returns the bytes not copied. */
+export function copyToUser(mem: AddressSpace, to: number, from: number, n: number): number {
+  // access_ok: the whole range must lie below the kernel's addresses.
+  if (!(to >= 0 && to + n <= LAYOUT.kernelBase)) return n;
+  let done = 0;
+  while (done < n) {
+    const chunk = Math.min(n - done, PAGE_SIZE - ((to + done) % PAGE_SIZE));
+    try {
+      mem.writeBytes(to + done, mem.readBytes(from + done, chunk));
+    } catch (e) {
+      if (e instanceof MemoryFault) return n - done;
+      throw e;
+    }
+    done += chunk;
+  }
+  return 0;
+}
