@@ -773,3 +773,200 @@ int main(void) {
     expect(r.status).toBe(0);
   });
 });
+
+/**
+ * --trace's lines as whole calls: a call split by other processes' lines ("read(3,  <unfinished ...>",
+ * "<... read resumed>"...) joined back, the "[pid N] " prefix and the padding before " = " dropped.
+ * strace -o FILE prints the same calls; the expected lines below were printed that way natively.
+ */
+function tracedCalls(stderr: string): string[] {
+  const open = new Map<string, string>();
+  const calls: string[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = /^(\[pid +\d+\] )?(.*)$/.exec(line)!;
+    const who = m[1] ?? '';
+    const text = m[2]!;
+    if (text.endsWith(' <unfinished ...>')) {
+      open.set(who, text.slice(0, -' <unfinished ...>'.length));
+      continue;
+    }
+    const resumed = /^<\.\.\. \w+ resumed>(.*)$/.exec(text);
+    // The resumed line can come without the prefix once one process is left.
+    const key = resumed && !open.has(who) ? [...open.keys()].find((k) => k !== '') ?? who : who;
+    const whole = resumed ? `${open.get(key) ?? ''}${resumed[1]}` : text;
+    if (resumed) open.delete(key);
+    calls.push(whole.replace(/ +=( |$)/, ' =$1'));
+  }
+  return calls;
+}
+
+describe('--trace decodes the process and signal calls as strace -f does', TIMEOUT, () => {
+  it('shows an interrupted call as "= ? ERESTART...", with alarm, sigpending, sigsuspend and the mask rt_sigreturn restores', () => {
+    const file = program(
+      'trace_restart.c',
+      `#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+static void on_signal(int sig) { (void)sig; }
+int main(void) {
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_signal;
+  sigaction(SIGALRM, &sa, NULL);
+  sigaction(SIGUSR1, &sa, NULL);
+  alarm(1);
+  pause();
+  sigset_t usr1, old, pending;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  sigprocmask(SIG_BLOCK, &usr1, &old);
+  kill(getpid(), SIGUSR1);
+  sigpending(&pending);
+  sigsuspend(&old);
+  alarm(1);
+  struct timespec req = { 5, 0 }, rem;
+  nanosleep(&req, &rem);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    // strace -f's lines for the same program compiled with cc (glibc's nanosleep is clock_nanosleep).
+    const from = calls.indexOf('alarm(1) = 0');
+    expect(calls.slice(from, from + 4)).toEqual([
+      'alarm(1) = 0',
+      'pause() = ? ERESTARTNOHAND (To be restarted if no handler)',
+      '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+      // Linux's rt_sigreturn returns the interrupted call's -EINTR; Forkscope's returns 0.
+      expect.stringMatching(/^rt_sigreturn\(\{mask=\[\]\}\) = /),
+    ]);
+    expect(calls).toContain('rt_sigpending([USR1], 8) = 0');
+    const suspend = calls.indexOf('rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if no handler)');
+    expect(suspend).toBeGreaterThan(from);
+    expect(calls[suspend + 1]).toMatch(/^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=\d+, si_uid=0\} ---$/);
+    expect(calls[suspend + 2]).toMatch(/^rt_sigreturn\(\{mask=\[USR1\]\}\) = /);
+    // The time left is shown only because the alarm cut the sleep short (natively {tv_sec=3, tv_nsec=996446419}).
+    expect(calls).toContainEqual(
+      expect.stringMatching(/^nanosleep\(\{tv_sec=5, tv_nsec=0\}, \{tv_sec=3, tv_nsec=\d{9}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
+    );
+  });
+
+  it('decodes the process-group, priority, umask and waitid calls, stop and continue, and real-time signal names', () => {
+    const file = program(
+      'trace_jobs.c',
+      `#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  close(-1);
+  umask(077);
+  umask(022);
+  setpgid(0, 0);
+  getpgid(0);
+  setpriority(PRIO_PROCESS, 0, 5);
+  getpriority(PRIO_PROCESS, 0);
+  getpriority(42, 0);
+  pid_t child = fork();
+  if (child == 0)
+    for (;;)
+      pause();
+  siginfo_t info;
+  memset(&info, 0, sizeof info);
+  waitid(P_PID, child, &info, WEXITED | WNOHANG);
+  kill(child, SIGSTOP);
+  int status;
+  waitpid(child, &status, WUNTRACED);
+  kill(child, SIGCONT);
+  waitpid(child, &status, WCONTINUED);
+  kill(child, SIGRTMIN);
+  memset(&info, 0xff, sizeof info);
+  waitid(P_PID, child, &info, WEXITED);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    const parent = /^getpgid\(0\) = (\d+)$/.exec(calls.find((l) => l.startsWith('getpgid(')) ?? '')?.[1];
+    const child = /^fork\(\) = (\d+)$/.exec(calls.find((l) => l.startsWith('fork(')) ?? '')?.[1];
+    expect(parent).toBeDefined();
+    expect(child).toBeDefined();
+    // strace -f's lines for the same program compiled with cc, PIDs aside. glibc's SIGRTMIN is the
+    // kernel's 34, which strace calls SIGRT_2. The kernel does not write waitid's si_utime and si_stime:
+    // strace shows the bytes memset left there, with the seconds they would be.
+    const never = '18446744073709551615 /* 184467440737095516.15 s */';
+    for (const line of [
+      'close(-1) = -1 EBADF (Bad file descriptor)',
+      'umask(077) = 022',
+      'umask(022) = 077',
+      'setpgid(0, 0) = 0',
+      'setpriority(PRIO_PROCESS, 0, 5) = 0',
+      'getpriority(PRIO_PROCESS, 0) = 15',
+      'getpriority(0x2a /* PRIO_??? */, 0) = -1 EINVAL (Invalid argument)',
+      `waitid(P_PID, ${child}, {}, WNOHANG|WEXITED, NULL) = 0`,
+      `wait4(${child}, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = ${child}`,
+      `wait4(${child}, [{WIFCONTINUED(s)}], WCONTINUED, NULL) = ${child}`,
+      `kill(${child}, SIGRT_2) = 0`,
+      `--- SIGRT_2 {si_signo=SIGRT_2, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`,
+      '+++ killed by SIGRT_2 +++',
+      `waitid(P_PID, ${child}, {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=${child}, si_uid=0, si_status=SIGRT_2, si_utime=${never}, si_stime=${never}}, WEXITED, NULL) = 0`,
+    ]) {
+      expect(calls).toContain(line);
+    }
+  });
+
+  it('decodes clone and futex, and closes a call decoded at entry only when it returns', () => {
+    const file = program(
+      'trace_clone_futex.c',
+      `#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int child(void *arg) { (void)arg; return 3; }
+static void *contender(void *arg) {
+  pthread_mutex_lock(&lock);
+  pthread_mutex_unlock(&lock);
+  return arg;
+}
+int main(void) {
+  char *stack = malloc(65536);
+  pid_t tid;
+  pid_t pid = clone(child, stack + 65536, CLONE_VM | CLONE_PARENT_SETTID | SIGCHLD, NULL, &tid);
+  waitpid(pid, NULL, 0);
+  pid = clone(child, stack + 65536, SIGCHLD, NULL);
+  waitpid(pid, NULL, 0);
+  pthread_t t;
+  pthread_mutex_lock(&lock);
+  pthread_create(&t, NULL, contender, NULL);
+  usleep(100000);
+  pthread_mutex_unlock(&lock);
+  pthread_join(t, NULL);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    // strace -f's lines for the same program compiled with cc, addresses and PIDs aside.
+    const settid = calls.find((l) => l.startsWith('clone(') && l.includes('CLONE_PARENT_SETTID|SIGCHLD'));
+    expect(settid).toMatch(/^clone\(child_stack=0x[0-9a-f]+, flags=CLONE_VM\|CLONE_PARENT_SETTID\|SIGCHLD, parent_tid=\[(\d+)\]\) = \1$/);
+    expect(calls).toContainEqual(expect.stringMatching(/^clone\(child_stack=0x[0-9a-f]+, flags=SIGCHLD\) = \d+$/));
+    // The contender blocks on the locked mutex, then main wakes it (glibc's lll_lock and lll_unlock).
+    const wait = /^\[pid +\d+\] futex\((0x[0-9a-f]+), FUTEX_WAIT_PRIVATE, 2, NULL <unfinished \.\.\.>$/m.exec(r.stderr);
+    expect(wait).not.toBeNull();
+    expect(calls).toContain(`futex(${wait![1]}, FUTEX_WAIT_PRIVATE, 2, NULL) = 0`);
+    expect(calls).toContain(`futex(${wait![1]}, FUTEX_WAKE_PRIVATE, 1) = 1`);
+    // strace writes a call's closing parenthesis when it returns, even one decoded whole at entry.
+    expect(r.stderr).toMatch(/^\[pid +\d+\] <\.\.\. futex resumed>\) += 0$/m);
+  });
+});

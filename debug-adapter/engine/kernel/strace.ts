@@ -126,15 +126,26 @@ function envpSummary(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+/** The kernel's first real-time signal; strace names the real-time ones from it, not from glibc's SIGRTMIN (34). */
+const KERNEL_SIGRTMIN = 32;
+const KERNEL_SIGRTMAX = 64;
+
+/** A signal as strace names it: SIGUSR1, SIGRTMIN (32), SIGRT_2 (34), or the number when there is no such signal. */
 export function signalName(sig: number): string {
+  if (sig === KERNEL_SIGRTMIN) return 'SIGRTMIN';
+  if (sig > KERNEL_SIGRTMIN && sig <= KERNEL_SIGRTMAX) return `SIGRT_${sig - KERNEL_SIGRTMIN}`;
   return SIGNAL_NAMES.get(sig) ?? String(sig);
 }
+
+/** A signal-number argument (kill's, tgkill's): 0, the null signal, is shown as 0. */
+const signalArg = (v: Value | undefined): string => (int32(v) === 0 ? '0' : signalName(int32(v)));
 
 /** A wait status as strace decodes it: [{WIFEXITED(s) && WEXITSTATUS(s) == 3}]. */
 function waitStatus(mem: AddressSpace, addr: Value | undefined): string {
   if (n(addr) === 0) return 'NULL';
   try {
     const s = mem.readI32(n(addr));
+    if (s === 0xffff) return '[{WIFCONTINUED(s)}]';
     const sig = s & 0x7f;
     if (sig === 0) return `[{WIFEXITED(s) && WEXITSTATUS(s) == ${(s >> 8) & 0xff}}]`;
     if (sig === 0x7f) return `[{WIFSTOPPED(s) && WSTOPSIG(s) == ${signalName((s >> 8) & 0xff)}}]`;
@@ -144,33 +155,39 @@ function waitStatus(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+/** wait4's and waitid's options in strace's order; strace calls WUNTRACED by its other name, WSTOPPED. */
+const WAIT_OPTIONS: readonly (readonly [number, string])[] = [
+  [1, 'WNOHANG'], [2, 'WSTOPPED'], [4, 'WEXITED'], [8, 'WCONTINUED'], [0x1000000, 'WNOWAIT'],
+  [0x20000000, '__WNOTHREAD'], [0x40000000, '__WALL'], [0x80000000, '__WCLONE'],
+];
+
 function waitOptions(options: number): string {
   if (options === 0) return '0';
-  const names: string[] = [];
-  if (options & 1) names.push('WNOHANG');
-  if (options & 2) names.push('WUNTRACED');
-  if (options & 8) names.push('WCONTINUED');
-  const rest = options & ~(1 | 2 | 8);
-  if (rest) names.push(`0x${rest.toString(16)}`);
-  return names.join('|');
+  const { names, rest } = namedFlags(options, WAIT_OPTIONS);
+  if (names.length === 0) return `0x${(options >>> 0).toString(16)} /* W??? */`;
+  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
 }
 
-/** A kernel sigset (one word) as strace shows it: [USR1 CHLD], ~[...] when most are set. */
+/** A kernel sigset (one 64-bit word) as strace shows it: [USR1 CHLD], ~[...] when most are set. */
+function sigsetText(bits: bigint): string {
+  const names = (set: bigint) => {
+    const out: string[] = [];
+    for (let sig = 1; sig <= 64; sig++) if ((set >> BigInt(sig - 1)) & 1n) out.push(rtName(sig));
+    return out.join(' ');
+  };
+  // strace prints the complement when that is shorter (more than half the signals set).
+  let count = 0;
+  for (let i = 0n; i < 64n; i++) if ((bits >> i) & 1n) count++;
+  if (count > 32) return `~[${names(~bits & 0xffffffffffffffffn)}]`;
+  return `[${names(bits)}]`;
+}
+
+/** A sigset in the process's memory. */
 function sigset(mem: AddressSpace, addr: Value | undefined): string {
   if (n(addr) === 0) return 'NULL';
   try {
     const word = mem.readU64(n(addr));
-    const bits = typeof word === 'bigint' ? word : BigInt(word);
-    const names = (set: bigint) => {
-      const out: string[] = [];
-      for (let sig = 1; sig <= 64; sig++) if ((set >> BigInt(sig - 1)) & 1n) out.push(rtName(sig));
-      return out.join(' ');
-    };
-    // strace prints the complement when that is shorter (more than half the signals set).
-    let count = 0;
-    for (let i = 0n; i < 64n; i++) if ((bits >> i) & 1n) count++;
-    if (count > 32) return `~[${names(~bits & 0xffffffffffffffffn)}]`;
-    return `[${names(bits)}]`;
+    return sigsetText(BigInt.asUintN(64, typeof word === 'bigint' ? word : BigInt(word)));
   } catch {
     return hex(addr);
   }
@@ -178,7 +195,6 @@ function sigset(mem: AddressSpace, addr: Value | undefined): string {
 
 /** A signal inside a set: strace drops the SIG prefix and counts real-time ones from the kernel's 32 (RTMIN, RT_1 …). */
 function rtName(sig: number): string {
-  if (sig >= 32) return sig === 32 ? 'RTMIN' : `RT_${sig - 32}`;
   return signalName(sig).replace(/^SIG/, '');
 }
 
@@ -192,19 +208,47 @@ function timespec(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+const SIGCHLD = 17;
+/** SIGCHLD's si_code for a child that exited (its si_status is an exit code, not a signal). */
+const CLD_EXITED = 1;
+const CLD_CODES: readonly string[] = ['', 'CLD_EXITED', 'CLD_KILLED', 'CLD_DUMPED', 'CLD_TRAPPED', 'CLD_STOPPED', 'CLD_CONTINUED'];
+
 const SI_CODES: ReadonlyMap<number, string> = new Map([
   [0, 'SI_USER'], [0x80, 'SI_KERNEL'], [-1, 'SI_QUEUE'], [-2, 'SI_TIMER'], [-3, 'SI_MESGQ'], [-4, 'SI_ASYNCIO'],
   [-5, 'SI_SIGIO'], [-6, 'SI_TKILL'],
 ]);
 
-/** A siginfo_t as strace shows one sent by a process: {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=5, si_uid=0, si_int=7, si_ptr=0x7}. */
+/** USER_HZ: SIGCHLD's si_utime and si_stime count clock ticks of 1/100 s. */
+const CLOCK_TICKS_PER_SECOND = 100n;
+
+// A clock_t as strace prints it: the ticks, then (when not 0) the seconds in a comment: 3 /* 0.03 s */.
+function clockTicks(ticks: bigint): string {
+  if (ticks === 0n) return '0';
+  const fraction = String(ticks % CLOCK_TICKS_PER_SECOND).padStart(2, '0');
+  return `${ticks} /* ${ticks / CLOCK_TICKS_PER_SECOND}.${fraction} s */`;
+}
+
+/**
+ * A siginfo_t in the process's memory (x86-64's layout: si_signo, si_errno, si_code, then the union at
+ * 16), as strace shows it: {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=5, si_uid=0, si_int=7, si_ptr=0x7},
+ * a child's {si_signo=SIGCHLD, si_code=CLD_EXITED, ..., si_status=3, si_utime=0, si_stime=0}, or {} when
+ * si_signo is 0 (waitid with WNOHANG that found nothing, sigqueue's null signal).
+ */
 function siginfo(mem: AddressSpace, addr: Value | undefined): string {
   if (n(addr) === 0) return 'NULL';
   try {
     const a = n(addr);
     const signo = mem.readI32(a);
+    if (signo === 0) return '{}';
     const code = mem.readI32(a + 8);
-    const fields = [`si_signo=${signalName(signo)}`, `si_code=${SI_CODES.get(code) ?? code}`, `si_pid=${mem.readI32(a + 16)}`, `si_uid=${mem.readI32(a + 20) >>> 0}`];
+    const pidUid = [`si_pid=${mem.readI32(a + 16)}`, `si_uid=${mem.readI32(a + 20) >>> 0}`];
+    if (signo === SIGCHLD && code > 0 && code < CLD_CODES.length) {
+      const status = mem.readI32(a + 24);
+      const ticks = (offset: number) => clockTicks(BigInt.asUintN(64, BigInt(mem.readU64(a + offset))));
+      const statusText = code === CLD_EXITED ? String(status) : signalName(status);
+      return `{si_signo=SIGCHLD, si_code=${CLD_CODES[code]}, ${pidUid.join(', ')}, si_status=${statusText}, si_utime=${ticks(32)}, si_stime=${ticks(40)}}`;
+    }
+    const fields = [`si_signo=${signalName(signo)}`, `si_code=${SI_CODES.get(code) ?? code}`, ...pidUid];
     if (code === -1) {
       const ptr = Number(mem.readU64(a + 24));
       fields.push(`si_int=${mem.readI32(a + 24)}`, `si_ptr=${hex(ptr)}`);
@@ -215,10 +259,8 @@ function siginfo(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
-const SIGCHLD = 17;
 const SI_KERNEL = 0x80;
 const SI_QUEUE = -1;
-const CLD_CODES: readonly string[] = ['', 'CLD_EXITED', 'CLD_KILLED', 'CLD_DUMPED', 'CLD_TRAPPED', 'CLD_STOPPED', 'CLD_CONTINUED'];
 /** The kernel's own si_codes for a fault, by signal (SIGILL, SIGFPE, SIGSEGV, SIGBUS). */
 const FAULT_CODES: ReadonlyMap<number, readonly string[]> = new Map([
   [4, ['', 'ILL_ILLOPC', 'ILL_ILLOPN', 'ILL_ILLADR', 'ILL_ILLTRP', 'ILL_PRVOPC', 'ILL_PRVREG', 'ILL_COPROC', 'ILL_BADSTK']],
@@ -246,8 +288,9 @@ export interface SignalInfo {
 export function signalInfoText(s: SignalInfo): string {
   const head = `si_signo=${signalName(s.sig)}`;
   if (s.sig === SIGCHLD && s.code > 0 && s.code < CLD_CODES.length) {
-    const status = s.code === 1 ? String(s.value | 0) : signalName(s.value | 0);
-    return `{${head}, si_code=${CLD_CODES[s.code]}, si_pid=${s.pid}, si_uid=0, si_status=${status}, si_utime=${s.utime}, si_stime=${s.stime}}`;
+    const status = s.code === CLD_EXITED ? String(s.value | 0) : signalName(s.value | 0);
+    const ticks = (t: number) => clockTicks(BigInt(t));
+    return `{${head}, si_code=${CLD_CODES[s.code]}, si_pid=${s.pid}, si_uid=0, si_status=${status}, si_utime=${ticks(s.utime)}, si_stime=${ticks(s.stime)}}`;
   }
   if (s.code === SI_KERNEL) return `{${head}, si_code=SI_KERNEL}`;
   if (s.code > 0) return `{${head}, si_code=${FAULT_CODES.get(s.sig)?.[s.code] ?? s.code}, si_addr=${hex(s.value)}}`;
@@ -535,8 +578,125 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   },
 };
 
+const ID_TYPES: readonly string[] = ['P_ALL', 'P_PID', 'P_PGID', 'P_PIDFD'];
+const PRIORITY_WHICH: readonly string[] = ['PRIO_PROCESS', 'PRIO_PGRP', 'PRIO_USER'];
+
+/** getpriority's and setpriority's first argument, or hex with strace's unknown-value comment. */
+const priorityWhich = (v: Value | undefined): string => PRIORITY_WHICH[int32(v)] ?? `0x${(int32(v) >>> 0).toString(16)} /* PRIO_??? */`;
+
+/** A file mode creation mask as strace prints it (printf's %#03o): 000, 022, 0777. */
+const umaskText = (v: number): string => (v === 0 ? '000' : `0${v.toString(8)}`.padStart(3, '0'));
+
+/** clone's flags in strace's order (include/uapi/linux/sched.h); the low byte is the exit signal. */
+const CLONE_FLAGS: readonly (readonly [number, string])[] = [
+  [0x100, 'CLONE_VM'], [0x200, 'CLONE_FS'], [0x400, 'CLONE_FILES'], [0x800, 'CLONE_SIGHAND'], [0x1000, 'CLONE_PIDFD'],
+  [0x2000, 'CLONE_PTRACE'], [0x4000, 'CLONE_VFORK'], [0x8000, 'CLONE_PARENT'], [0x10000, 'CLONE_THREAD'],
+  [0x20000, 'CLONE_NEWNS'], [0x40000, 'CLONE_SYSVSEM'], [0x80000, 'CLONE_SETTLS'], [0x100000, 'CLONE_PARENT_SETTID'],
+  [0x200000, 'CLONE_CHILD_CLEARTID'], [0x800000, 'CLONE_UNTRACED'], [0x1000000, 'CLONE_CHILD_SETTID'],
+  [0x2000000, 'CLONE_NEWCGROUP'], [0x4000000, 'CLONE_NEWUTS'], [0x8000000, 'CLONE_NEWIPC'], [0x10000000, 'CLONE_NEWUSER'],
+  [0x20000000, 'CLONE_NEWPID'], [0x40000000, 'CLONE_NEWNET'], [0x80000000, 'CLONE_IO'],
+];
+const CLONE_EXIT_SIGNAL = 0xff;
+const CLONE_PARENT_SETTID = 0x100000;
+const CLONE_CHILD_TID = 0x200000 | 0x1000000; // CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID
+const CLONE_SETTLS = 0x80000;
+
+/** clone's flags: CLONE_VM|CLONE_FILES|SIGCHLD, SIGCHLD alone, 0 when there is nothing. */
+function cloneFlags(v: number): string {
+  const sig = v & CLONE_EXIT_SIGNAL;
+  const { names, rest } = namedFlags(v & ~CLONE_EXIT_SIGNAL, CLONE_FLAGS);
+  const parts = [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : []), ...(sig !== 0 ? [signalName(sig)] : [])];
+  return parts.join('|') || '0';
+}
+
+/**
+ * x86-64's clone(flags, stack, parent_tid, child_tid, tls), in strace's order: the stack, the flags,
+ * then (once the call returned, as the kernel wrote parent_tid) only the pointers the flags use.
+ */
+const cloneDecoder: Decoder = {
+  enter: (c) => `child_stack=${hex(c.args[1])}, flags=${cloneFlags(n(c.args[0]))}`,
+  exit: (c) => {
+    const flags = n(c.args[0]);
+    let rest = '';
+    if (flags & CLONE_PARENT_SETTID) {
+      let tid: string;
+      try {
+        tid = `[${c.mem.readU32(n(c.args[2]))}]`;
+      } catch {
+        tid = hex(c.args[2]);
+      }
+      rest += `, parent_tid=${tid}`;
+    }
+    if (flags & CLONE_CHILD_TID) rest += `, child_tidptr=${hex(c.args[3])}`;
+    if (flags & CLONE_SETTLS) rest += `, tls=${hex(c.args[4])}`;
+    return `${rest})`;
+  },
+};
+
+const FUTEX_OPS: readonly string[] = [
+  'FUTEX_WAIT', 'FUTEX_WAKE', 'FUTEX_FD', 'FUTEX_REQUEUE', 'FUTEX_CMP_REQUEUE', 'FUTEX_WAKE_OP', 'FUTEX_LOCK_PI',
+  'FUTEX_UNLOCK_PI', 'FUTEX_TRYLOCK_PI', 'FUTEX_WAIT_BITSET', 'FUTEX_WAKE_BITSET', 'FUTEX_WAIT_REQUEUE_PI',
+  'FUTEX_CMP_REQUEUE_PI', 'FUTEX_LOCK_PI2',
+];
+const FUTEX_PRIVATE_FLAG = 128;
+const FUTEX_CLOCK_REALTIME = 256;
+const FUTEX_BITSET_MATCH_ANY = 0xffffffff;
+
+/**
+ * futex(uaddr, op, val, timeout, uaddr2, val3) as strace shows each operation: only the arguments it
+ * uses, the operation as FUTEX_WAIT_PRIVATE or FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME.
+ */
+function futexArgs(c: Call): string {
+  const op = int32(c.args[1]);
+  const cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+  const name = FUTEX_OPS[cmd];
+  const uaddr = hex(c.args[0]);
+  if (name === undefined) return [uaddr, `0x${(op >>> 0).toString(16)} /* FUTEX_??? */`, ...c.args.slice(2).map((a) => hex(a).replace('NULL', '0'))].join(', ');
+  const opText = `${name}${op & FUTEX_PRIVATE_FLAG ? '_PRIVATE' : ''}${op & FUTEX_CLOCK_REALTIME ? '|FUTEX_CLOCK_REALTIME' : ''}`;
+  const val = String(n(c.args[2]) >>> 0);
+  const bitset = (v: Value | undefined) => ((n(v) >>> 0) === FUTEX_BITSET_MATCH_ANY ? 'FUTEX_BITSET_MATCH_ANY' : `0x${(n(v) >>> 0).toString(16)}`);
+  switch (name) {
+    case 'FUTEX_WAIT':
+      return [uaddr, opText, val, timespec(c.mem, c.args[3])].join(', ');
+    case 'FUTEX_WAIT_BITSET':
+      return [uaddr, opText, val, timespec(c.mem, c.args[3]), bitset(c.args[5])].join(', ');
+    case 'FUTEX_WAKE_BITSET':
+      return [uaddr, opText, val, bitset(c.args[5])].join(', ');
+    case 'FUTEX_REQUEUE':
+      return [uaddr, opText, val, String(n(c.args[3])), hex(c.args[4])].join(', ');
+    case 'FUTEX_CMP_REQUEUE':
+      return [uaddr, opText, val, String(n(c.args[3])), hex(c.args[4]), String(n(c.args[5]) >>> 0)].join(', ');
+    default:
+      return [uaddr, opText, val].join(', ');
+  }
+}
+
+/** The process and job-control calls of kernel/sys.c, kernel/exit.c, kernel/signal.c and kernel/fork.c. */
+const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
+  clone: cloneDecoder,
+  futex: { enter: (c) => `${futexArgs(c)})` },
+  waitid: {
+    enter: (c) => `${ID_TYPES[int32(c.args[0])] ?? `0x${(int32(c.args[0]) >>> 0).toString(16)} /* P_??? */`}, ${int32(c.args[1])}, `,
+    exit: (c, ret) => `${ret === 0 ? siginfo(c.mem, c.args[2]) : hex(c.args[2])}, ${waitOptions(int32(c.args[3]))}, ${hex(c.args[4])})`,
+  },
+  alarm: { enter: (c) => `${n(c.args[0]) >>> 0})` },
+  getpgid: { enter: (c) => `${int32(c.args[0])})` },
+  setpgid: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])})` },
+  getpgrp: noArgs,
+  getsid: { enter: (c) => `${int32(c.args[0])})` },
+  setsid: noArgs,
+  umask: { enter: (c) => `${umaskText(n(c.args[0]) & 0o7777)})`, result: (ret) => umaskText(ret) },
+  getpriority: { enter: (c) => `${priorityWhich(c.args[0])}, ${int32(c.args[1])})` },
+  setpriority: { enter: (c) => `${priorityWhich(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2])})` },
+  rt_sigsuspend: { enter: (c) => `${sigset(c.mem, c.args[0])}, ${n(c.args[1])})` },
+  rt_sigpending: { enter: () => '', exit: (c, ret) => `${ret === 0 ? sigset(c.mem, c.args[0]) : hex(c.args[0])}, ${n(c.args[1])})` },
+  // strace reads the mask the handler's frame saved; Forkscope's C library passes that mask itself.
+  rt_sigreturn: { enter: (c) => `{mask=${sigsetText(BigInt.asUintN(64, BigInt(c.args[0] ?? 0)))}})` },
+};
+
 const DECODERS: Readonly<Record<string, Decoder>> = {
   ...CLOCK_DECODERS,
+  ...PROCESS_DECODERS,
   ...SCHED_DECODERS,
   ...FILE_DECODERS,
   fork: noArgs,
@@ -555,13 +715,13 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   gettid: noArgs,
   pause: noArgs,
   read: {
-    enter: (c) => `${n(c.args[0])}, `,
+    enter: (c) => `${int32(c.args[0])}, `,
     exit: (c, ret) => `${ret >= 0 ? buffer(c.mem, c.args[1], ret) : hex(c.args[1])}, ${n(c.args[2])})`,
   },
-  write: { enter: (c) => `${n(c.args[0])}, ${buffer(c.mem, c.args[1], n(c.args[2]))}, ${n(c.args[2])})` },
-  close: { enter: (c) => `${n(c.args[0])})` },
-  dup: { enter: (c) => `${n(c.args[0])})` },
-  dup2: { enter: (c) => `${n(c.args[0])}, ${n(c.args[1])})` },
+  write: { enter: (c) => `${int32(c.args[0])}, ${buffer(c.mem, c.args[1], n(c.args[2]))}, ${n(c.args[2])})` },
+  close: { enter: (c) => `${int32(c.args[0])})` },
+  dup: { enter: (c) => `${int32(c.args[0])})` },
+  dup2: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])})` },
   pipe: {
     enter: () => '',
     exit: (c, ret) => {
@@ -576,7 +736,7 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
     enter: (c) => `${int32(c.args[0])}, `,
     exit: (c, ret) => `${ret > 0 ? waitStatus(c.mem, c.args[1]) : hex(c.args[1])}, ${waitOptions(int32(c.args[2]))}, ${hex(c.args[3])})`,
   },
-  kill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1]) === 0 ? '0' : signalName(int32(c.args[1]))})` },
+  kill: { enter: (c) => `${int32(c.args[0])}, ${signalArg(c.args[1])})` },
   nanosleep: {
     enter: (c) => {
       const req = n(c.args[0]);
@@ -586,7 +746,8 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
         return `${hex(req)}, `;
       }
     },
-    exit: (c) => `${hex(c.args[1])})`,
+    // The time left is written only when a signal interrupted the sleep; otherwise strace shows the address.
+    exit: (c, ret) => `${isRestart(ret) ? timespec(c.mem, c.args[1]) : hex(c.args[1])})`,
   },
   rt_sigtimedwait: {
     enter: (c) => `${sigset(c.mem, c.args[0])}, `,
@@ -597,8 +758,8 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
     enter: (c) => `${SIGPROCMASK_HOW[int32(c.args[0])] ?? `0x${(int32(c.args[0]) >>> 0).toString(16)} /* SIG_??? */`}, ${sigset(c.mem, c.args[1])}, `,
     exit: (c, ret) => `${ret === 0 ? sigset(c.mem, c.args[2]) : hex(c.args[2])}, ${n(c.args[3])})`,
   },
-  tgkill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2]) === 0 ? '0' : signalName(int32(c.args[2]))})` },
-  rt_sigqueueinfo: { enter: (c) => `${int32(c.args[0])}, ${signalName(int32(c.args[1]))}, ${siginfo(c.mem, c.args[2])})` },
+  tgkill: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])}, ${signalArg(c.args[2])})` },
+  rt_sigqueueinfo: { enter: (c) => `${int32(c.args[0])}, ${signalArg(c.args[1])}, ${siginfo(c.mem, c.args[2])})` },
   rt_sigaction: {
     enter: (c) => `${signalName(int32(c.args[0]))}, ${sigaction(c.mem, c.args[1])}, `,
     exit: (c, ret) => `${ret === 0 ? sigaction(c.mem, c.args[2]) : hex(c.args[2])}, ${n(c.args[3])})`,
@@ -619,7 +780,23 @@ function rawDecoder(argc: number): Decoder {
   return { enter: (c) => `${c.args.slice(0, argc).map((a) => hex(a).replace('NULL', '0')).join(', ')})` };
 }
 
+/**
+ * The kernel's restart codes (include/linux/errno.h). A call that a signal interrupts returns one of
+ * them; the process never sees it (it becomes EINTR or a restart), and strace shows it as "= ? NAME".
+ */
+const RESTART_ERRNOS: ReadonlyMap<number, string> = new Map([
+  [512, 'ERESTARTSYS (To be restarted if SA_RESTART is set)'],
+  [513, 'ERESTARTNOINTR (To be restarted)'],
+  [514, 'ERESTARTNOHAND (To be restarted if no handler)'],
+  [516, 'ERESTART_RESTARTBLOCK (Interrupted by signal)'],
+]);
+
+/** A signal interrupted the call: the kernel will restart it or make it fail with EINTR. */
+const isRestart = (ret: number): boolean => RESTART_ERRNOS.has(-ret);
+
 function defaultResult(ret: number): string {
+  const restart = RESTART_ERRNOS.get(-ret);
+  if (restart !== undefined) return `? ${restart}`;
   if (ret < 0 && ret >= -MAX_ERRNO) {
     const errno = -ret;
     return `-1 ${ERRNO_NAMES.get(errno) ?? errno} (${strerror(errno)})`;
@@ -630,6 +807,20 @@ function defaultResult(ret: number): string {
 interface InFlight {
   call: Call;
   decoder: Decoder;
+  /**
+   * The arguments decoded at entry. strace writes the closing parenthesis only when the call returns,
+   * even for a call decoded whole at entry: "kill(5, SIGUSR1 <unfinished ...>", "<... kill resumed>)".
+   */
+  entered: string;
+  /** What ends the argument list at return for a call decoded whole at entry: ")". */
+  closing: string;
+}
+
+/** A call's state at entry: its arguments decoded, the closing parenthesis held back for its return. */
+function inFlight(call: Call, decoder: Decoder): InFlight {
+  const text = decoder.enter(call);
+  if (decoder.exit === undefined && text.endsWith(')')) return { call, decoder, entered: text.slice(0, -1), closing: ')' };
+  return { call, decoder, entered: text, closing: '' };
 }
 
 export class SyscallTracer {
@@ -668,7 +859,7 @@ export class SyscallTracer {
   /** A system call's entry: `args` are its parameters' values (registers 0..argc-1 of its frame). */
   enter(task: number, proc: TraceProcess, fnName: string, args: readonly Value[], argc: number): void {
     const name = fnName.replace(/^sys_/, '');
-    const flight: InFlight = { call: { name, args: args.slice(0, argc), mem: proc.mem }, decoder: DECODERS[name] ?? rawDecoder(argc) };
+    const flight = inFlight({ name, args: args.slice(0, argc), mem: proc.mem }, DECODERS[name] ?? rawDecoder(argc));
     if (!this.traced.has(task)) {
       this.pendingExec.delete(task);
       if (name === 'execve') this.pendingExec.set(task, flight);
@@ -680,7 +871,7 @@ export class SyscallTracer {
   private begin(task: number, proc: TraceProcess, flight: InFlight): void {
     this.closeOpenLine();
     this.inFlight.set(task, flight);
-    this.openLine = { task, text: `${this.leader(proc.pid)}${flight.call.name}(${flight.decoder.enter(flight.call)}` };
+    this.openLine = { task, text: `${this.leader(proc.pid)}${flight.call.name}(${flight.entered}` };
   }
 
   /** A system call's return with `ret` (a failed execve returns too; a successful one ends in execDone). */
@@ -692,20 +883,21 @@ export class SyscallTracer {
     }
     // The arguments the kernel filled in are read from the memory the task has now.
     flight.call.mem = proc.mem;
-    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? '', (flight.decoder.result ?? defaultResult)(ret, flight.call));
+    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? flight.closing, (flight.decoder.result ?? defaultResult)(ret, flight.call));
   }
 
   /** A traced task's successful execve: the call does not return, the new program starts. */
   execDone(task: number, proc: TraceProcess): void {
     const flight = this.inFlight.get(task);
-    if (flight) this.finish(task, proc, flight, '', '0');
+    if (flight) this.finish(task, proc, flight, flight.closing, '0');
   }
 
   /** A traced task has died: a call it never returned from (exit_group) ends with "?", then the exit line. */
   exited(task: number, proc: TraceProcess, exitCode: number): void {
     if (!this.traced.has(task)) return;
     const flight = this.inFlight.get(task);
-    if (flight) this.finish(task, proc, flight, flight.decoder.exit ? ')' : '', '?');
+    // A call decoded at entry just closes; one whose arguments were to be shown at return never got them.
+    if (flight) this.finish(task, proc, flight, flight.closing === ')' ? ')' : ' <unfinished ...>)', '?');
     this.closeOpenLine();
     const sig = exitCode & 0x7f;
     const how = sig === 0 ? `exited with ${(exitCode >> 8) & 0xff}` : `killed by ${signalName(sig)}${exitCode & 0x80 ? ' (core dumped)' : ''}`;
