@@ -895,13 +895,17 @@ export class Machine {
       this.releaseTask(prev);
       throw RESCHEDULE;
     }
-    if (this.taskField.state.get(this.kmem, prev) === TASK_DEAD) {
+    const prevState = this.taskField.state.get(this.kmem, prev);
+    if (prevState === TASK_DEAD) {
       this.finishDeadTask(from);
       // It never runs again: all its frames go to the next task, to be reused (the run loop ends on
       // seeing no frame).
       from.thread.retire(to.thread);
       return;
     }
+    // A task going to sleep lends its TLBs to the spaces that run meanwhile (the kernel's stay: every
+    // task uses them).
+    if (prevState !== TASK_RUNNING && from.thread.mem !== this.kmem) from.thread.mem.dropTlbs();
     // Stop prev's thread after this op without an exception (switches are frequent); step() puts
     // the frame back.
     this.park(from.thread);

@@ -73,9 +73,21 @@ const TLB_SIZE = 32;
 /** A TLB: page numbers at even indices, their views at the odd ones; -1 marks an empty entry. */
 type TlbEntries = (number | DataView)[];
 
+/**
+ * Emptied TLBs that spaces gave back (see dropTlbs), for the next space that needs one: a fork bomb's
+ * children each run a few hundred steps and sleep, and would otherwise make two TLBs each and keep
+ * them while asleep. Bounded: a handful covers the spaces that run between two sleeps.
+ */
+const spareTlbs: TlbEntries[] = [];
+const MAX_SPARE_TLBS = 16;
+
 function newTlb(): TlbEntries {
-  const tlb: TlbEntries = new Array<number | DataView>(2 * TLB_SIZE).fill(-1);
-  return tlb;
+  return spareTlbs.pop() ?? new Array<number | DataView>(2 * TLB_SIZE).fill(-1);
+}
+
+/** Gives `tlb` back, emptied (its views no longer held). */
+function spareTlb(tlb: TlbEntries | undefined): void {
+  if (tlb && spareTlbs.length < MAX_SPARE_TLBS) spareTlbs.push(tlb.fill(-1));
 }
 
 /** The entry's index for page `pn`: its low bits (& keeps them past 2^32, as ToInt32 does). */
@@ -117,8 +129,8 @@ export class AddressSpace {
   // Behind them, small direct-mapped TLBs: kernel code moves between the user's stack, its own stack
   // and several task_structs, and a miss would otherwise cost a page-table lookup (and for writes a
   // VMA search and a sharing check). The write TLB holds only pages this space may write in place.
-  // Each is a flat array of (page number, view) pairs, made on the first miss: a fork bomb's spaces
-  // must stay small.
+  // Each is a flat array of (page number, view) pairs, taken on the first miss and given back when the
+  // space's task sleeps (see dropTlbs): a fork bomb's spaces must stay small.
   private rTlb: TlbEntries | undefined;
   private wTlb: TlbEntries | undefined;
   /** load64's result: the low half unsigned, the high half signed. */
@@ -144,10 +156,11 @@ export class AddressSpace {
       this.brk = from.brk;
       this.startBrk = from.startBrk;
       this.kernel = from.kernel;
-      // Both sides must fault on their next write now that every page is shared.
+      // Both sides must fault on their next write now that every page is shared (the parent's TLB is
+      // emptied rather than dropped: it writes again at once).
       from.wpn = -1;
       from.wview = undefined;
-      from.wTlb = undefined;
+      from.wTlb?.fill(-1);
     } else {
       this.pages = new Map();
       this.vmaList = [];
@@ -199,6 +212,7 @@ export class AddressSpace {
     this.pages.clear();
     this.vmaList = [];
     this.vmasShared = false;
+    this.dropTlbs();
     this.invalidate();
   }
 
@@ -266,6 +280,17 @@ export class AddressSpace {
   invalidate(): void {
     this.rpn = this.wpn = -1;
     this.rview = this.wview = undefined;
+    this.rTlb?.fill(-1);
+    this.wTlb?.fill(-1);
+  }
+
+  /**
+   * The space's task sleeps (or its memory goes): its TLBs go back to the spares, for whichever space
+   * runs next. By the time the task wakes they would be cold anyway; the first misses refill them.
+   */
+  dropTlbs(): void {
+    spareTlb(this.rTlb);
+    spareTlb(this.wTlb);
     this.rTlb = this.wTlb = undefined;
   }
 
