@@ -38,6 +38,12 @@ export interface Vma {
 export const KERNEL_BLOCK_SIZE = 1024;
 /** Kernel blocks are carved from buffers this large: one host allocation for many blocks. */
 const BLOCK_ARENA_SIZE = 64 * 1024;
+/**
+ * What a read of a kernel block never written sees: the kernel's memory is always there and zero until
+ * written, so such a read needs no block of its own (kzalloc'ed structs are mostly read before, or
+ * never, written). Never written itself: a write fault gives the block its own memory.
+ */
+const KERNEL_ZERO_BLOCK = new DataView(new ArrayBuffer(KERNEL_BLOCK_SIZE));
 
 /** A physical page (or a kernel block). `sharers` counts the address spaces mapping it; above 1 a write must copy it first. */
 export class Page {
@@ -332,27 +338,54 @@ export class AddressSpace {
   }
 
   private readablePage(pn: number, addr: number): DataView {
-    return (this.pages.get(pn - this.keyBias) ?? this.demandZero(pn, addr, 'read')).view;
+    const p = this.pages.get(pn - this.keyBias);
+    if (p) return p.view;
+    if (this.bs !== KERNEL_BLOCK_SIZE) return this.demandZero(pn, addr, 'read').view;
+    if (!this.findVma(addr)) throw new MemoryFault(addr, 'read', 'unmapped');
+    return KERNEL_ZERO_BLOCK;
   }
 
   /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
   private writablePage(pn: number, addr: number): DataView {
-    const vma = this.findVma(addr);
-    if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
-    if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
+    this.checkWritable(addr);
     let p = this.pages.get(pn - this.keyBias);
+    if (p && p.sharers === 1) return p.view;
     if (!p) p = this.demandZero(pn, addr, 'write');
-    else if (p.sharers > 1) {
+    else {
       // Copy-on-write fault: this space gets its own copy and the other sharers keep the original.
       p.sharers--;
       p = p.copy();
       this.pages.set(pn - this.keyBias, p);
       this.cowFaults++;
-      if (this.rpn === pn) this.rview = p.view;
-      const slot = tlbSlot(pn);
-      if (this.rTlb && this.rTlb[slot] === pn) this.rTlb[slot + 1] = p.view;
     }
+    // The read caches may hold the page's old view: the shared original, or the kernel's zero block.
+    if (this.rpn === pn) this.rview = p.view;
+    const slot = tlbSlot(pn);
+    if (this.rTlb && this.rTlb[slot] === pn) this.rTlb[slot + 1] = p.view;
     return p.view;
+  }
+
+  /** A write's checks: faults unless `addr` is mapped writable. */
+  private checkWritable(addr: number): void {
+    const vma = this.findVma(addr);
+    if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
+    if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
+  }
+
+  /**
+   * Whether `addr` is in a kernel block never written, which writing zeros may leave as it is (it reads
+   * as zeros already) once a write's checks pass; if so, chunkLen is the bytes from `addr` to its end.
+   * Process memory is always touched instead: its demand-zero faults and resident pages are figures a
+   * program sees.
+   */
+  private inUnwrittenKernelBlock(addr: number): boolean {
+    const s = addr >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
+    if (s.bs !== KERNEL_BLOCK_SIZE) return false;
+    const pn = Math.floor(addr / s.bs);
+    if (s.pages.has(pn - s.keyBias)) return false;
+    s.checkWritable(addr);
+    this.chunkLen = s.bs - (addr - pn * s.bs);
+    return true;
   }
 
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
@@ -611,6 +644,10 @@ export class AddressSpace {
     // Block by block in place: calloc and the kernel's kzalloc zero memory on every fork.
     let i = 0;
     while (i < len) {
+      if (byte === 0 && this.inUnwrittenKernelBlock(a + i)) {
+        i += Math.min(len - i, this.chunkLen);
+        continue;
+      }
       const v = this.chunk(a + i, true);
       const n = Math.min(len - i, this.chunkLen);
       new Uint8Array(v.buffer, v.byteOffset + this.chunkOff, n).fill(byte);
