@@ -970,3 +970,92 @@ int main(void) {
     expect(r.stderr).toMatch(/^\[pid +\d+\] <\.\.\. futex resumed>\) += 0$/m);
   });
 });
+
+describe('--trace shows the signals a call returns to in the order Linux dequeues them', TIMEOUT, () => {
+  it('shows a handled SIGUSR1 before the SIGCHLD the process ignores, both pending when the sleep ends', () => {
+    // Forkscope reports the ignored SIGCHLD when the child exits; under strace, Linux queues it and
+    // dequeues the lower-numbered SIGUSR1 first. strace -f showed that order natively for the two
+    // signals pending at once (blocked, then unblocked together): SIGUSR1, SIGCHLD, rt_sigreturn.
+    const file = program(
+      'trace_signal_order.c',
+      `#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+static void on_usr1(int sig) { (void)sig; }
+int main(void) {
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_usr1;
+  sigaction(SIGUSR1, &sa, NULL);
+  pid_t child = fork();
+  if (child == 0) {
+    kill(getppid(), SIGUSR1);
+    _exit(0);
+  }
+  struct timespec req = { 2, 0 };
+  nanosleep(&req, NULL);
+  waitpid(child, NULL, 0);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    const child = /^fork\(\) = (\d+)$/.exec(calls.find((l) => l.startsWith('fork(')) ?? '')?.[1];
+    expect(child).toBeDefined();
+    const sleep = calls.findIndex((l) => l.startsWith('nanosleep({tv_sec=2, tv_nsec=0}'));
+    // The child ran to its end first, so both signals were pending when the sleep was cut short.
+    expect(calls.indexOf(`+++ exited with 0 +++`)).toBeLessThan(sleep);
+    expect(calls.slice(sleep, sleep + 4)).toEqual([
+      'nanosleep({tv_sec=2, tv_nsec=0}, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${child}, si_uid=0} ---`,
+      `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${child}, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---`,
+      expect.stringMatching(/^rt_sigreturn\(\{mask=\[\]\}\) = /),
+    ]);
+  });
+});
+
+describe('--trace shows a call a signal kills the process in as strace -f does', TIMEOUT, () => {
+  const source = (sig: string) => `#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  int fds[2];
+  char c;
+  pipe(fds);
+  pid_t child = fork();
+  if (child == 0) {
+    read(fds[0], &c, 1);
+    _exit(0);
+  }
+  usleep(100000);
+  kill(child, ${sig});
+  waitpid(child, NULL, 0);
+  return 0;
+}
+`;
+  // The child's lines as strace -f printed them for the same program compiled with cc, PIDs and the
+  // buffer's address aside.
+  const childLines = (stderr: string, child: string) =>
+    stderr.split('\n').filter((l) => l.startsWith(`[pid ${child.padStart(5)}] `)).map((l) => l.replace(/^\[pid +\d+\] /, ''));
+
+  it('leaves the call unfinished when SIGKILL ends the process in it', () => {
+    const r = forkscope(['run', program('trace_kill_read.c', source('SIGKILL')), '--trace']);
+    expect(r.status).toBe(0);
+    const child = /^fork\(\) += (\d+)$/m.exec(r.stderr)?.[1];
+    expect(child).toBeDefined();
+    expect(childLines(r.stderr, child!)).toEqual(['read(3,  <unfinished ...>', '<... read resumed> <unfinished ...>) = ?', '+++ killed by SIGKILL +++']);
+  });
+
+  it('shows the call interrupted, then the signal, when a signal the process stops for kills it', () => {
+    const r = forkscope(['run', program('trace_term_read.c', source('SIGTERM')), '--trace']);
+    expect(r.status).toBe(0);
+    const child = /^fork\(\) += (\d+)$/m.exec(r.stderr)?.[1];
+    expect(child).toBeDefined();
+    const lines = childLines(r.stderr, child!);
+    expect(lines[0]).toBe('read(3,  <unfinished ...>');
+    expect(lines[1]).toMatch(/^<\.\.\. read resumed>0x[0-9a-f]+, 1\) = \? ERESTARTSYS \(To be restarted if SA_RESTART is set\)$/);
+    expect(lines.slice(2)).toEqual([expect.stringMatching(/^--- SIGTERM \{si_signo=SIGTERM, si_code=SI_USER, si_pid=\d+, si_uid=0\} ---$/), '+++ killed by SIGTERM +++']);
+  });
+});

@@ -823,6 +823,21 @@ function inFlight(call: Call, decoder: Decoder): InFlight {
   return { call, decoder, entered: text, closing: '' };
 }
 
+/** A signal line waiting for the moment strace's tracee would stop for it. */
+interface PendingSignal {
+  sig: number;
+  text: string;
+}
+
+/** SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS: the faults, which Linux dequeues before the others. */
+const SYNCHRONOUS_SIGNALS: ReadonlySet<number> = new Set([4, 5, 7, 8, 11, 31]);
+
+/** next_signal's order: the synchronous signals first, then the lowest-numbered. */
+function dequeueOrder(a: PendingSignal, b: PendingSignal): number {
+  const rank = (p: PendingSignal) => (SYNCHRONOUS_SIGNALS.has(p.sig) ? 0 : 1);
+  return rank(a) - rank(b) || a.sig - b.sig;
+}
+
 export class SyscallTracer {
   private readonly traced = new Set<number>();
   private readonly inFlight = new Map<number, InFlight>();
@@ -833,8 +848,26 @@ export class SyscallTracer {
    * aligned) or another line must come first (written as "<unfinished ...>").
    */
   private openLine: { task: number; text: string } | undefined;
-  /** Signal lines for a task in a system call, shown once it returns (when strace's tracee would stop for them). */
-  private readonly pendingSignals = new Map<number, string[]>();
+  /**
+   * Signal lines for a task in a system call, shown once it returns (when strace's tracee would stop for
+   * them). Forkscope's kernel reports a signal the task ignores as it is sent. Under ptrace Linux queues
+   * it instead, and each one wakes the call (which strace shows as "= ? ERESTARTSYS", then the signal,
+   * then the call again): one line per signal sent is the nearest Forkscope can show.
+   */
+  private readonly pendingSignals = new Map<number, PendingSignal[]>();
+  /**
+   * The pending signal lines of the task whose call returned last, written before the next line. If
+   * that next line is a signal the same task dequeues, all are written in the order Linux dequeues
+   * them (a handled SIGUSR1 before an ignored SIGCHLD), as strace would see them.
+   */
+  private held: { prefix: string; task: number; signals: PendingSignal[] } | undefined;
+  /**
+   * A call a signal interrupted (its result a restart code), not shown yet. Forkscope's kernel reports
+   * the return before it acts on the signal; when that kills the task without a signal stop (SIGKILL,
+   * another thread's exit_group or execve), Linux's tracee never leaves the call and strace shows
+   * "<... read resumed> <unfinished ...>) = ?". Otherwise it is shown as returned, before any other line.
+   */
+  private interrupted: { task: number; proc: TraceProcess; flight: InFlight; rest: string; result: string } | undefined;
 
   constructor(private readonly write: (text: string) => void) {}
 
@@ -883,7 +916,22 @@ export class SyscallTracer {
     }
     // The arguments the kernel filled in are read from the memory the task has now.
     flight.call.mem = proc.mem;
-    this.finish(task, proc, flight, flight.decoder.exit?.(flight.call, ret) ?? flight.closing, (flight.decoder.result ?? defaultResult)(ret, flight.call));
+    const rest = flight.decoder.exit?.(flight.call, ret) ?? flight.closing;
+    const result = (flight.decoder.result ?? defaultResult)(ret, flight.call);
+    if (isRestart(ret)) {
+      this.finishInterrupted();
+      this.interrupted = { task, proc, flight, rest, result };
+      return;
+    }
+    this.finish(task, proc, flight, rest, result);
+  }
+
+  /** The interrupted call returned after all: its line, and the signals that came meanwhile. */
+  private finishInterrupted(): void {
+    const call = this.interrupted;
+    if (call === undefined) return;
+    this.interrupted = undefined;
+    this.finish(call.task, call.proc, call.flight, call.rest, call.result);
   }
 
   /** A traced task's successful execve: the call does not return, the new program starts. */
@@ -895,6 +943,11 @@ export class SyscallTracer {
   /** A traced task has died: a call it never returned from (exit_group) ends with "?", then the exit line. */
   exited(task: number, proc: TraceProcess, exitCode: number): void {
     if (!this.traced.has(task)) return;
+    // A signal that stopped the task on its way out (a fatal one the kernel reported) shows the call returned.
+    if (this.interrupted?.task === task) {
+      if (this.pendingSignals.has(task)) this.finishInterrupted();
+      else this.interrupted = undefined;
+    }
     const flight = this.inFlight.get(task);
     // A call decoded at entry just closes; one whose arguments were to be shown at return never got them.
     if (flight) this.finish(task, proc, flight, flight.closing === ')' ? ')' : ' <unfinished ...>)', '?');
@@ -906,21 +959,34 @@ export class SyscallTracer {
     this.pendingSignals.delete(task);
   }
 
+  /** The held signal lines, in the order Linux would dequeue them. */
+  private writeHeld(): void {
+    if (this.held === undefined) return;
+    const { prefix, signals } = this.held;
+    this.held = undefined;
+    for (const signal of [...signals].sort(dequeueOrder)) this.write(`${prefix}${signal.text}\n`);
+  }
+
   /**
    * A signal the task dequeued, or ignored as it was sent: "--- SIGCHLD {...} ---", at once, or after
    * the result of the system call the task is in.
    */
   signal(task: number, pid: number, info: SignalInfo): void {
     if (!this.traced.has(task)) return;
-    const line = `--- ${signalName(info.sig)} ${signalInfoText(info)} ---`;
+    const signal: PendingSignal = { sig: info.sig, text: `--- ${signalName(info.sig)} ${signalInfoText(info)} ---` };
     if (this.inFlight.has(task)) {
-      const lines = this.pendingSignals.get(task) ?? [];
-      lines.push(line);
-      this.pendingSignals.set(task, lines);
+      const pending = this.pendingSignals.get(task) ?? [];
+      pending.push(signal);
+      this.pendingSignals.set(task, pending);
+      return;
+    }
+    if (this.held?.task === task) {
+      this.held.signals.push(signal);
+      this.writeHeld();
       return;
     }
     this.closeOpenLine();
-    this.write(`${this.leader(pid)}${line}\n`);
+    this.write(`${this.leader(pid)}${signal.text}\n`);
   }
 
   /** The run is over: a call still in progress is left unfinished. */
@@ -930,6 +996,9 @@ export class SyscallTracer {
 
   /** The end of a call's line: aligned after its entry part, or as strace's "resumed" line. */
   private finish(task: number, proc: TraceProcess, flight: InFlight, rest: string, result: string): void {
+    // What happened before this return is written first: another task's interrupted call, held signals.
+    if (this.interrupted !== undefined && this.interrupted.task !== task) this.finishInterrupted();
+    this.writeHeld();
     this.inFlight.delete(task);
     let line: string;
     if (this.openLine?.task === task) {
@@ -940,8 +1009,9 @@ export class SyscallTracer {
       line = `${this.leader(proc.pid)}<... ${flight.call.name} resumed>${rest}`;
     }
     this.write(`${line.padEnd(RESULT_COLUMN)} = ${result}\n`);
-    for (const signal of this.pendingSignals.get(task) ?? []) this.write(`${this.leader(proc.pid)}${signal}\n`);
+    const signals = this.pendingSignals.get(task);
     this.pendingSignals.delete(task);
+    if (signals !== undefined) this.held = { prefix: this.leader(proc.pid), task, signals };
   }
 
   /** strace's line prefix: the PID while more than one traced process is alive. */
@@ -949,8 +1019,13 @@ export class SyscallTracer {
     return this.traced.size > 1 ? `[pid ${String(pid).padStart(5)}] ` : '';
   }
 
-  /** Another line must come first: the call in progress is left as "<unfinished ...>". */
+  /**
+   * Another line must come first: an interrupted call and held signal lines are written, the call in
+   * progress is left as "<unfinished ...>".
+   */
   private closeOpenLine(): void {
+    this.finishInterrupted();
+    this.writeHeld();
     if (this.openLine === undefined) return;
     this.write(`${this.openLine.text} <unfinished ...>\n`);
     this.openLine = undefined;
