@@ -45,8 +45,12 @@ export const O_LARGEFILE = 0o100000;
 export class FdTable {
   constructor(
     readonly fds: (OpenFile | undefined)[] = [],
-    /** The descriptors marked close-on-exec (FD_CLOEXEC): a property of the descriptor, not of the open file. */
-    readonly closeOnExec = new Set<number>(),
+    /**
+     * The descriptors marked close-on-exec (FD_CLOEXEC): a property of the descriptor, not of the open
+     * file. Made with the first mark: most tables never have one, and a fork bomb's thousands of
+     * children each have a table.
+     */
+    private closeOnExec: Set<number> | undefined = undefined,
   ) {}
 
   /**
@@ -67,7 +71,11 @@ export class FdTable {
   /** fork's copy: the same open files, each counted once more, and the same close-on-exec marks. */
   dup(): FdTable {
     for (const f of this.fds) if (f) f.refs++;
-    return new FdTable(this.fds.slice(), new Set(this.closeOnExec));
+    return new FdTable(this.fds.slice(), this.closeOnExec?.size ? new Set(this.closeOnExec) : undefined);
+  }
+
+  isCloseOnExec(fd: number): boolean {
+    return this.closeOnExec?.has(fd) ?? false;
   }
 
   get(fd: number): OpenFile | undefined {
@@ -86,8 +94,8 @@ export class FdTable {
   /** Puts `f` at `fd` (which must be free), close-on-exec or not. */
   set(fd: number, f: OpenFile, closeOnExec: boolean): void {
     this.fds[fd] = f;
-    if (closeOnExec) this.closeOnExec.add(fd);
-    else this.closeOnExec.delete(fd);
+    if (closeOnExec) (this.closeOnExec ??= new Set()).add(fd);
+    else this.closeOnExec?.delete(fd);
   }
 
   /** Closes fd; `woken` receives the tasks to wake (readers of a pipe whose last writer went). */
@@ -95,7 +103,7 @@ export class FdTable {
     const f = this.fds[fd];
     if (!f) return -EBADF;
     this.fds[fd] = undefined;
-    this.closeOnExec.delete(fd);
+    this.closeOnExec?.delete(fd);
     release(f, woken);
     return 0;
   }
@@ -106,7 +114,7 @@ export class FdTable {
 
   /** do_close_on_exec: execve closes the descriptors marked FD_CLOEXEC. */
   closeMarked(woken: (task: number) => void): void {
-    for (const fd of [...this.closeOnExec]) this.close(fd, woken);
+    if (this.closeOnExec) for (const fd of [...this.closeOnExec]) this.close(fd, woken);
   }
 }
 

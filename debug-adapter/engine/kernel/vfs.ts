@@ -283,7 +283,7 @@ export class Vfs {
   }
 
   getCloseOnExec(fd: number): boolean {
-    return this.fdTable().closeOnExec.has(fd);
+    return this.fdTable().isCloseOnExec(fd);
   }
 
   setCloseOnExec(fd: number, on: boolean): void {

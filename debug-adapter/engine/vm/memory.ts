@@ -53,8 +53,23 @@ export class Page {
   /** A private copy of the bytes, for a copy-on-write fault. */
   copy(): Page {
     const v = this.view;
-    return new Page(new DataView(new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice().buffer));
+    return new Page(new DataView(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)));
   }
+}
+
+// Byte views of the two buffers that fill and copy touched last: the kernel's blocks share 64 KiB
+// arenas, so that zeroing or copying a struct block by block finds its view here rather than making
+// one per block (kzalloc and struct copies run several times on every fork).
+let lastBytes: Uint8Array = new Uint8Array(0);
+let otherBytes = lastBytes;
+
+/** A byte view of the whole of `buffer`. */
+function bytesOf(buffer: ArrayBufferLike): Uint8Array {
+  if (lastBytes.buffer === buffer) return lastBytes;
+  const b = otherBytes.buffer === buffer ? otherBytes : new Uint8Array(buffer);
+  otherBytes = lastBytes;
+  lastBytes = b;
+  return b;
 }
 
 export class MemoryFault extends Error {
@@ -155,8 +170,13 @@ export class AddressSpace {
     this.bs = from ? from.bs : blockSize;
     this.keyBias = from ? from.keyBias : blockSize === PAGE_SIZE ? 0 : Math.floor(LAYOUT.kernelHeap / blockSize);
     if (from) {
-      this.pages = new Map(from.pages);
-      for (const p of this.pages.values()) p.sharers++;
+      // forEach rather than new Map(from.pages), which would make an entry array for every page.
+      const pages = new Map<number, Page>();
+      from.pages.forEach((p, key) => {
+        pages.set(key, p);
+        p.sharers++;
+      });
+      this.pages = pages;
       this.vmaList = from.vmaList;
       this.vmasShared = from.vmasShared = true;
       this.brk = from.brk;
@@ -260,15 +280,23 @@ export class AddressSpace {
 
   /** Moves the program break, as brk(2) does; returns false when it would run into another mapping. */
   setBrk(newBrk: number): boolean {
-    const found = this.vmaList.find((v) => v.name === '[heap]');
+    // Loops rather than find()s with callbacks: the kernel's slab moves its break on most allocations.
+    const vmas = this.vmaList;
+    let h = 0;
+    while (h < vmas.length && vmas[h]!.name !== '[heap]') h++;
+    const found = vmas[h];
     if (!found || newBrk < this.startBrk) return false;
     const end = Math.ceil(newBrk / PAGE_SIZE) * PAGE_SIZE;
-    const next = this.vmaList.find((v) => v.start >= found.end && v !== found);
-    if (next && end > next.start) return false;
+    for (const next of vmas) {
+      if (next.start >= found.end && next !== found) {
+        if (end > next.start) return false;
+        break;
+      }
+    }
     if (end < found.end) {
       for (let pn = end / this.bs; pn < found.end / this.bs; pn++) this.dropPage(pn);
     }
-    const heap = this.ownVmas().find((v) => v.name === '[heap]')!;
+    const heap = this.ownVmas()[h]!;
     heap.end = Math.max(end, heap.start);
     this.brk = newBrk;
     return true;
@@ -632,7 +660,12 @@ export class AddressSpace {
       const slen = this.chunkLen;
       const to = this.chunk(dst + i, true);
       const n = Math.min(len - i, slen, this.chunkLen);
-      new Uint8Array(to.buffer, to.byteOffset + this.chunkOff, n).set(new Uint8Array(from.buffer, from.byteOffset + soff, n));
+      const fromBytes = bytesOf(from.buffer);
+      const toBytes = bytesOf(to.buffer);
+      const s = from.byteOffset + soff;
+      const d = to.byteOffset + this.chunkOff;
+      if (toBytes === fromBytes) toBytes.copyWithin(d, s, s + n);
+      else toBytes.set(fromBytes.subarray(s, s + n), d);
       i += n;
     }
   }
@@ -650,7 +683,8 @@ export class AddressSpace {
       }
       const v = this.chunk(a + i, true);
       const n = Math.min(len - i, this.chunkLen);
-      new Uint8Array(v.buffer, v.byteOffset + this.chunkOff, n).fill(byte);
+      const start = v.byteOffset + this.chunkOff;
+      bytesOf(v.buffer).fill(byte, start, start + n);
       i += n;
     }
   }

@@ -163,7 +163,7 @@ export class Thread {
    */
   clone(mem: AddressSpace, host: BuiltinContext, depth = this.depth): Thread {
     const t = new Thread(mem, host, this.callees, this.sp, this.stackLimit);
-    t.stack = this.stack.slice(0, depth).map((f) => f.clone());
+    for (let i = 0; i < depth; i++) t.stack.push(this.stack[i]!.clone());
     t.depth = depth;
     t.frame = t.stack[t.depth - 1];
     if (t.frame) t.r = t.frame.regs;
