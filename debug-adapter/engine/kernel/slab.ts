@@ -27,15 +27,21 @@ function sizeClass(size: number): number {
   return Math.ceil(size / CACHE_LINE) * CACHE_LINE;
 }
 
+/** The object log's first capacity; it doubles as the heap grows. */
+const INITIAL_OBJECTS = 256;
+
 export class KernelSlab {
-  /** Each class's free objects, the most recently freed last. */
+  /** Each class's free objects, as indices in the object log, the most recently freed last. */
   private readonly freelists = new Map<number, number[]>();
-  /**
-   * Each allocated object's class, keyed by its offset in the heap in MIN_CLASS units (every object is
-   * aligned to one, and the keys stay small integers, cheap to hash): kfree learns the size from it,
-   * and rejects what it never gave out.
-   */
-  private readonly live = new Map<number, number>();
+  // The object log: every object ever carved from the heap, in address order (the heap only grows),
+  // with its class and whether it is allocated now. kfree finds an object by binary search, learns its
+  // size, and rejects what is not allocated. Typed arrays rather than a map from address to class: a
+  // fork bomb makes a quarter of a million objects, and a map that large costs more to fill and to
+  // keep (hashing, rehashing as it grows, and the collector's time) than a log appended in order.
+  private starts = new Float64Array(INITIAL_OBJECTS);
+  private classes = new Float64Array(INITIAL_OBJECTS);
+  private allocated = new Uint8Array(INITIAL_OBJECTS);
+  private logLength = 0;
 
   /** `mem`'s heap (from its start break) is the allocator's; `limit` bounds its growth in bytes. */
   constructor(private readonly mem: AddressSpace, private readonly limit: number) {}
@@ -44,9 +50,14 @@ export class KernelSlab {
   alloc(size: number): number {
     if (!(size > 0)) return 0;
     const cls = sizeClass(size);
-    const addr = this.freelists.get(cls)?.pop() ?? this.grow(cls);
-    if (addr !== 0) this.live.set(this.key(addr), cls);
-    return addr;
+    let i = this.freelists.get(cls)?.pop();
+    if (i === undefined) {
+      const addr = this.grow(cls);
+      if (addr === 0) return 0;
+      i = this.logObject(addr, cls);
+    }
+    this.allocated[i] = 1;
+    return this.starts[i]!;
   }
 
   /** kzalloc: zeroed memory. */
@@ -58,19 +69,48 @@ export class KernelSlab {
 
   /** kfree: false when `addr` is not an allocated object (a double free, or a pointer kmalloc never returned). */
   free(addr: number): boolean {
-    const key = this.key(addr);
-    const cls = this.live.get(key);
-    if (cls === undefined) return false;
-    this.live.delete(key);
+    const i = this.indexOf(addr);
+    if (i < 0 || this.allocated[i] === 0) return false;
+    this.allocated[i] = 0;
+    const cls = this.classes[i]!;
     let list = this.freelists.get(cls);
     if (!list) this.freelists.set(cls, (list = []));
-    list.push(addr);
+    list.push(i);
     return true;
   }
 
-  /** The live map's key for `addr` (a fraction for an address inside an object, which is never a key). */
-  private key(addr: number): number {
-    return (addr - this.mem.startBrk) / MIN_CLASS;
+  /** The log index of the object that starts at `addr`, or -1 when none does. */
+  private indexOf(addr: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = this.logLength - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = starts[mid]!;
+      if (s === addr) return mid;
+      if (s < addr) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Appends a new object to the log; returns its index. */
+  private logObject(addr: number, cls: number): number {
+    const i = this.logLength++;
+    if (i === this.starts.length) {
+      const starts = new Float64Array(2 * i);
+      starts.set(this.starts);
+      this.starts = starts;
+      const classes = new Float64Array(2 * i);
+      classes.set(this.classes);
+      this.classes = classes;
+      const allocated = new Uint8Array(2 * i);
+      allocated.set(this.allocated);
+      this.allocated = allocated;
+    }
+    this.starts[i] = addr;
+    this.classes[i] = cls;
+    return i;
   }
 
   /** A new object of class `cls` from the top of the heap: a power of two aligned to its size, others to a cache line, whole pages to a page. */
