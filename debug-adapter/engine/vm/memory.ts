@@ -63,6 +63,14 @@ export class Page {
 let lastBytes: Uint8Array = new Uint8Array(0);
 let otherBytes = lastBytes;
 
+/** Whether the `n` bytes at `off` in `view` are all zero. */
+function isZero(view: DataView, off: number, n: number): boolean {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) if (view.getInt32(off + i) !== 0) return false;
+  for (; i < n; i++) if (view.getUint8(off + i) !== 0) return false;
+  return true;
+}
+
 /** A byte view of the whole of `buffer`. */
 function bytesOf(buffer: ArrayBufferLike): Uint8Array {
   if (lastBytes.buffer === buffer) return lastBytes;
@@ -658,6 +666,15 @@ export class AddressSpace {
       const from = this.chunk(src + i, false);
       const soff = this.chunkOff;
       const slen = this.chunkLen;
+      // Zeros copied to a kernel block never written leave it as it is: a fork copies its parent's
+      // sighand_struct, mostly default (zero) dispositions, into a fresh one.
+      if (this.inUnwrittenKernelBlock(dst + i)) {
+        const n = Math.min(len - i, slen, this.chunkLen);
+        if (from === KERNEL_ZERO_BLOCK || isZero(from, soff, n)) {
+          i += n;
+          continue;
+        }
+      }
       const to = this.chunk(dst + i, true);
       const n = Math.min(len - i, slen, this.chunkLen);
       const fromBytes = bytesOf(from.buffer);
