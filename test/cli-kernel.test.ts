@@ -1059,3 +1059,44 @@ int main(void) {
     expect(lines.slice(2)).toEqual([expect.stringMatching(/^--- SIGTERM \{si_signo=SIGTERM, si_code=SI_USER, si_pid=\d+, si_uid=0\} ---$/), '+++ killed by SIGTERM +++']);
   });
 });
+
+describe('--trace of mmap, munmap and mprotect', TIMEOUT, () => {
+  it('decodes them as strace does, and shows malloc mapping and unmapping a large block', () => {
+    // Each expected line's shape was printed by strace 6.1 for the same program compiled with cc.
+    const file = program(
+      'trace_mmap.c',
+      `#include <stdlib.h>
+#include <sys/mman.h>
+int main(void) {
+  char *p = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  mprotect(p, 4096, PROT_READ | PROT_WRITE | PROT_EXEC);
+  mmap(p, 4096, PROT_WRITE | 0x10, MAP_SHARED | MAP_FIXED | MAP_ANONYMOUS, -1, 4096);
+  mmap(NULL, (size_t)-4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  mmap(NULL, 4096, 0x10, MAP_ANONYMOUS, -1, 0);
+  mprotect(p, 4096, 0x10);
+  munmap(p, 4096);
+  free(malloc(200000));
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const p = /^mmap\(NULL, 4096, PROT_NONE, [^)]*\) += (0x[0-9a-f]+)$/m.exec(r.stderr)![1]!;
+    const calls = r.stderr.split('\n').filter((l) => /^(mmap|munmap|mprotect)\(/.test(l));
+    const line = (call: string, result: string) => `${call.padEnd(39)} = ${result}`;
+    const big = /^mmap\(NULL, 200704, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS, -1, 0\) = (0x[0-9a-f]+)$/m.exec(r.stderr)?.[1];
+    expect(big).toBeDefined();
+    expect(calls).toEqual([
+      `mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE|MAP_STACK, -1, 0) = ${p}`,
+      line(`mprotect(${p}, 4096, PROT_READ|PROT_WRITE|PROT_EXEC)`, '0'),
+      `mmap(${p}, 4096, PROT_WRITE|0x10, MAP_SHARED|MAP_FIXED|MAP_ANONYMOUS, -1, 0x1000) = ${p}`,
+      'mmap(NULL, 18446744073709547520, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 ENOMEM (Cannot allocate memory)',
+      'mmap(NULL, 4096, 0x10 /* PROT_??? */, MAP_FILE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL (Invalid argument)',
+      `mprotect(${p}, 4096, 0x10 /* PROT_??? */) = -1 EINVAL (Invalid argument)`,
+      line(`munmap(${p}, 4096)`, '0'),
+      `mmap(NULL, 200704, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ${big}`,
+      line(`munmap(${big}, 200704)`, '0'),
+    ]);
+  });
+});

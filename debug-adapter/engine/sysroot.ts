@@ -37,7 +37,7 @@ export function loadLibcSources(): Map<string, string> {
 }
 
 /** The folders of the kernel's sources, named as in Linux's tree. */
-const KERNEL_FOLDERS = ['init', 'kernel', 'fs', 'drivers'];
+const KERNEL_FOLDERS = ['init', 'kernel', 'mm', 'fs', 'drivers'];
 
 /** The kernel's pseudo-C sources ('kernel/fork.c', 'init/main.c' …) → text, in a stable order. Read once. */
 export function loadKernelSources(): Map<string, string> {

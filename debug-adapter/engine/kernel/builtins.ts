@@ -6,11 +6,14 @@ import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
 import { copyToUser } from './uaccess';
+import { fileCanMmap, getUnmappedArea, mmapRegion, mprotectFixup } from './mmap';
 
 /** select_task_rq's flag for a new task (linux/sched/rq.h). */
 const WF_FORK = 0x04;
 
 const machineOf = (ctx: BuiltinContext): Machine => ctx.machine as Machine;
+/** The address space of the task that made the system call. */
+const currentMem = (ctx: BuiltinContext) => machineOf(ctx).currentTask().thread.mem;
 const num = (v: Value | undefined): number => Number(v ?? 0);
 
 export const kernelBuiltins: Record<string, BuiltinFn> = {
@@ -45,6 +48,15 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
     return brk - mem.startBrk <= task.ctx.heapLimit && mem.setBrk(brk) ? 0 : -E.ENOMEM;
   },
   copy_to_user: (ctx, a) => copyToUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
+  get_unmapped_area: (ctx, a) => getUnmappedArea(currentMem(ctx), num(a[0]), num(a[1]), num(a[2]) !== 0),
+  find_vma_intersection: (ctx, a) => (currentMem(ctx).intersects(num(a[0]), num(a[1])) ? 1 : 0),
+  mmap_region: (ctx, a) => {
+    const task = machineOf(ctx).currentTask();
+    return mmapRegion(task.thread.mem, num(a[0]), num(a[1]), num(a[2]), num(a[3]) !== 0, task.ctx.heapLimit);
+  },
+  do_munmap: (ctx, a) => currentMem(ctx).unmap(num(a[0]), num(a[1])),
+  mprotect_fixup: (ctx, a) => mprotectFixup(currentMem(ctx), num(a[0]), num(a[1]), num(a[2])),
+  file_can_mmap: (ctx, a) => (fileCanMmap(machineOf(ctx).vfs.fdTable().get(num(a[0]))) ? 1 : 0),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),

@@ -486,6 +486,45 @@ function randomBuffer(mem: AddressSpace, addr: Value | undefined, count: number)
   }
 }
 
+const PROT_FLAGS = [[0x1, 'PROT_READ'], [0x2, 'PROT_WRITE'], [0x4, 'PROT_EXEC'], [0x8, 'PROT_SEM'], [0x01000000, 'PROT_GROWSDOWN'], [0x02000000, 'PROT_GROWSUP']] as const;
+const MAP_TYPES: ReadonlyMap<number, string> = new Map([[0, 'MAP_FILE'], [1, 'MAP_SHARED'], [2, 'MAP_PRIVATE'], [3, 'MAP_SHARED_VALIDATE']]);
+const MAP_FLAGS = [
+  [0x10, 'MAP_FIXED'], [0x20, 'MAP_ANONYMOUS'], [0x40, 'MAP_32BIT'], [0x100, 'MAP_GROWSDOWN'], [0x800, 'MAP_DENYWRITE'],
+  [0x1000, 'MAP_EXECUTABLE'], [0x2000, 'MAP_LOCKED'], [0x4000, 'MAP_NORESERVE'], [0x8000, 'MAP_POPULATE'], [0x10000, 'MAP_NONBLOCK'],
+  [0x20000, 'MAP_STACK'], [0x40000, 'MAP_HUGETLB'], [0x80000, 'MAP_SYNC'], [0x100000, 'MAP_FIXED_NOREPLACE'],
+] as const;
+
+/** An int passed in a 64-bit argument (mmap's descriptor): its low 32 bits, signed, as the kernel reads it. */
+const intArg = (v: Value | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : int32(v));
+
+/** A size_t argument: unsigned, as strace prints it (a negative length shows as its 64-bit value). */
+const sizeArg = (v: Value | undefined): string => BigInt.asUintN(64, BigInt(v ?? 0)).toString();
+
+/** mmap's and mprotect's protection: PROT_NONE, names, then unknown bits (commented when no name fits). */
+function protFlags(v: number): string {
+  if (v === 0) return 'PROT_NONE';
+  const { names, rest } = namedFlags(v, PROT_FLAGS);
+  if (names.length === 0) return `0x${v.toString(16)} /* PROT_??? */`;
+  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
+}
+
+/** mmap's flags: the mapping's type (MAP_FILE for 0), then the flags, then unknown bits. */
+function mapFlags(v: number): string {
+  const type = v & 0xf;
+  const { names, rest } = namedFlags(v & ~0xf, MAP_FLAGS);
+  return [MAP_TYPES.get(type) ?? `0x${type.toString(16)} /* MAP_??? */`, ...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
+}
+
+/** mm/mmap.c's and mm/mprotect.c's calls. */
+const MM_DECODERS: Readonly<Record<string, Decoder>> = {
+  mmap: {
+    enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${protFlags(int32(c.args[2]))}, ${mapFlags(int32(c.args[3]))}, ${intArg(c.args[4])}, ${n(c.args[5]) === 0 ? '0' : hex(c.args[5])})`,
+    result: (ret) => (ret < 0 && ret >= -MAX_ERRNO ? defaultResult(ret) : `0x${ret.toString(16)}`),
+  },
+  munmap: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])})` },
+  mprotect: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${protFlags(int32(c.args[2]))})` },
+};
+
 /** openat's directory argument. */
 const dirfd = (v: Value | undefined): string => (int32(v) === -100 ? 'AT_FDCWD' : String(int32(v)));
 /** The mode, shown only when the flags can create a file. */
@@ -699,6 +738,7 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   ...PROCESS_DECODERS,
   ...SCHED_DECODERS,
   ...FILE_DECODERS,
+  ...MM_DECODERS,
   fork: noArgs,
   vfork: noArgs,
   getpid: noArgs,

@@ -315,16 +315,16 @@ function checked(ctx: BuiltinContext, step: () => number | void): number | void 
 }
 
 /**
- * The host half of malloc (see malloc.ts): the C library's malloc, calloc and realloc (lib/malloc.c)
- * move the break between these calls, and set errno.
+ * The host half of malloc (see malloc.ts): the C library's malloc, calloc, realloc and free
+ * (lib/malloc.c) make the system calls between these calls (sbrk, mmap, munmap), and set errno.
  */
 const mallocBuiltins: Record<string, BuiltinFn> = {
   __malloc_core_needed: (ctx, a) => checked(ctx, () => coreNeeded(ctx, num(a[0]), size(a[1]))),
   __malloc_core_added: (ctx, a) => coreAdded(ctx, num(a[0]), num(a[1])),
   _int_malloc: (ctx, a) => intMalloc(ctx, size(a[0])),
   _int_realloc: (ctx, a) => checked(ctx, () => intRealloc(ctx, num(a[0]), size(a[1]))),
-  free: (ctx, a) => checked(ctx, () => free(ctx, num(a[0]))),
-  malloc_usable_size: (ctx, a) => checked(ctx, () => usableSize(ctx, num(a[0]))),
+  _int_free: (ctx, a) => checked(ctx, () => free(ctx, num(a[0]))),
+  _int_usable_size: (ctx, a) => checked(ctx, () => usableSize(ctx, num(a[0]))),
 };
 
 // ------------------------------------------------------------------ numbers

@@ -18,8 +18,9 @@
 // out is never the allocator's.
 //
 // Policy (simpler than glibc, same shapes): one doubly-linked free list, newest first; first fit; a chunk
-// larger than needed is split; a freed chunk merges with free neighbours and with top. There is no tcache,
-// no mmap for large requests and no trimming of top.
+// larger than needed is split; a freed chunk merges with free neighbours and with top. There is no tcache
+// and no trimming of top. Large requests the heap cannot serve get mappings of their own, made and
+// unmade by the C library (lib/malloc.c): those chunks are never the host's.
 import { PAGE_SIZE, type AddressSpace } from '../vm/memory';
 
 /** What the allocator needs from the process: its memory, the simulator's cap on heap size, and its globals. */

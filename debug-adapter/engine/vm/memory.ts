@@ -24,7 +24,17 @@ export const LAYOUT = {
   kernelHeap: 0x1fff8880000000,
 } as const;
 
-export type Prot = 'r' | 'rw' | 'rx';
+/** The access a mapping gives, as x86-64 gives it: a writable or executable page is readable too. */
+export type Prot = 'none' | 'r' | 'rw' | 'rx' | 'rwx';
+
+const writable = (prot: Prot): boolean => prot === 'rw' || prot === 'rwx';
+
+/**
+ * A MAP_SHARED mapping's pages by page number (shmem's page cache): every process mapping it reaches
+ * the same Page objects, so a write is seen by all and never copied. Made the first time a page is
+ * touched, in whichever process touches it first.
+ */
+export type SharedPages = Map<number, Page>;
 
 export interface Vma {
   start: number;
@@ -32,6 +42,8 @@ export interface Vma {
   prot: Prot;
   /** How /proc/PID/maps would name it: the program name, [heap], [stack] or '' for anonymous memory. */
   name: string;
+  /** Set for a MAP_SHARED mapping (see SharedPages); a fork's copy of the VMA points to the same pages. */
+  shared?: SharedPages;
 }
 
 /** The kernel's host block size (see above). */
@@ -138,6 +150,8 @@ export class AddressSpace {
    */
   private vmaList: Vma[];
   private vmasShared = false;
+  /** Whether a mapping is PROT_NONE: then a read must check its mapping, not just find its page. */
+  private noAccess = false;
   brk: number;
   startBrk: number;
   cowFaults = 0;
@@ -187,6 +201,7 @@ export class AddressSpace {
       this.pages = pages;
       this.vmaList = from.vmaList;
       this.vmasShared = from.vmasShared = true;
+      this.noAccess = from.noAccess;
       this.brk = from.brk;
       this.startBrk = from.startBrk;
       this.kernel = from.kernel;
@@ -247,7 +262,7 @@ export class AddressSpace {
     this.vmaList = [];
     this.vmasShared = false;
     this.dropTlbs();
-    this.invalidate();
+    this.vmasChanged();
   }
 
   /** The mappings, sorted by start. */
@@ -277,7 +292,75 @@ export class AddressSpace {
     const vma = this.ownVmas().find((v) => v.start === start);
     if (!vma) throw new Error(`no mapping starts at 0x${start.toString(16)}`);
     Object.assign(vma, change);
+    this.vmasChanged();
+  }
+
+  /** After the mappings changed: no cached translation may outlive them. */
+  private vmasChanged(): void {
+    this.noAccess = this.vmaList.some((v) => v.prot === 'none');
     this.invalidate();
+  }
+
+  /** Whether any mapping overlaps [start, end). */
+  intersects(start: number, end: number): boolean {
+    return this.vmaList.some((v) => v.start < end && v.end > start);
+  }
+
+  /** mmap's anonymous memory: a new mapping over [start, start+length), which must be free. */
+  mapAnonymous(start: number, length: number, prot: Prot, shared: boolean): void {
+    const vma = this.map(start, length, prot, '');
+    if (shared) (vma as Vma).shared = new Map();
+    this.vmasChanged();
+  }
+
+  /**
+   * munmap: whatever is mapped in [start, start+length) goes, pages and all; a mapping that reaches out
+   * of the range keeps the rest, split in two if need be.
+   */
+  unmap(start: number, length: number): void {
+    const end = start + length;
+    if (!this.intersects(start, end)) return;
+    this.splitVmas(start, end, (part) => {
+      for (let pn = part.start / this.bs; pn < part.end / this.bs; pn++) this.dropPage(pn);
+      return undefined;
+    });
+  }
+
+  /**
+   * mprotect: `prot` for every page of [start, end), splitting the mappings it covers in part; false,
+   * changing nothing, when part of the range is not mapped.
+   */
+  protect(start: number, end: number, prot: Prot): boolean {
+    let covered = start;
+    for (const v of this.vmaList) {
+      if (v.end <= covered) continue;
+      if (v.start > covered) break;
+      covered = v.end;
+      if (covered >= end) break;
+    }
+    if (covered < end) return false;
+    this.splitVmas(start, end, (part) => ({ ...part, prot }));
+    return true;
+  }
+
+  /**
+   * Splits the mappings at `start` and `end`, and replaces each part inside [start, end) with what
+   * `inside` makes of it (nothing, to unmap it); the parts outside stay as they were.
+   */
+  private splitVmas(start: number, end: number, inside: (part: Vma) => Vma | undefined): void {
+    const out: Vma[] = [];
+    for (const v of this.ownVmas()) {
+      if (v.end <= start || v.start >= end) {
+        out.push(v);
+        continue;
+      }
+      if (v.start < start) out.push({ ...v, end: start });
+      const replaced = inside({ ...v, start: Math.max(v.start, start), end: Math.min(v.end, end) });
+      if (replaced) out.push(replaced);
+      if (v.end > end) out.push({ ...v, start: end });
+    }
+    this.vmaList = out;
+    this.vmasChanged();
   }
 
   findVma(addr: number): Readonly<Vma> | undefined {
@@ -374,6 +457,7 @@ export class AddressSpace {
   }
 
   private readablePage(pn: number, addr: number): DataView {
+    if (this.noAccess && this.findVma(addr)?.prot === 'none') throw new MemoryFault(addr, 'read', 'protection');
     const p = this.pages.get(pn - this.keyBias);
     if (p) return p.view;
     if (this.bs !== KERNEL_BLOCK_SIZE) return this.demandZero(pn, addr, 'read').view;
@@ -383,11 +467,11 @@ export class AddressSpace {
 
   /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
   private writablePage(pn: number, addr: number): DataView {
-    this.checkWritable(addr);
+    const vma = this.checkWritable(addr);
     let p = this.pages.get(pn - this.keyBias);
     if (p && p.sharers === 1) return p.view;
     if (!p) p = this.demandZero(pn, addr, 'write');
-    else {
+    else if (!vma.shared) {
       // Copy-on-write fault: this space gets its own copy and the other sharers keep the original.
       p.sharers--;
       p = p.copy();
@@ -402,10 +486,11 @@ export class AddressSpace {
   }
 
   /** A write's checks: faults unless `addr` is mapped writable. */
-  private checkWritable(addr: number): void {
+  private checkWritable(addr: number): Readonly<Vma> {
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, 'write', 'unmapped');
-    if (vma.prot !== 'rw') throw new MemoryFault(addr, 'write', 'protection');
+    if (!writable(vma.prot)) throw new MemoryFault(addr, 'write', 'protection');
+    return vma;
   }
 
   /**
@@ -425,10 +510,17 @@ export class AddressSpace {
   }
 
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
-    if (!this.findVma(addr)) throw new MemoryFault(addr, access, 'unmapped');
-    const p = new Page(this.newBlock());
+    const vma = this.findVma(addr);
+    if (!vma) throw new MemoryFault(addr, access, 'unmapped');
+    // A shared mapping's page may exist already, made by another process that maps it.
+    let p = vma.shared?.get(pn);
+    if (p) p.sharers++;
+    else {
+      p = new Page(this.newBlock());
+      vma.shared?.set(pn, p);
+      this.demandZeroFaults++;
+    }
     this.pages.set(pn - this.keyBias, p);
-    this.demandZeroFaults++;
     return p;
   }
 
@@ -620,7 +712,7 @@ export class AddressSpace {
     while (addr < a + len) {
       const vma = this.findVma(addr);
       if (!vma) throw new MemoryFault(addr, access, 'unmapped');
-      if (access === 'write' && vma.prot !== 'rw') throw new MemoryFault(addr, access, 'protection');
+      if (access === 'write' && !writable(vma.prot)) throw new MemoryFault(addr, access, 'protection');
       addr = vma.end;
     }
     throw new MemoryFault(a, access, 'unmapped');

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/random.h>
+#include <sys/mman.h>
 
 long sys_fork(void);
 long sys_execve(const char *filename, char *const argv[], char *const envp[]);
@@ -42,6 +43,10 @@ long sys_getsid(pid_t pid);
 long sys_setsid(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 long sys_getrandom(char *buf, size_t count, unsigned int flags);
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags, unsigned long fd,
+              unsigned long off);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
 /* A system call's result as the C library returns it: -errno becomes errno and -1 (glibc's
    INLINE_SYSCALL). The other lib/ files call it too. */
@@ -183,6 +188,22 @@ int usleep(useconds_t usec)
 int raise(int sig)
 {
   return tgkill(getpid(), gettid(), sig);
+}
+
+/* glibc's mmap: the kernel's address, or MAP_FAILED ((void *)-1) with errno. */
+void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
+{
+  return (void *)__syscall_result(sys_mmap((unsigned long)addr, length, prot, flags, fd, offset));
+}
+
+int munmap(void *addr, size_t length)
+{
+  return __syscall_result(sys_munmap((unsigned long)addr, length));
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+  return __syscall_result(sys_mprotect((unsigned long)addr, len, prot));
 }
 
 ssize_t getrandom(void *buffer, size_t length, unsigned int flags)

@@ -6,6 +6,7 @@
 #define ESRCH   3
 #define EINTR   4
 #define ENOEXEC 8
+#define EBADF   9
 #define ECHILD  10
 #define EAGAIN  11
 #define ENOMEM  12
@@ -13,6 +14,7 @@
 #define EFAULT  14
 #define EBUSY   16
 #define EEXIST  17
+#define ENODEV  19
 #define EINVAL  22
 /* Never seen by a user program: a system call a signal interrupted returns one of these, and the
    signal code turns it into a restart or EINTR (include/linux/errno.h). */
@@ -21,6 +23,8 @@
 #define ERESTARTNOHAND        514 /* restart only if no handler ran */
 #define ERESTART_RESTARTBLOCK 516 /* restart with current->restart_block (the time left to sleep) */
 #define ENOSYS  38
+#define EOVERFLOW 75
+#define EOPNOTSUPP 95
 #define ETIMEDOUT 110
 /* Kernel-internal: a sleep broken by a signal, restarted or turned into EINTR on the way out. */
 #define ERESTARTSYS 512

@@ -80,6 +80,22 @@ void begin_new_exec(void) __attribute__((noreturn));
    simulator's limit or run into the next mapping. */
 int set_heap_brk(unsigned long brk);
 
+/* mmap's mechanics (mm/mmap.c, mm/mprotect.c) on the current process's VMAs:
+   - get_unmapped_area: the fixed address as it is, a free hint, or the highest free range below
+     mmap_base; -ENOMEM when none fits;
+   - find_vma_intersection: whether any mapping overlaps [start, end);
+   - mmap_region: anonymous memory at [addr, addr+len), unmapping what was there; shared with the
+     children the process forks, or private; addr, or -ENOMEM past the simulator's limit;
+   - do_munmap: unmaps [start, start+len), what of it is mapped;
+   - mprotect_fixup: the protection of [start, end), or -ENOMEM if part of it is unmapped;
+   - file_can_mmap: whether the open file has an mmap operation (only /dev/zero does). */
+long get_unmapped_area(unsigned long addr, unsigned long len, int fixed);
+int find_vma_intersection(unsigned long start, unsigned long end);
+long mmap_region(unsigned long addr, unsigned long len, unsigned long prot, int shared);
+void do_munmap(unsigned long start, unsigned long len);
+long mprotect_fixup(unsigned long start, unsigned long end, unsigned long prot);
+int file_can_mmap(unsigned int fd);
+
 /* copy_to_user: copies n bytes of kernel memory at from to the user's buffer at to; returns how many it
    could NOT copy (0 when all went), stopping at the first byte it may not write, as Linux's does. */
 unsigned long copy_to_user(void *to, const void *from, unsigned long n);

@@ -1,0 +1,78 @@
+// The page tables' side of mmap(2), munmap(2) and mprotect(2) (mm/mmap.c and mm/mprotect.c keep the
+// system calls' checks in pseudo-C): where a new mapping goes, and the VMAs it adds, splits or removes.
+import { type AddressSpace, LAYOUT, PAGE_SIZE, type Prot } from '../vm/memory';
+import type { OpenFile } from './files';
+
+const EINVAL = 22;
+const ENOMEM = 12;
+/** x86-64's TASK_SIZE_MAX: the end of user addresses. */
+export const TASK_SIZE = 0x7ffffffff000;
+/** vm.mmap_min_addr's default: the lowest address a mapping may have, so that NULL stays unmapped. */
+const MMAP_MIN_ADDR = 65536;
+
+const PROT_READ = 0x1;
+const PROT_WRITE = 0x2;
+const PROT_EXEC = 0x4;
+
+/** The access a protection gives on x86-64, where a writable or executable page is readable too. */
+export function protFromBits(prot: number): Prot {
+  const w = (prot & PROT_WRITE) !== 0;
+  const x = (prot & PROT_EXEC) !== 0;
+  if (w && x) return 'rwx';
+  if (w) return 'rw';
+  if (x) return 'rx';
+  return (prot & PROT_READ) !== 0 ? 'r' : 'none';
+}
+
+/**
+ * get_unmapped_area for a mapping of `len` bytes (a multiple of the page size): MAP_FIXED's address as
+ * it is (-EINVAL unless page-aligned); a hint, page-aligned, when the range there is free; else the
+ * highest free range below mmap_base (arch_get_unmapped_area_topdown). -ENOMEM when nothing fits.
+ */
+export function getUnmappedArea(mem: AddressSpace, addr: number, len: number, fixed: boolean): number {
+  if (len > TASK_SIZE - MMAP_MIN_ADDR) return -ENOMEM;
+  if (fixed) {
+    if (addr > TASK_SIZE - len) return -ENOMEM;
+    return addr % PAGE_SIZE === 0 ? addr : -EINVAL;
+  }
+  if (addr !== 0) {
+    const hint = Math.ceil(addr / PAGE_SIZE) * PAGE_SIZE;
+    if (hint <= TASK_SIZE - len && hint >= MMAP_MIN_ADDR && !mem.intersects(hint, hint + len)) return hint;
+  }
+  let top: number = LAYOUT.mmapBase;
+  for (const v of [...mem.vmas].reverse()) {
+    if (v.start >= top) continue;
+    if (v.end <= top && top - v.end >= len) break;
+    top = v.start;
+  }
+  return top - len >= MMAP_MIN_ADDR ? top - len : -ENOMEM;
+}
+
+/** Bytes of anonymous mappings (mmap's, not the heap's or the stack's), counted against the simulator's cap. */
+function mappedBytes(mem: AddressSpace): number {
+  let n = 0;
+  for (const v of mem.vmas) if (v.name === '') n += v.end - v.start;
+  return n;
+}
+
+/**
+ * mmap_region: anonymous memory at [addr, addr+len) with `prot`, shared with the process's future
+ * children or private to it; whatever was mapped there is unmapped first (MAP_FIXED). -ENOMEM past
+ * `limit` bytes of such mappings, the simulator's cap on a process's memory.
+ */
+export function mmapRegion(mem: AddressSpace, addr: number, len: number, prot: number, shared: boolean, limit: number): number {
+  mem.unmap(addr, len);
+  if (mappedBytes(mem) + len > limit) return -ENOMEM;
+  mem.mapAnonymous(addr, len, protFromBits(prot), shared);
+  return addr;
+}
+
+/** mprotect_fixup over [start, end): -ENOMEM, and no change, when part of the range is not mapped. */
+export function mprotectFixup(mem: AddressSpace, start: number, end: number, prot: number): number {
+  return mem.protect(start, end, protFromBits(prot)) ? 0 : -ENOMEM;
+}
+
+/** Whether an open file has an mmap operation: of the files here only /dev/zero, whose mapping is anonymous memory. */
+export function fileCanMmap(file: OpenFile | undefined): boolean {
+  return file?.kind === 'inode' && file.inode.kind === 'chr' && file.inode.device === 'zero';
+}

@@ -1,0 +1,15 @@
+#ifndef _SYS_MMAN_H
+#define _SYS_MMAN_H
+
+#include <sys/types.h>
+#include <asm-generic/mman-common.h>
+
+#define MAP_FAILED ((void *)-1)
+
+/* Maps length bytes of memory (anonymous: zeroed, private to the process or, with MAP_SHARED, shared
+   with the children it forks). Returns the address, or MAP_FAILED with errno. */
+void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
+int munmap(void *addr, size_t length);
+int mprotect(void *addr, size_t len, int prot);
+
+#endif
