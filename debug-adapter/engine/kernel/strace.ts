@@ -161,12 +161,7 @@ const WAIT_OPTIONS: readonly (readonly [number, string])[] = [
   [0x20000000, '__WNOTHREAD'], [0x40000000, '__WALL'], [0x80000000, '__WCLONE'],
 ];
 
-function waitOptions(options: number): string {
-  if (options === 0) return '0';
-  const { names, rest } = namedFlags(options, WAIT_OPTIONS);
-  if (names.length === 0) return `0x${(options >>> 0).toString(16)} /* W??? */`;
-  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
-}
+const waitOptions = (options: number): string => flagsText(options, WAIT_OPTIONS, '0', 'W???');
 
 /** A kernel sigset (one 64-bit word) as strace shows it: [USR1 CHLD], ~[...] when most are set. */
 function sigsetText(bits: bigint): string {
@@ -454,6 +449,17 @@ function namedFlags(v: number, table: readonly (readonly [number, string])[]): {
   return { names, rest };
 }
 
+/**
+ * strace's printflags: `zero` for no bits; else the names joined by '|', then any unknown bits in hex,
+ * with the `unknown` comment ("GRND_???") only when no name fits at all.
+ */
+function flagsText(v: number, table: readonly (readonly [number, string])[], zero: string, unknown: string): string {
+  if (v === 0) return zero;
+  const { names, rest } = namedFlags(v, table);
+  if (names.length === 0) return `0x${(v >>> 0).toString(16)} /* ${unknown} */`;
+  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
+}
+
 /** open's flags: O_WRONLY|O_CREAT|O_TRUNC, unknown bits in hex at the end. */
 function openFlags(v: number): string {
   const { names, rest } = namedFlags(v & ~3, OPEN_FLAGS);
@@ -469,13 +475,7 @@ function pipeFlags(v: number): string {
 
 const GRND_FLAGS = [[0x1, 'GRND_NONBLOCK'], [0x2, 'GRND_RANDOM'], [0x4, 'GRND_INSECURE']] as const;
 
-/** getrandom's flags: names, then any unknown bits in hex (with strace's comment when no name fits). */
-function getrandomFlags(v: number): string {
-  if (v === 0) return '0';
-  const { names, rest } = namedFlags(v, GRND_FLAGS);
-  if (names.length === 0) return `0x${v.toString(16)} /* GRND_??? */`;
-  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
-}
+const getrandomFlags = (v: number): string => flagsText(v, GRND_FLAGS, '0', 'GRND_???');
 
 /** getrandom's buffer: the bytes it filled, in hex. */
 function randomBuffer(mem: AddressSpace, addr: Value | undefined, count: number): string {
@@ -500,13 +500,8 @@ const intArg = (v: Value | undefined): number => (typeof v === 'bigint' ? Number
 /** A size_t argument: unsigned, as strace prints it (a negative length shows as its 64-bit value). */
 const sizeArg = (v: Value | undefined): string => BigInt.asUintN(64, BigInt(v ?? 0)).toString();
 
-/** mmap's and mprotect's protection: PROT_NONE, names, then unknown bits (commented when no name fits). */
-function protFlags(v: number): string {
-  if (v === 0) return 'PROT_NONE';
-  const { names, rest } = namedFlags(v, PROT_FLAGS);
-  if (names.length === 0) return `0x${v.toString(16)} /* PROT_??? */`;
-  return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
-}
+/** mmap's and mprotect's protection. */
+const protFlags = (v: number): string => flagsText(v, PROT_FLAGS, 'PROT_NONE', 'PROT_???');
 
 /** mmap's flags: the mapping's type (MAP_FILE for 0), then the flags, then unknown bits. */
 function mapFlags(v: number): string {
