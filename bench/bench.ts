@@ -241,6 +241,36 @@ function processRows(): Row[] {
   return rows;
 }
 
+/**
+ * (h) Starting `forkscope run hello.c` from a shell: the launcher, which starts from the startup snapshot,
+ * against the plain bundle, which compiles the kernel and the C library first (interleaved rounds).
+ */
+function coldStartRow(): Row {
+  const hello = path.join(__dirname, '..', 'sample-programs', 'hello.c');
+  const once = (command: string, args: string[]): number => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(command, [...args, 'run', hello], { encoding: 'utf8' });
+    if (r.status !== 0 || r.stdout !== 'Hello, world!\n') throw new Error(`${command} ${args.join(' ')} run hello.c failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const launcher: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    launcher.push(once(path.join(__dirname, 'forkscope'), []));
+    plain.push(once(process.execPath, [path.join(__dirname, 'cli.js')]));
+  }
+  const launcherMs = median(launcher);
+  const plainMs = median(plain);
+  return {
+    workload: '(h) cold start: `forkscope run hello.c`',
+    forkscope: `${fmt(launcherMs, 0)} ms (startup snapshot)`,
+    reference: `${fmt(plainMs, 0)} ms (plain bundle, node dist/cli.js)`,
+    ratio: launcherMs / plainMs,
+    target: '—',
+    pass: undefined,
+  };
+}
+
 function withTempDir<T>(fn: (dir: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'forkscope-bench-'));
   try {
@@ -307,6 +337,7 @@ function main(): number {
     },
   ];
   rows.push(...processRows());
+  rows.push(coldStartRow());
   printTable(rows);
 
   if (hasCC()) {

@@ -1,7 +1,8 @@
 // Bundles Forkscope's entry points into dist/ with esbuild. Run by `npm run build` and by the `prepare`
 // script, so a fresh `npm ci` leaves a working `npx forkscope`.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,7 @@ const dist = join(root, 'dist');
 /** Each bundle: source entry point → output file, and whether it is a command run directly from a shell. */
 const entryPoints = [
   { source: 'debug-adapter/cli.ts', output: 'cli.js', executable: true },
+  { source: 'debug-adapter/cli-snapshot.ts', output: 'cli-snapshot.js', executable: false },
   { source: 'bench/bench.ts', output: 'bench.js', executable: false },
 ];
 
@@ -41,6 +43,24 @@ async function main() {
   // Replace rather than merge, so a header deleted from the sources does not linger in dist/.
   rmSync(sysrootTarget, { recursive: true, force: true });
   cpSync(sysrootSource, sysrootTarget, { recursive: true });
+  buildStartupSnapshot();
+  const launcher = join(dist, 'forkscope');
+  copyFileSync(join(root, 'debug-adapter/forkscope.sh'), launcher);
+  chmodSync(launcher, 0o755);
+}
+
+/**
+ * dist/forkscope.blob: the CLI's heap with the sysroot compiled (see debug-adapter/cli-snapshot.ts),
+ * and beside it the node version that made it, which alone can load it (the launcher checks).
+ */
+function buildStartupSnapshot() {
+  const blob = join(dist, 'forkscope.blob');
+  const version = join(dist, 'forkscope.blob.node');
+  rmSync(blob, { force: true });
+  rmSync(version, { force: true });
+  const made = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', join(dist, 'cli-snapshot.js')], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`the startup snapshot failed to build:\n${made.stderr}`);
+  writeFileSync(version, process.version);
 }
 
 main().catch((err) => {

@@ -1,6 +1,6 @@
 // The kernel as the user sees it from the command line: the boot tree (init ─ sh ─ the program), the
 // options that show the kernel's state (--tree, --trace, --dmesg) and those that set it up (--pid-max,
-// --sched, --seed, --cpus), run through the bundled CLI (`node dist/cli.js`).
+// --sched, --seed, --cpus), run through the `forkscope` command (dist/forkscope).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const forkscopeCommand = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'forkscope');
 let workDir: string;
 
 function forkscope(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: workDir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(forkscopeCommand, args, { cwd: workDir, encoding: 'utf8', timeout: 60_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -9,7 +9,7 @@ import { parseCliArgs, UsageError } from '../debug-adapter/cli-args';
 import { formatMemoryTable } from '../debug-adapter/engine/kernel/mm-counters';
 
 /** The bundled CLI, built for the test run by test/support/build-dist.ts. */
-const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const forkscopeCommand = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'forkscope');
 
 describe('--mem', () => {
   it('is a flag without a value', () => {
@@ -38,7 +38,7 @@ int main(void) {
   return 3;
 }
 `);
-    const r = spawnSync(process.execPath, [cliPath, 'run', file, '--mem'], { encoding: 'utf8' });
+    const r = spawnSync(forkscopeCommand, ['run', file, '--mem'], { encoding: 'utf8' });
     expect(r.status).toBe(3);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toContain('COMMAND');

@@ -1,4 +1,4 @@
-// Drives the bundled CLI (`node dist/cli.js`, built by test/support/build-dist.ts) the way a user does
+// Drives the `forkscope` command (dist/forkscope, built by test/support/build-dist.ts) the way a user does
 // from a shell, and checks what the shell would see: output, status and messages.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import packageJson from '../package.json';
 
-const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+// The `forkscope` command as npm installs it (package.json's bin): the launcher, which starts the CLI
+// from its startup snapshot.
+const forkscopeCommand = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'forkscope');
 
 let workDir: string;
 
@@ -20,7 +22,7 @@ interface CliResult {
 
 /** Runs `forkscope ARGS` in the work directory, with `input` on its stdin and its stdout a pipe. */
 function forkscope(args: string[], input = ''): CliResult {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
+  const result = spawnSync(forkscopeCommand, args, {
     cwd: workDir,
     input,
     encoding: 'utf8',

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cliPath = join(repoRoot, 'dist', 'cli.js');
+const forkscopeCommand = join(repoRoot, 'dist', 'forkscope');
 const TIMEOUT = { timeout: 30_000 };
 
 function forkscope(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cliPath, 'run', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(forkscopeCommand, ['run', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -95,6 +95,19 @@ function parsedLibc(): ParsedUnits {
   return libcUnits;
 }
 
+/**
+ * Does now what every run needs and each host process does once: reads the sysroot, builds the kernel
+ * image, parses the C library and compiles the two programs every boot runs, /sbin/init and /bin/sh.
+ * For the CLI's startup snapshot (cli-snapshot.ts), which keeps the result. The other programs of /bin
+ * and /sbin still compile when first run: each would add a linked C library to every start's heap.
+ */
+export function preloadSysroot(): void {
+  kernelImage();
+  parsedLibc();
+  builtinProgram('sbin', 'init');
+  builtinProgram('bin', 'sh');
+}
+
 /** Preprocesses, parses and links the program with the C library. Diagnostics come in gcc's format. */
 export function compile(mainPath: string, fs: SourceFS): CompileResult {
   const parsed: ParsedUnits = { units: [], diagnostics: [], sources: new Map() };
