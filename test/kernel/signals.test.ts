@@ -99,6 +99,39 @@ int main(void) {
     expect(r.stdout).toBe('stopped 1\nsleep returned 0\n');
   });
 
+  it('reads the bytes a signal came with, then runs the handler', () => {
+    // The writer's bytes and signal both wait when the reader wakes: pipe_read's wait tests the pipe
+    // before the signal (natively a race, which goes this way when the signal arrives last).
+    const r = run(`#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static volatile int handled;
+static void on_usr1(int sig) { (void)sig; handled = 1; }
+int main(void) {
+  int fds[2];
+  char buf[8];
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_usr1;
+  sigaction(SIGUSR1, &sa, NULL);
+  pipe(fds);
+  pid_t pid = fork();
+  if (pid == 0) {
+    usleep(100000);
+    write(fds[1], "abc", 3);
+    kill(getppid(), SIGUSR1);
+    _exit(0);
+  }
+  long n = read(fds[0], buf, sizeof buf);
+  printf("read %ld, handled %d\\n", n, handled);
+  waitpid(pid, NULL, 0);
+  return 0;
+}`);
+    expect(r.stdout).toBe('read 3, handled 1\n');
+  });
+
   it('keeps init alive: a signal it has no handler for is dropped', () => {
     const r = run(`#include <signal.h>
 #include <stdio.h>

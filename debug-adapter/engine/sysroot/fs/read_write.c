@@ -14,13 +14,13 @@ long sys_read(unsigned int fd, char *buf, size_t count)
     /* An empty pipe: an O_NONBLOCK reader gets EAGAIN, the others wait (pipe_read). */
     if (n != -EAGAIN || (file_flags(fd) & O_NONBLOCK))
       return n;
+    /* wait_event_interruptible tests the pipe before the signals: data that came with a signal is
+       read, and the handler runs on the way back. */
+    if (signal_pending(current))
+      return -ERESTARTSYS; /* EINTR, or read again after the handler if it has SA_RESTART */
     set_current_state(TASK_INTERRUPTIBLE);
     pipe_wait_readable(fd);
     schedule();
-    if (signal_pending(current)) {
-      __set_current_state(TASK_RUNNING);
-      return -ERESTARTSYS; /* EINTR, or read again after the handler if it has SA_RESTART */
-    }
   }
 }
 
