@@ -838,14 +838,14 @@ int main(void) {
       'alarm(1) = 0',
       'pause() = ? ERESTARTNOHAND (To be restarted if no handler)',
       '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
-      // Linux's rt_sigreturn returns the interrupted call's -EINTR; Forkscope's returns 0.
-      expect.stringMatching(/^rt_sigreturn\(\{mask=\[\]\}\) = /),
+      // rt_sigreturn returns the ax it restores: the interrupted call's -EINTR.
+      'rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)',
     ]);
     expect(calls).toContain('rt_sigpending([USR1], 8) = 0');
     const suspend = calls.indexOf('rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if no handler)');
     expect(suspend).toBeGreaterThan(from);
     expect(calls[suspend + 1]).toMatch(/^--- SIGUSR1 \{si_signo=SIGUSR1, si_code=SI_USER, si_pid=\d+, si_uid=0\} ---$/);
-    expect(calls[suspend + 2]).toMatch(/^rt_sigreturn\(\{mask=\[USR1\]\}\) = /);
+    expect(calls[suspend + 2]).toBe('rt_sigreturn({mask=[USR1]}) = -1 EINTR (Interrupted system call)');
     // The time left is shown only because the alarm cut the sleep short (natively {tv_sec=3, tv_nsec=996446419}).
     expect(calls).toContainEqual(
       expect.stringMatching(/^nanosleep\(\{tv_sec=5, tv_nsec=0\}, \{tv_sec=3, tv_nsec=\d{9}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
@@ -1097,6 +1097,102 @@ int main(void) {
       line(`munmap(${p}, 4096)`, '0'),
       `mmap(NULL, 200704, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ${big}`,
       line(`munmap(${big}, 200704)`, '0'),
+    ]);
+  });
+});
+
+/**
+ * The whole calls (as tracedCalls joins them) of the traced process `pid`: its lines, and with `alone`
+ * those without a prefix too (written while it was the only traced process).
+ */
+function tracedCallsOf(stderr: string, pid: string, alone = false): string[] {
+  const own = stderr.split('\n').filter((line) => (alone && !line.startsWith('[pid')) || new RegExp(`^\\[pid +${pid}\\] `).test(line));
+  return tracedCalls(own.join('\n'));
+}
+
+/** The lines of `calls` from the first one equal to `first` on, `count` of them ([] when there is none). */
+function callsFrom(calls: string[], first: string, count: number): string[] {
+  const at = calls.indexOf(first);
+  return at < 0 ? [] : calls.slice(at, at + count);
+}
+
+describe('--trace follows the kernel through a handler\'s return, a stop, a restart and a thread\'s exec', TIMEOUT, () => {
+  it('shows rt_sigreturn returning the ax it restores: the call\'s error, the number of a call made again, a result', () => {
+    const file = program(
+      'trace_sigreturn.c',
+      `#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void on_usr1(int sig) { (void)sig; }
+static void handle_usr1(int flags) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_usr1;
+  sa.sa_flags = flags;
+  sigaction(SIGUSR1, &sa, NULL);
+}
+int main(void) {
+  int fds[2];
+  char buf[8];
+  pipe(fds);
+  handle_usr1(0);
+  pid_t child = fork();
+  if (child == 0) {
+    usleep(100000);
+    kill(getppid(), SIGUSR1);
+    usleep(100000);
+    write(fds[1], "abc", 3);
+    kill(getppid(), SIGUSR1);
+    usleep(100000);
+    _exit(0);
+  }
+  read(fds[0], buf, sizeof buf);
+  read(fds[0], buf, sizeof buf);
+  waitpid(child, NULL, 0);
+  handle_usr1(SA_RESTART);
+  child = fork();
+  if (child == 0) {
+    usleep(100000);
+    kill(getppid(), SIGUSR1);
+    usleep(100000);
+    _exit(0);
+  }
+  waitpid(child, NULL, 0);
+  raise(SIGUSR1);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const pid = /^getpid\(\) = (\d+)$/m.exec(tracedCalls(r.stderr).join('\n'))?.[1] ?? '';
+    const children = tracedCalls(r.stderr).flatMap((l) => /^fork\(\) = (\d+)$/.exec(l)?.[1] ?? []);
+    expect(children).toHaveLength(2);
+    const calls = tracedCallsOf(r.stderr, pid, true);
+    const usr1 = (from: string) => `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${from}, si_uid=0} ---`;
+    // strace -f's lines for the same program compiled with cc, PIDs and addresses aside. Without
+    // SA_RESTART the read fails with the EINTR rt_sigreturn restores.
+    expect(callsFrom(calls, `${calls.find((l) => l.startsWith('read(3, 0x'))}`, 3)).toEqual([
+      expect.stringMatching(/^read\(3, 0x[0-9a-f]+, 8\) = \? ERESTARTSYS \(To be restarted if SA_RESTART is set\)$/),
+      usr1(children[0]!),
+      'rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)',
+    ]);
+    // The bytes and the signal came together: the read returns them, then the handler runs
+    // (natively a race, which strace shows this way when the signal wins).
+    expect(callsFrom(calls, 'read(3, "abc", 8) = 3', 3)).toEqual(['read(3, "abc", 8) = 3', usr1(children[0]!), 'rt_sigreturn({mask=[]}) = 3']);
+    // With SA_RESTART, ax holds the call's number again (wait4's is 61) and the call is made again.
+    expect(callsFrom(calls, `wait4(${children[1]}, NULL, 0, NULL) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)`, 4)).toEqual([
+      `wait4(${children[1]}, NULL, 0, NULL) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)`,
+      usr1(children[1]!),
+      'rt_sigreturn({mask=[]}) = 61',
+      `wait4(${children[1]}, NULL, 0, NULL) = ${children[1]}`,
+    ]);
+    // A handler run on the way back from a call that did not block gets that call's result back.
+    expect(callsFrom(calls, `tgkill(${pid}, ${pid}, SIGUSR1) = 0`, 3)).toEqual([
+      `tgkill(${pid}, ${pid}, SIGUSR1) = 0`,
+      `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=${pid}, si_uid=0} ---`,
+      'rt_sigreturn({mask=[]}) = 0',
     ]);
   });
 });

@@ -99,7 +99,7 @@ int main(void) {
     expect(r.stdout).toBe('stopped 1\nsleep returned 0\n');
   });
 
-  it('reads the bytes a signal came with, then runs the handler', () => {
+  it('reads the bytes a signal came with, then runs the handler, whose frame it hands its ucontext', () => {
     // The writer's bytes and signal both wait when the reader wakes: pipe_read's wait tests the pipe
     // before the signal (natively a race, which goes this way when the signal arrives last).
     const r = run(`#include <signal.h>
@@ -107,14 +107,15 @@ int main(void) {
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-static volatile int handled;
-static void on_usr1(int sig) { (void)sig; handled = 1; }
+static volatile int handled, got_ucontext;
+static void on_usr1(int sig, siginfo_t *info, void *uc) { (void)sig; (void)info; handled = 1; got_ucontext = uc != NULL; }
 int main(void) {
   int fds[2];
   char buf[8];
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_usr1;
+  sa.sa_sigaction = on_usr1;
+  sa.sa_flags = SA_SIGINFO;
   sigaction(SIGUSR1, &sa, NULL);
   pipe(fds);
   pid_t pid = fork();
@@ -125,11 +126,11 @@ int main(void) {
     _exit(0);
   }
   long n = read(fds[0], buf, sizeof buf);
-  printf("read %ld, handled %d\\n", n, handled);
+  printf("read %ld, handled %d, ucontext %d\\n", n, handled, got_ucontext);
   waitpid(pid, NULL, 0);
   return 0;
 }`);
-    expect(r.stdout).toBe('read 3, handled 1\n');
+    expect(r.stdout).toBe('read 3, handled 1, ucontext 1\n');
   });
 
   it('keeps init alive: a signal it has no handler for is dropped', () => {

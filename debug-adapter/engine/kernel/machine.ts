@@ -361,7 +361,7 @@ export class Machine {
   /** What a returning system call does on the way to user mode: tell the tracer, then act on signals. */
   private readonly syscallReturn = (t: Thread, ret: Value): void => {
     if (this.tracer) this.tracer.exit(this.current.ts, this.traceProcess(this.current), Number(ret));
-    this.deliverSignals(t, true);
+    this.deliverSignals(t, true, Number(ret));
   };
 
   /**
@@ -603,11 +603,11 @@ export class Machine {
   }
 
   /** A task returning to user mode (from a system call, or into its slice) with an unblocked signal pending runs exit_to_user_mode first. */
-  private deliverSignals(t: Thread, fromSyscall = false): void {
+  private deliverSignals(t: Thread, fromSyscall = false, ret = 0): void {
     if (!this.signalPending(this.current.ts)) return;
     const f = t.frame;
     if (!f || f.code.inKernel) return;
-    noteReturnToUser(t, fromSyscall);
+    noteReturnToUser(t, fromSyscall, ret);
     this.pushKernelCall(t, 'exit_to_user_mode', []);
   }
 

@@ -7,6 +7,7 @@ import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import { type AddressSpace, MemoryFault } from '../vm/memory';
 import { SIGSEGV, type SignalFault } from '../vm/faults';
 import { Frame, type FunctionCode, type Thread } from '../vm/thread';
+import { syscallNr } from './syscall-table';
 
 /** A frame with no locals in memory takes only a return address and a saved frame pointer (interpreter.ts). */
 const MIN_FRAME = 16;
@@ -21,69 +22,118 @@ const EFAULT = 14;
  */
 const RT_SIGFRAME_SPACE = 1408;
 
-/** The user frame a system call returned to, and the register that received its result. */
+/** The user frame a system call returned to, the register that received its result, and the call's number. */
 interface SyscallReturn {
   frame: Frame;
   retReg: number;
+  /** orig_ax: the call's number, which a restart reloads into ax. */
+  nr: number;
 }
 
-/** Per thread: the system call whose return to user mode the kernel is looking at, if any. */
-const syscallReturns = new WeakMap<Thread, SyscallReturn>();
+/**
+ * The user-mode registers that matter while the kernel decides what a signal does (x86's pt_regs):
+ * ax, the result the interrupted code is about to get, and the system call it returns from, if any.
+ * The rest of the interrupted code's state is its VM frames, which stay as they are.
+ */
+interface UserRegs {
+  ax: number;
+  syscall?: SyscallReturn;
+}
+
+/** Per thread: the registers of the return to user mode the kernel is looking at. */
+const userRegs = new WeakMap<Thread, UserRegs>();
 
 /**
  * Called on the way back to user mode, before the kernel runs exit_to_user_mode: after a system call
- * (`fromSyscall`) its frame has just been popped (the spare frame at `t.depth`), and `t.frame` is the
- * caller's; on any other way back (an interrupt) there is no call to restart.
+ * (`fromSyscall`) its frame has just been popped (the spare frame at `t.depth`), `t.frame` is the
+ * caller's and `ret` the call's result; on any other way back (an interrupt, a fault) there is no call
+ * to restart, and ax holds whatever the interrupted code had in it, which Forkscope's ops, keeping their
+ * values in the frame's registers, leave as 0.
  */
-export function noteReturnToUser(t: Thread, fromSyscall: boolean): void {
+export function noteReturnToUser(t: Thread, fromSyscall: boolean, ret = 0): void {
   const popped = t.stack[t.depth];
-  if (fromSyscall && popped && t.frame) syscallReturns.set(t, { frame: t.frame, retReg: popped.retReg });
-  else syscallReturns.delete(t);
+  if (fromSyscall && popped && t.frame) userRegs.set(t, { ax: ret, syscall: { frame: t.frame, retReg: popped.retReg, nr: syscallNr(popped.code.name) } });
+  else userRegs.set(t, { ax: 0 });
 }
 
-/** syscall_get_error: the call's result when it is an error (-errno), else 0. */
+/** syscall_get_error: ax when the way back is a system call's and ax is an error (-errno), else 0. */
 export function syscallGetError(t: Thread): number {
-  const s = syscallReturns.get(t);
-  if (!s || s.retReg < 0) return 0;
-  const v = Number(s.frame.regs[s.retReg]);
-  return v < 0 && v >= -MAX_ERRNO ? v : 0;
+  const regs = userRegs.get(t);
+  if (!regs?.syscall) return 0;
+  return regs.ax < 0 && regs.ax >= -MAX_ERRNO ? regs.ax : 0;
 }
 
 export function syscallSetReturnValue(t: Thread, value: number): void {
-  const s = syscallReturns.get(t);
-  if (s && s.retReg >= 0) s.frame.regs[s.retReg] = value;
+  const regs = userRegs.get(t);
+  const s = regs?.syscall;
+  if (!regs || !s) return;
+  regs.ax = value;
+  if (s.retReg >= 0) s.frame.regs[s.retReg] = value;
 }
 
 /**
- * syscall_rollback with x86's `regs->ip -= 2`: the caller's program counter steps back onto the call
- * op, whose arguments are still in its registers, so returning to user mode makes the same call again.
+ * syscall_rollback with x86's `regs->ip -= 2`: ax gets the call's number back (orig_ax), and the
+ * caller's program counter steps back onto the call op, whose arguments are still in its registers,
+ * so returning to user mode makes the same call again.
  */
 export function syscallRollback(t: Thread): void {
-  const s = syscallReturns.get(t);
-  if (!s) return;
+  const regs = userRegs.get(t);
+  const s = regs?.syscall;
+  if (!regs || !s) return;
+  regs.ax = s.nr;
   s.frame.pc--;
-  syscallReturns.delete(t);
+}
+
+/** The first of the kernel frames above the interrupted user code: the one entered from user mode. */
+function kernelEntryIndex(t: Thread): number {
+  let first = t.depth;
+  while (first > 0 && t.stack[first - 1]!.code.inKernel) first--;
+  return first;
+}
+
+/** The user's frame base as it was when the kernel was entered: saved by the first kernel frame that set its own. */
+function userBpAt(t: Thread, first: number): { userBp: number; setter: Frame | undefined } {
+  const setter = t.stack.slice(first, t.depth).find((f) => f.code.frameSize > MIN_FRAME);
+  return { userBp: setter ? setter.savedBp : t.bp, setter };
 }
 
 /**
- * setup_rt_frame's frame: `code` (the C library's sa_restorer), called with `args`, is slid in under
- * the kernel frames that entered from user mode, on the user stack just below the interrupted code.
- * When exit_to_user_mode returns, user mode resumes in it; when it returns, the interrupted code goes
- * on. The kernel frames above are patched to return to it: the first one's saved stack pointer and
- * the saved frame base of the first that set its own. Returns false when the user stack has no room.
+ * Where struct rt_sigframe's ucontext keeps what rt_sigreturn reads (x86-64's uapi struct ucontext:
+ * uc_flags, uc_link, uc_stack, then uc_mcontext, struct sigcontext, whose ax is its 14th word, and
+ * uc_sigmask after it). sysroot/include/linux/signal.h declares the same layout for the kernel's C.
  */
-export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[]): boolean {
-  let first = t.depth;
-  while (first > 0 && t.stack[first - 1]!.code.inKernel) first--;
+const UCONTEXT_SIZE = 304;
+const UC_MCONTEXT = 40;
+const SIGCONTEXT_AX = UC_MCONTEXT + 13 * 8;
+const SIGCONTEXT_OLDMASK = UC_MCONTEXT + 128 + 40;
+const UC_SIGMASK = 296;
+
+/**
+ * setup_rt_frame's frame: `code` (the C library's sa_restorer), called with `args` and then the address
+ * of the frame's ucontext, is slid in under the kernel frames that entered from user mode, on the user
+ * stack just below the interrupted code, with struct rt_sigframe (its return address, the ucontext:
+ * the saved ax and `mask`) above it. When exit_to_user_mode returns, user mode resumes in it; when it
+ * returns, the interrupted code goes on. The kernel frames above are patched to return to it: the
+ * first one's saved stack pointer and the saved frame base of the first that set its own. As x86's
+ * setup_rt_frame does, ax is 0 for the handler. Returns false when the user stack has no room.
+ */
+export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[], mask: Value): boolean {
+  const regsNow = userRegs.get(t) ?? { ax: 0 };
+  const first = kernelEntryIndex(t);
   if (first === 0 || first === t.depth) return false;
   const entry = t.stack[first]!;
-  const setter = t.stack.slice(first, t.depth).find((f) => f.code.frameSize > MIN_FRAME);
-  const userBp = setter ? setter.savedBp : t.bp;
+  const { userBp, setter } = userBpAt(t, first);
   const userSp = entry.callerSp;
   const base = userSp - RT_SIGFRAME_SPACE - code.frameSize;
   if (base < t.stackLimit) return false;
+  // struct rt_sigframe: its return address (pretcode), then the ucontext.
+  const uc = base + code.frameSize + 8;
+  t.mem.writeBytes(uc, new Uint8Array(UCONTEXT_SIZE));
+  t.mem.write64(uc + SIGCONTEXT_AX, regsNow.ax);
+  t.mem.write64(uc + SIGCONTEXT_OLDMASK, mask);
+  t.mem.write64(uc + UC_SIGMASK, mask);
   const regs: Value[] = new Array<Value>(code.nregs).fill(0);
-  args.forEach((a, i) => (regs[i] = a));
+  [...args, uc].forEach((a, i) => (regs[i] = a));
   const frame = new Frame(code, regs, base, userSp, -1, 0, 0);
   const ownsBp = code.frameSize > MIN_FRAME;
   if (ownsBp) frame.savedBp = userBp;
@@ -93,6 +143,7 @@ export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[]): b
   entry.callerSp = base;
   t.stack.splice(first, 0, frame);
   t.depth++;
+  userRegs.set(t, { ...regsNow, ax: 0 });
   return true;
 }
 
@@ -189,12 +240,12 @@ export function signalFrameBuiltins(threadOf: ThreadOf): Record<string, BuiltinF
     syscall_set_return_value: (ctx, a) => syscallSetReturnValue(threadOf(ctx), num(a[1])),
     syscall_rollback: (ctx) => syscallRollback(threadOf(ctx)),
     // (restorer, handler, sig, sa_flags, si_code, si_pid, si_value, saved_mask): the restorer is called
-    // with the rest, handler first.
+    // with the handler and the signal's details, then the ucontext that saves the mask.
     setup_rt_frame: (ctx, a) => {
       const t = threadOf(ctx);
       const restorer = t.callees.get(num(a[0]));
       if (restorer?.kind !== 'code') return -EFAULT;
-      return pushSignalFrame(t, restorer.code, a.slice(1, 8)) ? 0 : -EFAULT;
+      return pushSignalFrame(t, restorer.code, a.slice(1, 7), a[7] ?? 0) ? 0 : -EFAULT;
     },
   };
 }

@@ -321,6 +321,9 @@ function sigaction(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+/** Where x86-64's struct ucontext keeps uc_sigmask (after uc_flags, uc_link, uc_stack and uc_mcontext). */
+const UC_SIGMASK = 296;
+
 const SIGPROCMASK_HOW: readonly string[] = ['SIG_BLOCK', 'SIG_UNBLOCK', 'SIG_SETMASK'];
 
 const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
@@ -724,8 +727,9 @@ const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
   setpriority: { enter: (c) => `${priorityWhich(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2])})` },
   rt_sigsuspend: { enter: (c) => `${sigset(c.mem, c.args[0])}, ${n(c.args[1])})` },
   rt_sigpending: { enter: () => '', exit: (c, ret) => `${ret === 0 ? sigset(c.mem, c.args[0]) : hex(c.args[0])}, ${n(c.args[1])})` },
-  // strace reads the mask the handler's frame saved; Forkscope's C library passes that mask itself.
-  rt_sigreturn: { enter: (c) => `{mask=${sigsetText(BigInt.asUintN(64, BigInt(c.args[0] ?? 0)))}})` },
+  // The mask the handler's frame saved, in its ucontext (strace finds the frame at the stack pointer;
+  // Forkscope's C library passes its address).
+  rt_sigreturn: { enter: (c) => `{mask=${sigset(c.mem, n(c.args[0]) + UC_SIGMASK)}})` },
 };
 
 const DECODERS: Readonly<Record<string, Decoder>> = {

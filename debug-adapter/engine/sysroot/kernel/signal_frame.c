@@ -3,7 +3,7 @@
    becomes of the system call the signal interrupted (restart it, or fail it with EINTR), then builds
    the handler's frame on the user stack (setup_rt_frame) and blocks what the handler blocks. The
    handler runs in user mode once this code has returned; its return goes through sa_restorer, which
-   calls rt_sigreturn to put the interrupted code's signal mask back. */
+   calls rt_sigreturn to put the interrupted code's signal mask and result back. */
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
@@ -75,11 +75,21 @@ void exit_to_user_mode(void)
     arch_do_signal_or_restart();
 }
 
-/* The handler has returned (through sa_restorer): the mask from before it comes back. A signal that
-   mask unblocks is delivered on this system call's way back to user mode. */
-long sys_rt_sigreturn(unsigned long uc_sigmask)
+/* The interrupted code's registers come back from the frame. Forkscope's stay in its VM frames, which
+   the handler left as they were; ax is what the frame saved: the result the code was about to get (a
+   call's value, or -EINTR), or the number of a call it makes again. */
+static long restore_sigcontext(struct sigcontext *sc)
+{
+  return sc->ax;
+}
+
+/* The handler has returned (through sa_restorer, which passes the frame's ucontext, where Linux finds it
+   at the stack pointer): the mask from before it comes back, and the result is the restored ax, so that
+   the way back to user mode leaves it as it was. A signal that mask unblocks is delivered on this
+   system call's way back to user mode. */
+long sys_rt_sigreturn(struct ucontext *uc)
 {
   current->restart_block.fn = 0;
-  set_current_blocked(uc_sigmask);
-  return 0;
+  set_current_blocked(uc->uc_sigmask);
+  return restore_sigcontext(&uc->uc_mcontext);
 }

@@ -26,7 +26,7 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
 long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset, size_t sigsetsize);
 long sys_rt_sigpending(sigset_t *set, size_t sigsetsize);
 long sys_rt_sigsuspend(const sigset_t *set, size_t sigsetsize);
-long sys_rt_sigreturn(unsigned long uc_sigmask);
+long sys_rt_sigreturn(void *uc);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 
 /* Cancellation points (lib/pthread.c, lib/syscalls.c). */
@@ -83,8 +83,9 @@ int sigismember(const sigset_t *set, int signum)
 /* x86-64's sa_restorer: where the kernel's setup_rt_frame starts a handler, on the user stack over
    the interrupted code. On Linux the handler returns into __restore_rt, which makes the rt_sigreturn
    system call; a pseudo-C function cannot be given a return address, so this frame calls the handler
-   itself and then does what __restore_rt does. Its arguments are what the kernel put in the frame. */
-void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code, int pid, unsigned long value, unsigned long saved_mask)
+   itself and then does what __restore_rt does. Its arguments are what the kernel put in the frame,
+   and the frame's ucontext, which the handler gets and rt_sigreturn reads back. */
+void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code, int pid, unsigned long value, void *uc)
 {
   if (flags & SA_SIGINFO) {
     siginfo_t info;
@@ -99,11 +100,11 @@ void __restore_rt(unsigned long handler, int sig, unsigned long flags, int code,
       /* sigqueue's value, or a child's si_status: the same bytes of the union. */
       info.si_value.sival_ptr = (void *)value;
     }
-    ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, 0);
+    ((void (*)(int, siginfo_t *, void *))handler)(sig, &info, uc);
   } else {
     ((void (*)(int))handler)(sig);
   }
-  sys_rt_sigreturn(saved_mask);
+  sys_rt_sigreturn(uc);
 }
 
 /* rt_sigaction for any signal: the thread library's SIGCANCEL handler is installed through it. */

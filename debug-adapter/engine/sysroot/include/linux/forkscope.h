@@ -118,15 +118,15 @@ void itimer_real_cancel(struct task_struct *p);
 
 /* The registers of a system call on its way back to user mode (asm/syscall.h): its result, if it is an
    error (0 otherwise, or when the return to user mode is not a system call's); setting it; and
-   syscall_rollback, which also steps the caller back onto the call (regs->ip -= 2), so that returning
-   to user mode makes the same call again. */
+   syscall_rollback, which reloads the call's number into ax and steps the caller back onto the call
+   (regs->ip -= 2), so that returning to user mode makes the same call again. */
 long syscall_get_error(struct task_struct *task);
 void syscall_set_return_value(struct task_struct *task, long error);
 void syscall_rollback(struct task_struct *task);
-/* Builds a handler's frame on the user stack over the interrupted code: sa_restorer (the C library's
-   __restore_rt) starts there, calls the handler, then rt_sigreturn with saved_mask. si_value is the
-   8 bytes of siginfo's union that hold a child's si_status or sigqueue's value. -EFAULT when the
-   user stack has no room. */
+/* Builds a handler's frame on the user stack over the interrupted code: struct rt_sigframe, whose
+   ucontext saves ax and saved_mask, and under it sa_restorer's (the C library's __restore_rt), which
+   calls the handler, then rt_sigreturn with the ucontext. si_value is the 8 bytes of siginfo's union
+   that hold a child's si_status or sigqueue's value. -EFAULT when the user stack has no room. */
 int setup_rt_frame(unsigned long restorer, unsigned long handler, int sig, unsigned long sa_flags,
                    int si_code, int si_pid, unsigned long si_value, unsigned long saved_mask);
 

@@ -120,6 +120,31 @@ struct siginfo {
   int __pad[24];
 };
 
+/* What a handler's frame saves of the interrupted code (x86-64's uapi struct sigcontext and struct
+   ucontext, in struct rt_sigframe on the user stack; kernel/sigframe.ts writes them at these offsets).
+   Forkscope's interrupted code keeps its other registers in its VM frames, which the handler leaves
+   as they were: of the general registers only ax is filled in, the result the code was about to get. */
+struct sigcontext {
+  unsigned long r8, r9, r10, r11, r12, r13, r14, r15;
+  unsigned long di, si, bp, bx, dx, ax, cx, sp, ip, flags;
+  unsigned short cs, gs, fs, ss;
+  unsigned long err, trapno, oldmask, cr2;
+  void *fpstate;
+  unsigned long reserved1[8];
+};
+struct sigaltstack {
+  void *ss_sp;
+  int ss_flags;
+  unsigned long ss_size;
+};
+struct ucontext {
+  unsigned long uc_flags;
+  struct ucontext *uc_link;
+  struct sigaltstack uc_stack;
+  struct sigcontext uc_mcontext;
+  unsigned long uc_sigmask;
+};
+
 /* A pending signal's details, queued on the pending set it was sent to until it is taken (Linux's
    struct sigqueue). Only pending signals have one: a task keeps no siginfo for the others. */
 struct sigqueue {
