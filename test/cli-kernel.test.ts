@@ -1195,4 +1195,49 @@ int main(void) {
       'rt_sigreturn({mask=[]}) = 0',
     ]);
   });
+
+  it('shows each group stop after its signal, "--- stopped by SIGTSTP ---", under the stopped process\'s PID', () => {
+    const file = program(
+      'trace_group_stop.c',
+      `#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  int status;
+  pid_t child = fork();
+  if (child == 0)
+    for (;;)
+      pause();
+  usleep(50000);
+  kill(child, SIGTSTP);
+  waitpid(child, &status, WUNTRACED);
+  kill(child, SIGCONT);
+  usleep(50000);
+  kill(child, SIGTTIN);
+  waitpid(child, &status, WUNTRACED);
+  kill(child, SIGKILL);
+  waitpid(child, &status, 0);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const child = /^fork\(\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const parent = /^\[pid +(\d+)\] kill\(/m.exec(r.stderr)?.[1] ?? '';
+    const signal = (name: string) => `--- ${name} {si_signo=${name}, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`;
+    const pause = 'pause() = ? ERESTARTNOHAND (To be restarted if no handler)';
+    // strace -f's lines for the same program compiled with cc, PIDs aside.
+    expect(tracedCallsOf(r.stderr, child)).toEqual([
+      pause,
+      signal('SIGTSTP'),
+      '--- stopped by SIGTSTP ---',
+      signal('SIGCONT'),
+      pause,
+      signal('SIGTTIN'),
+      '--- stopped by SIGTTIN ---',
+      '+++ killed by SIGKILL +++',
+    ]);
+    expect(r.stderr).toContain(`[pid ${child.padStart(5)}] --- stopped by SIGTSTP ---\n`);
+  });
 });

@@ -69,6 +69,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   get_pipe_info: (ctx, a) => (machineOf(ctx).vfs.fdTable().get(num(a[0]))?.kind === 'pipe' ? 1 : 0),
   ptrace_report_signal: (ctx, a) =>
     machineOf(ctx).reportSignal(num(a[0]), { sig: num(a[1]), code: num(a[2]), pid: num(a[3]), value: num(a[4]), utime: num(a[5]), stime: num(a[6]) }),
+  ptrace_report_group_stop: (ctx, a) => machineOf(ctx).reportGroupStop(num(a[0]), num(a[1])),
   do_pipe2: (ctx, a) => machineOf(ctx).vfs.doPipe(num(a[0]), num(a[1])),
   do_filp_open: (ctx, a) => machineOf(ctx).vfs.doFilpOpen(num(a[0]) | 0, num(a[1]), num(a[2])),
   file_flags: (ctx, a) => machineOf(ctx).vfs.fileFlags(num(a[0])),

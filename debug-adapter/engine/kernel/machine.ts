@@ -919,6 +919,12 @@ export class Machine {
     if (task) this.tracer!.signal(ts, this.traceProcess(task).pid, info);
   }
 
+  /** ptrace_report_group_stop: --trace shows that the task at `ts` stopped with its process. */
+  reportGroupStop(ts: number, sig: number): void {
+    const task = this.tracer && this.tasks.get(ts);
+    if (task) this.tracer!.stopped(ts, this.traceProcess(task).pid, sig);
+  }
+
   /** thread_group_empty(): no other thread on the task's ring. */
   private threadGroupEmpty(ts: number): boolean {
     const ring = ts + this.task.offsetOf('thread_group');

@@ -866,6 +866,8 @@ function inFlight(call: Call, decoder: Decoder): InFlight {
 interface PendingSignal {
   sig: number;
   text: string;
+  /** The group stop it caused: "--- stopped by SIGSTOP ---". */
+  stop?: string;
 }
 
 /** SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS: the faults, which Linux dequeues before the others. */
@@ -1003,7 +1005,10 @@ export class SyscallTracer {
     if (this.held === undefined) return;
     const { prefix, signals } = this.held;
     this.held = undefined;
-    for (const signal of [...signals].sort(dequeueOrder)) this.write(`${prefix}${signal.text}\n`);
+    for (const signal of [...signals].sort(dequeueOrder)) {
+      this.write(`${prefix}${signal.text}\n`);
+      if (signal.stop !== undefined) this.write(`${prefix}${signal.stop}\n`);
+    }
   }
 
   /**
@@ -1011,8 +1016,22 @@ export class SyscallTracer {
    * the result of the system call the task is in.
    */
   signal(task: number, pid: number, info: SignalInfo): void {
+    this.signalLine(task, pid, { sig: info.sig, text: `--- ${signalName(info.sig)} ${signalInfoText(info)} ---` });
+  }
+
+  /** The task stopped with its process (a group stop): "--- stopped by SIGSTOP ---", after its signal's line. */
+  stopped(task: number, pid: number, sig: number): void {
     if (!this.traced.has(task)) return;
-    const signal: PendingSignal = { sig: info.sig, text: `--- ${signalName(info.sig)} ${signalInfoText(info)} ---` };
+    const text = `--- stopped by ${signalName(sig)} ---`;
+    // The stop signal's line may still wait for the call it interrupted: the stop goes with it.
+    const waiting = [...(this.pendingSignals.get(task) ?? []), ...(this.held?.task === task ? this.held.signals : [])];
+    const line = waiting.reverse().find((p) => p.sig === sig && p.stop === undefined);
+    if (line) line.stop = text;
+    else this.signalLine(task, pid, { sig, text });
+  }
+
+  private signalLine(task: number, pid: number, signal: PendingSignal): void {
+    if (!this.traced.has(task)) return;
     if (this.inFlight.has(task)) {
       const pending = this.pendingSignals.get(task) ?? [];
       pending.push(signal);

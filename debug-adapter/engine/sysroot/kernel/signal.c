@@ -396,6 +396,9 @@ static void do_signal_stop(int signr)
   sig->flags = (sig->flags & ~(SIGNAL_STOP_CONTINUED | SIGNAL_CLD_MASK)) | SIGNAL_STOP_STOPPED;
   set_current_state(TASK_STOPPED);
   do_notify_parent_cldstop(current, CLD_STOPPED);
+  /* A traced task's group stop is a ptrace stop too (do_jobctl_trap): strace -f shows it. */
+  if (current->ptrace)
+    ptrace_report_group_stop(current, signr);
   schedule();
 }
 

@@ -50,6 +50,8 @@ void pipe_wait_writable(int fd);            /* and on its writers' queue, until 
 int get_pipe_info(unsigned int fd);         /* whether fd is a pipe (Linux returns its pipe_inode_info) */
 /* --trace's "--- SIGxxx {siginfo} ---" line for a signal task t dequeues or ignores (no-op untraced). */
 void ptrace_report_signal(struct task_struct *t, int sig, int code, int pid, unsigned long value, long utime, long stime);
+/* --trace's "--- stopped by SIGSTOP ---" line for traced task t stopping with the group (no-op untraced). */
+void ptrace_report_group_stop(struct task_struct *t, int sig);
 long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 /* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max …) is host data, walked as
    fs/namei.c walks a path. do_filp_open opens and installs in one, returning the descriptor or -errno. */
