@@ -1240,4 +1240,57 @@ int main(void) {
     ]);
     expect(r.stderr).toContain(`[pid ${child.padStart(5)}] --- stopped by SIGTSTP ---\n`);
   });
+
+  it('shows a stop signal\'s group stop, and the sleep it cut short going on through restart_syscall', () => {
+    const file = program(
+      'trace_stop_restart.c',
+      `#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+int main(void) {
+  pid_t child = fork();
+  if (child == 0) {
+    struct timespec req = { 0, 300000000 }, rem;
+    return nanosleep(&req, &rem);
+  }
+  int status;
+  usleep(50000);
+  kill(child, SIGSTOP);
+  waitpid(child, &status, WUNTRACED);
+  kill(child, SIGCONT);
+  usleep(50000);
+  kill(child, SIGTSTP);
+  waitpid(child, &status, WUNTRACED);
+  kill(child, SIGCONT);
+  waitpid(child, &status, 0);
+  printf("stopped twice, slept on: status %d\\n", WEXITSTATUS(status));
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('stopped twice, slept on: status 0\n');
+    const all = tracedCalls(r.stderr);
+    const child = /^fork\(\) = (\d+)$/.exec(all.find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const parent = /^\[pid +(\d+)\] kill\(/m.exec(r.stderr)?.[1] ?? '';
+    const signal = (name: string) => `--- ${name} {si_signo=${name}, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`;
+    // strace -f's lines for the same program compiled with cc, where glibc's nanosleep is
+    // clock_nanosleep (and with syscall(SYS_nanosleep), these very lines), the time left aside.
+    expect(tracedCallsOf(r.stderr, child)).toEqual([
+      expect.stringMatching(/^nanosleep\(\{tv_sec=0, tv_nsec=300000000\}, \{tv_sec=0, tv_nsec=2\d{8}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
+      signal('SIGSTOP'),
+      '--- stopped by SIGSTOP ---',
+      signal('SIGCONT'),
+      'restart_syscall(<... resuming interrupted nanosleep ...>) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      signal('SIGTSTP'),
+      '--- stopped by SIGTSTP ---',
+      signal('SIGCONT'),
+      'restart_syscall(<... resuming interrupted restart_syscall ...>) = 0',
+      'exit_group(0) = ?',
+      '+++ exited with 0 +++',
+    ]);
+  });
 });

@@ -99,6 +99,40 @@ int main(void) {
     expect(r.stdout).toBe('stopped 1\nsleep returned 0\n');
   });
 
+  it('goes on with a stopped sleep through restart_syscall, to the deadline it had', () => {
+    // The stop's 0.2 s is not added: the restarted sleep ends at the first one's deadline, 1 s after it
+    // began. The time left was written when the stop cut the sleep short, as natively.
+    const r = run(`#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+static long long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+int main(void) {
+  int status;
+  pid_t pid = fork();
+  if (pid == 0) {
+    struct timespec req = { 1, 0 }, rem = { 0, 0 };
+    long long start = now_ms();
+    int r = nanosleep(&req, &rem);
+    printf("nanosleep %d after %lld tenths, time left written %d\\n", r, (now_ms() - start + 50) / 100, rem.tv_nsec != 0);
+    return 0;
+  }
+  usleep(100000);
+  kill(pid, SIGSTOP);
+  waitpid(pid, &status, WUNTRACED);
+  usleep(200000);
+  kill(pid, SIGCONT);
+  waitpid(pid, &status, 0);
+  return 0;
+}`);
+    expect(r.stdout).toBe('nanosleep 0 after 10 tenths, time left written 1\n');
+  });
+
   it('reads the bytes a signal came with, then runs the handler, whose frame it hands its ucontext', () => {
     // The writer's bytes and signal both wait when the reader wakes: pipe_read's wait tests the pipe
     // before the signal (natively a race, which goes this way when the signal arrives last).

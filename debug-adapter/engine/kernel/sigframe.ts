@@ -38,6 +38,8 @@ interface SyscallReturn {
 interface UserRegs {
   ax: number;
   syscall?: SyscallReturn;
+  /** A restart_syscall frame put in for -ERESTART_RESTARTBLOCK, not entered yet (see syscallRestartBlock). */
+  restart?: Frame;
 }
 
 /** Per thread: the registers of the return to user mode the kernel is looking at. */
@@ -86,8 +88,9 @@ export function syscallRollback(t: Thread): void {
 
 /** The first of the kernel frames above the interrupted user code: the one entered from user mode. */
 function kernelEntryIndex(t: Thread): number {
+  const restart = userRegs.get(t)?.restart;
   let first = t.depth;
-  while (first > 0 && t.stack[first - 1]!.code.inKernel) first--;
+  while (first > 0 && t.stack[first - 1]!.code.inKernel && t.stack[first - 1] !== restart) first--;
   return first;
 }
 
@@ -95,6 +98,29 @@ function kernelEntryIndex(t: Thread): number {
 function userBpAt(t: Thread, first: number): { userBp: number; setter: Frame | undefined } {
   const setter = t.stack.slice(first, t.depth).find((f) => f.code.frameSize > MIN_FRAME);
   return { userBp: setter ? setter.savedBp : t.bp, setter };
+}
+
+/**
+ * x86's `regs->ax = __NR_restart_syscall; regs->ip -= 2` for a call that returned
+ * -ERESTART_RESTARTBLOCK with no handler to run: the user code makes the restart_syscall system call
+ * where it made the interrupted one. The call op cannot be given another callee, so `restart`
+ * (sys_restart_syscall) is put in as if that op had just called it: above the user frame, under the
+ * kernel frames on their way back, its result going where the interrupted call's would have. A handler
+ * set up afterwards runs before it, as its frame saves the rolled-back ip (pushSignalFrame puts it above).
+ */
+export function syscallRestartBlock(t: Thread, restart: FunctionCode): void {
+  const regs = userRegs.get(t);
+  const s = regs?.syscall;
+  if (!regs || !s || regs.restart) return;
+  const first = kernelEntryIndex(t);
+  const entry = t.stack[first];
+  if (first === 0 || !entry || t.stack[first - 1] !== s.frame) return;
+  const frame = new Frame(restart, new Array<Value>(restart.nregs).fill(0), entry.callerSp, entry.callerSp, s.retReg, 0, 0);
+  if (restart.frameSize > MIN_FRAME) frame.savedBp = userBpAt(t, first).userBp;
+  t.stack.splice(first, 0, frame);
+  t.depth++;
+  regs.ax = syscallNr(restart.name);
+  regs.restart = frame;
 }
 
 /**
@@ -246,6 +272,13 @@ export function signalFrameBuiltins(threadOf: ThreadOf): Record<string, BuiltinF
       const restorer = t.callees.get(num(a[0]));
       if (restorer?.kind !== 'code') return -EFAULT;
       return pushSignalFrame(t, restorer.code, a.slice(1, 7), a[7] ?? 0) ? 0 : -EFAULT;
+    },
+    // (task, sys_restart_syscall): the entry the rolled-back call goes to, as __NR_restart_syscall
+    // selects it from the system call table.
+    syscall_restart_block: (ctx, a) => {
+      const t = threadOf(ctx);
+      const restart = t.callees.get(num(a[1]));
+      if (restart?.kind === 'code') syscallRestartBlock(t, restart.code);
     },
   };
 }

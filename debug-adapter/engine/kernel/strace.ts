@@ -35,6 +35,8 @@ interface Call {
   name: string;
   args: Value[];
   mem: AddressSpace;
+  /** The name of the task's call before this one (strace's s_prev_ent), which restart_syscall resumes. */
+  previous?: string;
 }
 
 /** How a call is shown: the arguments known at entry, those known only at return, the result. */
@@ -753,6 +755,7 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   brk: { enter: (c) => `${hex(c.args[0])})`, result: (ret) => `0x${ret.toString(16)}` },
   gettid: noArgs,
   pause: noArgs,
+  restart_syscall: { enter: (c) => `<... resuming interrupted ${c.previous ?? 'system call'} ...>)` },
   read: {
     enter: (c) => `${int32(c.args[0])}, `,
     exit: (c, ret) => `${ret >= 0 ? buffer(c.mem, c.args[1], ret) : hex(c.args[1])}, ${n(c.args[2])})`,
@@ -882,6 +885,8 @@ function dequeueOrder(a: PendingSignal, b: PendingSignal): number {
 export class SyscallTracer {
   private readonly traced = new Set<number>();
   private readonly inFlight = new Map<number, InFlight>();
+  /** Each traced task's last call that returned. */
+  private readonly previous = new Map<number, string>();
   /** An execve entered by a task not traced yet: shown if that execve starts the user's program. */
   private readonly pendingExec = new Map<number, InFlight>();
   /**
@@ -933,7 +938,7 @@ export class SyscallTracer {
   /** A system call's entry: `args` are its parameters' values (registers 0..argc-1 of its frame). */
   enter(task: number, proc: TraceProcess, fnName: string, args: readonly Value[], argc: number): void {
     const name = fnName.replace(/^sys_/, '');
-    const flight = inFlight({ name, args: args.slice(0, argc), mem: proc.mem }, DECODERS[name] ?? rawDecoder(argc));
+    const flight = inFlight({ name, args: args.slice(0, argc), mem: proc.mem, previous: this.previous.get(task) }, DECODERS[name] ?? rawDecoder(argc));
     if (!this.traced.has(task)) {
       this.pendingExec.delete(task);
       if (name === 'execve') this.pendingExec.set(task, flight);
@@ -957,6 +962,7 @@ export class SyscallTracer {
     }
     // The arguments the kernel filled in are read from the memory the task has now.
     flight.call.mem = proc.mem;
+    this.previous.set(task, flight.call.name);
     const rest = flight.decoder.exit?.(flight.call, ret) ?? flight.closing;
     const result = (flight.decoder.result ?? defaultResult)(ret, flight.call);
     if (isRestart(ret)) {
@@ -998,6 +1004,7 @@ export class SyscallTracer {
     this.write(`${this.leader(proc.pid)}+++ ${how} +++\n`);
     this.traced.delete(task);
     this.pendingSignals.delete(task);
+    this.previous.delete(task);
   }
 
   /** The held signal lines, in the order Linux would dequeue them. */

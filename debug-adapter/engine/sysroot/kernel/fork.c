@@ -170,7 +170,7 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   p->pending = 0;
   INIT_LIST_HEAD(&p->pending_queue);
   p->restore_sigmask = 0;
-  p->restart_block.fn = 0;
+  p->restart_block.fn = do_no_restart_syscall;
   p->utime = 0;
   p->stime = 0;
   p->exit_state = 0;

@@ -564,6 +564,20 @@ void force_sigsegv(int sig)
   force_sig_info_to_task(&info, current, 1);
 }
 
+/* A restart_block whose call cannot go on: the restarted call fails as if a handler had run. */
+long do_no_restart_syscall(struct restart_block *param)
+{
+  return -EINTR;
+}
+
+/* The call a signal interrupted without running a handler goes on, from where it was (arch code made
+   the interrupted call's caller make this one instead: syscall_restart_block). */
+long sys_restart_syscall(void)
+{
+  struct restart_block *restart = &current->restart_block;
+  return restart->fn(restart);
+}
+
 /* Waits for a signal; returns once a handler has run (-EINTR after it), and restarts when none did. */
 long sys_pause(void)
 {

@@ -9,6 +9,8 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 
+extern long sys_restart_syscall(void);
+
 /* x86-64 has no default way back from a handler: the C library must give sa_restorer. */
 static int setup_signal_frame(struct ksignal *ksig, unsigned long set)
 {
@@ -26,8 +28,6 @@ static void handle_signal(struct ksignal *ksig)
   /* Did the signal interrupt a system call? */
   switch (syscall_get_error(current)) {
   case -ERESTART_RESTARTBLOCK:
-    current->restart_block.fn = 0;
-    /* fallthrough */
   case -ERESTARTNOHAND:
     syscall_set_return_value(current, -EINTR);
     break;
@@ -53,11 +53,12 @@ static void arch_do_signal_or_restart(void)
     handle_signal(&ksig);
     return;
   }
-  /* No handler ran (the signal stopped the task, which was then continued): the call goes on. */
+  /* No handler ran (the signal stopped the task, which was then continued): the call goes on, a
+     sleep through restart_syscall, which goes on from where it was (current->restart_block). */
   switch (syscall_get_error(current)) {
   case -ERESTART_RESTARTBLOCK:
-    current->restart_block.fn = RESTART_NANOSLEEP;
-    /* fallthrough */
+    syscall_restart_block(current, sys_restart_syscall);
+    break;
   case -ERESTARTNOHAND:
   case -ERESTARTSYS:
   case -ERESTARTNOINTR:
@@ -89,7 +90,8 @@ static long restore_sigcontext(struct sigcontext *sc)
    system call's way back to user mode. */
 long sys_rt_sigreturn(struct ucontext *uc)
 {
-  current->restart_block.fn = 0;
+  /* Always make any pending restarted system calls return -EINTR. */
+  current->restart_block.fn = do_no_restart_syscall;
   set_current_blocked(uc->uc_sigmask);
   return restore_sigcontext(&uc->uc_mcontext);
 }

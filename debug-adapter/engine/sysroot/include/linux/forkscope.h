@@ -121,10 +121,13 @@ void itimer_real_cancel(struct task_struct *p);
 /* The registers of a system call on its way back to user mode (asm/syscall.h): its result, if it is an
    error (0 otherwise, or when the return to user mode is not a system call's); setting it; and
    syscall_rollback, which reloads the call's number into ax and steps the caller back onto the call
-   (regs->ip -= 2), so that returning to user mode makes the same call again. */
+   (regs->ip -= 2), so that returning to user mode makes the same call again. syscall_restart_block is
+   arch_do_signal_or_restart's `regs->ax = __NR_restart_syscall; regs->ip -= 2`: the call made again
+   is `restart`, the entry that number selects (sys_restart_syscall). */
 long syscall_get_error(struct task_struct *task);
 void syscall_set_return_value(struct task_struct *task, long error);
 void syscall_rollback(struct task_struct *task);
+void syscall_restart_block(struct task_struct *task, long (*restart)(void));
 /* Builds a handler's frame on the user stack over the interrupted code: struct rt_sigframe, whose
    ucontext saves ax and saved_mask, and under it sa_restorer's (the C library's __restore_rt), which
    calls the handler, then rt_sigreturn with the ucontext. si_value is the 8 bytes of siginfo's union

@@ -5,6 +5,7 @@
    kernel-mode code can walk these lists exactly as the lecture writes it. */
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/time.h>
 #include <linux/signal.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -165,12 +166,16 @@ struct ksignal {
   int sig;
 };
 
-/* A system call to go on with after a signal: nanosleep's deadline (restart_block.fn armed). */
+/* A system call to go on with after a signal that ran no handler (sys_restart_syscall calls fn):
+   nanosleep's deadline and where to write the time left. */
 struct restart_block {
-  int fn;
-  u64 expires;
+  long (*fn)(struct restart_block *);
+  struct {
+    u64 expires;
+    struct __kernel_timespec *rmtp;
+  } nanosleep;
 };
-#define RESTART_NANOSLEEP 1
+long do_no_restart_syscall(struct restart_block *parm);
 
 /* What the threads of one process share (CLONE_THREAD): how the whole group is ending. */
 struct signal_struct {
