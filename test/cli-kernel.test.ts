@@ -1293,4 +1293,49 @@ int main(void) {
       '+++ exited with 0 +++',
     ]);
   });
+
+  it('writes off the leader a thread\'s execve supersedes, and shows the execve\'s result under the leader\'s PID', () => {
+    const file = program(
+      'trace_thread_exec.c',
+      `#include <pthread.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void *exec_echo(void *arg) {
+  (void)arg;
+  execl("/bin/echo", "echo", "from-a-thread", (char *)NULL);
+  return NULL;
+}
+int main(void) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    pthread_t t;
+    pthread_create(&t, NULL, exec_echo, NULL);
+    sleep(5);
+    _exit(9);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  return WEXITSTATUS(status);
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('from-a-thread\n');
+    const leader = /^fork\(\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const thread = /^\[pid +(\d+)\] execve\("\/bin\/echo"/m.exec(r.stderr)?.[1] ?? '';
+    expect(thread).not.toBe(leader);
+    const prefix = (pid: string) => `[pid ${pid.padStart(5)}] `;
+    const lines = r.stderr.split('\n');
+    const superseded = lines.indexOf(`${prefix(leader)}+++ superseded by execve in pid ${thread} +++`);
+    // strace 6.1's lines natively (thread_exec.c of the differential suite): the leader's sleep ends
+    // unfinished, it is superseded, and the execve returns under its PID; it never exits as itself.
+    expect(lines.slice(superseded - 1, superseded + 2)).toEqual([
+      `${prefix(leader)}<... nanosleep resumed> <unfinished ...>) = ?`,
+      `${prefix(leader)}+++ superseded by execve in pid ${thread} +++`,
+      `${prefix(leader)}<... execve resumed>)       = 0`,
+    ]);
+    expect(lines.filter((l) => l.startsWith(`${prefix(leader)}+++ exited`))).toEqual([`${prefix(leader)}+++ exited with 0 +++`]);
+    expect(lines.indexOf(`${prefix(leader)}+++ exited with 0 +++`)).toBeGreaterThan(superseded);
+  });
 });

@@ -70,6 +70,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   ptrace_report_signal: (ctx, a) =>
     machineOf(ctx).reportSignal(num(a[0]), { sig: num(a[1]), code: num(a[2]), pid: num(a[3]), value: num(a[4]), utime: num(a[5]), stime: num(a[6]) }),
   ptrace_report_group_stop: (ctx, a) => machineOf(ctx).reportGroupStop(num(a[0]), num(a[1])),
+  ptrace_event_exec: (ctx, a) => machineOf(ctx).reportExecEvent(num(a[0]), num(a[1])),
   do_pipe2: (ctx, a) => machineOf(ctx).vfs.doPipe(num(a[0]), num(a[1])),
   do_filp_open: (ctx, a) => machineOf(ctx).vfs.doFilpOpen(num(a[0]) | 0, num(a[1]), num(a[2])),
   file_flags: (ctx, a) => machineOf(ctx).vfs.fileFlags(num(a[0])),

@@ -78,3 +78,10 @@ export class StructView {
     mem.writeBytes(addr + f.offset, bytes);
   }
 }
+
+/** The struct a member of `type` points to (task_struct's signal: struct signal_struct). */
+export function pointee(type: StructType, member: string): StructType {
+  const m = type.members?.find((x) => x.name === member);
+  if (m?.type.kind !== 'pointer' || m.type.to.kind !== 'struct') throw new Error(`struct ${type.tag} has no struct pointer ${member}`);
+  return m.type.to;
+}

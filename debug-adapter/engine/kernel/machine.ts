@@ -15,7 +15,7 @@ import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread
 import { ExecLoader } from './exec';
 import { PF_KTHREAD, type Task, THREAD_SIZE } from './task';
 import type { KernelImage } from './image';
-import { type Field, StructView } from './layout';
+import { type Field, pointee, StructView } from './layout';
 import { type MemoryCounters, MmCounters } from './mm-counters';
 import { MemoryReport } from './memory-report';
 import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
@@ -110,6 +110,8 @@ export class Machine {
   /** memoryCounters and --mem's table (memory-report.ts). */
   private readonly memoryReport: MemoryReport;
   private readonly cloneArgs: StructView;
+  /** struct signal_struct, for the tracer's look at de_thread (supersededByExec). */
+  private signalStruct: StructView | undefined;
   private readonly tls: TlsView;
   private readonly tasks = new Map<number, Task>();
   private readonly mms = new Map<number, AddressSpace>();
@@ -919,6 +921,12 @@ export class Machine {
     if (task) this.tracer!.signal(ts, this.traceProcess(task).pid, info);
   }
 
+  /** ptrace_event(PTRACE_EVENT_EXEC): --trace learns which TID the task at `ts` exec'ed under. */
+  reportExecEvent(ts: number, oldPid: number): void {
+    const task = this.tracer && this.tasks.get(ts);
+    if (task) this.tracer!.execEvent(ts, this.traceProcess(task), oldPid);
+  }
+
   /** ptrace_report_group_stop: --trace shows that the task at `ts` stopped with its process. */
   reportGroupStop(ts: number, sig: number): void {
     const task = this.tracer && this.tasks.get(ts);
@@ -931,12 +939,24 @@ export class Machine {
     return this.kmem.readPtr(ring) === ring;
   }
 
+  /**
+   * A leader killed by another thread's execve (signal->group_exec_task): de_thread gives that thread
+   * its PID and releases it silently (EXIT_DEAD), so a tracer never hears of its death, only of the exec.
+   */
+  private supersededByExec(ts: number): boolean {
+    const signal = this.task.get(this.kmem, ts, 'signal');
+    if (signal === 0 || this.task.get(this.kmem, ts, 'group_leader') !== ts) return false;
+    this.signalStruct ??= new StructView(pointee(this.task.type, 'signal'));
+    const exec = this.signalStruct.get(this.kmem, signal, 'group_exec_task');
+    return exec !== 0 && exec !== ts;
+  }
+
   /** A task that has run do_exit is switched out for good: its thread and user memory go. */
   private finishDeadTask(task: Task): void {
     const mem = task.thread.mem;
     if (mem !== this.kmem && !this.mmSpaces.has(mem)) mem.release();
     if (this.isUser(task.ts)) this.liveUserTasks--;
-    this.tracer?.exited(task.ts, this.traceProcess(task), this.task.get(this.kmem, task.ts, 'exit_code'));
+    this.tracer?.exited(task.ts, this.traceProcess(task), this.task.get(this.kmem, task.ts, 'exit_code'), this.supersededByExec(task.ts));
     const leader = this.task.get(this.kmem, task.ts, 'group_leader');
     // The program has ended once its last thread has (a leader killed by another thread's exec has not).
     if (leader === this.programTask && this.threadGroupEmpty(leader)) this.options.onProgramExit?.();

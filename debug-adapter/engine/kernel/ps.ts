@@ -11,7 +11,7 @@
 // shows it.
 import type { StructType } from '../lang/types';
 import type { AddressSpace } from '../vm/memory';
-import { StructView } from './layout';
+import { pointee, StructView } from './layout';
 
 // include/linux/sched.h's state bits that user space may see (TASK_REPORT), and TASK_IDLE.
 const TASK_UNINTERRUPTIBLE = 0x02;
@@ -85,12 +85,6 @@ function countThreads(kmem: AddressSpace, task: StructView, ts: number): number 
   let n = 1;
   for (let link = kmem.readPtr(ring); link !== ring; link = kmem.readPtr(link)) n++;
   return n;
-}
-
-function pointee(type: StructType, member: string): StructType {
-  const m = type.members?.find((x) => x.name === member);
-  if (m?.type.kind !== 'pointer' || m.type.to.kind !== 'struct') throw new Error(`struct ${type.tag} has no struct pointer ${member}`);
-  return m.type.to;
 }
 
 /**

@@ -846,6 +846,12 @@ function defaultResult(ret: number): string {
   return String(ret);
 }
 
+/** How a traced task ended, as strace's "+++ ... +++" line says it. */
+function exitText(exitCode: number): string {
+  const sig = exitCode & 0x7f;
+  return sig === 0 ? `exited with ${(exitCode >> 8) & 0xff}` : `killed by ${signalName(sig)}${exitCode & 0x80 ? ' (core dumped)' : ''}`;
+}
+
 interface InFlight {
   call: Call;
   decoder: Decoder;
@@ -987,8 +993,11 @@ export class SyscallTracer {
     if (flight) this.finish(task, proc, flight, flight.closing, '0');
   }
 
-  /** A traced task has died: a call it never returned from (exit_group) ends with "?", then the exit line. */
-  exited(task: number, proc: TraceProcess, exitCode: number): void {
+  /**
+   * A traced task has died: a call it never returned from (exit_group) ends with "?", then the exit
+   * line; none for a leader another thread's execve supersedes (its line comes with the exec: execEvent).
+   */
+  exited(task: number, proc: TraceProcess, exitCode: number, superseded = false): void {
     if (!this.traced.has(task)) return;
     // A signal that stopped the task on its way out (a fatal one the kernel reported) shows the call returned.
     if (this.interrupted?.task === task) {
@@ -999,12 +1008,20 @@ export class SyscallTracer {
     // A call decoded at entry just closes; one whose arguments were to be shown at return never got them.
     if (flight) this.finish(task, proc, flight, flight.closing === ')' ? ')' : ' <unfinished ...>)', '?');
     this.closeOpenLine();
-    const sig = exitCode & 0x7f;
-    const how = sig === 0 ? `exited with ${(exitCode >> 8) & 0xff}` : `killed by ${signalName(sig)}${exitCode & 0x80 ? ' (core dumped)' : ''}`;
-    this.write(`${this.leader(proc.pid)}+++ ${how} +++\n`);
+    if (!superseded) this.write(`${this.leader(proc.pid)}+++ ${exitText(exitCode)} +++\n`);
     this.traced.delete(task);
     this.pendingSignals.delete(task);
     this.previous.delete(task);
+  }
+
+  /**
+   * PTRACE_EVENT_EXEC: the task's execve succeeded. A thread that was not its process's leader now has
+   * the leader's PID; strace writes the old leader off as "+++ superseded by execve in pid OLD +++".
+   */
+  execEvent(task: number, proc: TraceProcess, oldPid: number): void {
+    if (!this.traced.has(task) || oldPid === proc.pid) return;
+    this.closeOpenLine();
+    this.write(`${this.leader(proc.pid)}+++ superseded by execve in pid ${oldPid} +++\n`);
   }
 
   /** The held signal lines, in the order Linux would dequeue them. */

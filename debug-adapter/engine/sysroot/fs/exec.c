@@ -92,6 +92,8 @@ static void flush_signal_handlers(struct task_struct *t)
 
 long sys_execve(const char *filename, const char *const *argv, const char *const *envp)
 {
+  /* exec_binprm: the TID the exec starts under, which de_thread may change, for the tracer. */
+  pid_t old_vpid = current->pid;
   int err = bprm_load(filename, argv, envp);
   if (err)
     return err;
@@ -105,6 +107,8 @@ long sys_execve(const char *filename, const char *const *argv, const char *const
   flush_signal_handlers(current);
   current->flags &= ~PF_FORKNOEXEC;
   current->thread.fsbase = 0; /* start_thread: the new image has no TLS until its C library sets one */
+  if (current->ptrace)
+    ptrace_event_exec(current, old_vpid);
   begin_new_exec();
   return 0;
 }

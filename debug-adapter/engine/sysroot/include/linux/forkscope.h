@@ -52,6 +52,8 @@ int get_pipe_info(unsigned int fd);         /* whether fd is a pipe (Linux retur
 void ptrace_report_signal(struct task_struct *t, int sig, int code, int pid, unsigned long value, long utime, long stime);
 /* --trace's "--- stopped by SIGSTOP ---" line for traced task t stopping with the group (no-op untraced). */
 void ptrace_report_group_stop(struct task_struct *t, int sig);
+/* PTRACE_EVENT_EXEC for traced task t, which exec'ed as TID old_vpid (a thread's exec takes its leader's PID). */
+void ptrace_event_exec(struct task_struct *t, pid_t old_vpid);
 long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
 /* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max …) is host data, walked as
    fs/namei.c walks a path. do_filp_open opens and installs in one, returning the descriptor or -errno. */
