@@ -132,7 +132,9 @@ int main(void) {
     const lines = r.stderr.split('\n');
     // strace shows the environment's size: Forkscope's programs get 2 variables.
     expect(lines[0]).toMatch(/^execve\("trace\.c", \["trace\.c"\], 0x[0-9a-f]+ \/\* 2 vars \*\/\) = 0$/);
-    expect(lines.slice(1)).toEqual([
+    // Of glibc's start, the call that tells the main thread its TID (the dynamic loader's are not made).
+    expect(lines[1]).toMatch(new RegExp(`^set_tid_address\\(0x[0-9a-f]+\\) += ${parent}$`));
+    expect(lines.slice(2)).toEqual([
       `fork()                                  = ${child}`,
       `${pid(parent)} wait4(${child},  <unfinished ...>`,
       `${pid(child)} write(1, "child\\n", 6)`.padEnd(39) + ' = 6',
@@ -203,6 +205,7 @@ int main(void)
       line(`${pid(who)} brk(0x${grown})`, `0x${grown}`),
     ];
     expect(r.stderr.split('\n').slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^set_tid_address\\(0x[0-9a-f]+\\) += ${parent}$`)),
       line('fork()', child),
       ...mallocInit(parent, parentKey!),
       `${pid(parent)} wait4(${child},  <unfinished ...>`,
@@ -1098,6 +1101,86 @@ int main(void) {
       `mmap(NULL, 200704, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ${big}`,
       line(`munmap(${big}, 200704)`, '0'),
     ]);
+  });
+});
+
+describe('--trace shows the system calls glibc 2.36 makes for pipe, getpgrp and the locks', TIMEOUT, () => {
+  it('pipe is pipe2(fds, 0), getpgrp its own call, and locking a mutex or rwlock makes none: the TID is the descriptor\'s', () => {
+    const file = program(
+      'trace_glibc_calls.c',
+      `#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+static pthread_mutex_t plain = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t recursive, errorcheck;
+static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+static int results[3];
+static void *worker(void *arg) {
+  (void)arg;
+  pthread_mutex_lock(&plain);
+  results[0] = plain.__data.__owner == gettid();
+  pthread_mutex_unlock(&plain);
+  results[1] = pthread_mutex_unlock(&errorcheck);
+  results[2] = pthread_mutex_trylock(&recursive);
+  return NULL;
+}
+int main(void) {
+  int fds[2];
+  pthread_mutexattr_t attr;
+  pthread_mutexattr_init(&attr);
+  pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutex_init(&recursive, &attr);
+  pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+  pthread_mutex_init(&errorcheck, &attr);
+  pipe(fds);
+  getpgrp();
+  write(1, "locks\\n", 6);
+  pthread_mutex_lock(&plain);
+  pthread_mutex_unlock(&plain);
+  pthread_mutex_lock(&recursive);
+  pthread_mutex_lock(&recursive);
+  pthread_mutex_unlock(&recursive);
+  pthread_mutex_lock(&errorcheck);
+  int deadlk = pthread_mutex_lock(&errorcheck);
+  int busy = pthread_mutex_trylock(&errorcheck);
+  pthread_rwlock_wrlock(&rw);
+  int rwdeadlk = pthread_rwlock_wrlock(&rw);
+  pthread_rwlock_unlock(&rw);
+  pthread_rwlock_rdlock(&rw);
+  pthread_rwlock_unlock(&rw);
+  write(1, "unlocked\\n", 9);
+  pthread_t t;
+  pthread_create(&t, NULL, worker, NULL);
+  pthread_join(t, NULL);
+  pthread_mutex_unlock(&recursive);
+  int owner = errorcheck.__data.__owner == gettid();
+  printf("%d %d %d %d %d %d %d\\n", deadlk, busy, rwdeadlk, owner, results[0], results[1], results[2]);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    // The same program compiled with cc: EDEADLK, EBUSY, EDEADLK; each owner is the locker's gettid();
+    // another thread may not unlock the error-checking mutex (EPERM) nor take the recursive one (EBUSY).
+    expect(r.stdout).toBe('locks\nunlocked\n35 16 35 1 1 1 16\n');
+    const calls = tracedCalls(r.stderr);
+    // strace -f's lines for it (glibc 2.36), the group aside: none between the two writes, where the
+    // locks are taken, and no gettid but the program's own two, the worker's and main's.
+    const from = calls.findIndex((l) => l.startsWith('pipe'));
+    expect(calls.slice(from, from + 4)).toEqual([
+      'pipe2([3, 4], 0) = 0',
+      expect.stringMatching(/^getpgrp\(\) = \d+$/),
+      'write(1, "locks\\n", 6) = 6',
+      'write(1, "unlocked\\n", 9) = 9',
+    ]);
+    // The main thread's TID came from set_tid_address, glibc's first call of its own at start.
+    const pid = /^set_tid_address\(0x[0-9a-f]+\) = (\d+)$/.exec(calls[1]!)?.[1];
+    expect(pid).toBeDefined();
+    const tids = calls.filter((l) => l.startsWith('gettid('));
+    expect(tids).toEqual([expect.stringMatching(/^gettid\(\) = \d+$/), `gettid() = ${pid}`]);
+    expect(tids[0]).not.toBe(`gettid() = ${pid}`);
   });
 });
 

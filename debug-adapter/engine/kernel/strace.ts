@@ -722,6 +722,7 @@ const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
   getpgid: { enter: (c) => `${int32(c.args[0])})` },
   setpgid: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])})` },
   getpgrp: noArgs,
+  set_tid_address: { enter: (c) => `${hex(c.args[0])})` },
   getsid: { enter: (c) => `${int32(c.args[0])})` },
   setsid: noArgs,
   umask: { enter: (c) => `${umaskText(n(c.args[0]) & 0o7777)})`, result: (ret) => umaskText(ret) },

@@ -331,3 +331,13 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
   };
   return kernel_clone(&args);
 }
+
+/* set_tid_address(2): where the kernel clears the caller's TID, with a futex wake, when it leaves its
+   memory (as CLONE_CHILD_CLEARTID sets it for a thread). Returns the TID: the C library's start calls
+   it with its main thread descriptor's tid field, and stores the result there (glibc's __tls_init_tp),
+   so that the main thread learns its TID as the threads clone makes learn theirs. */
+long sys_set_tid_address(int *tidptr)
+{
+  current->clear_child_tid = tidptr;
+  return current->pid;
+}

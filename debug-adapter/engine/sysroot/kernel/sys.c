@@ -101,12 +101,24 @@ long sys_setpgid(pid_t pid, pid_t pgid)
   return 0;
 }
 
-long sys_getpgid(pid_t pid)
+static long do_getpgid(pid_t pid)
 {
   struct task_struct *p = pid ? find_process_by_vpid(pid) : current;
   if (!p)
     return -ESRCH;
   return p->signal->pgrp;
+}
+
+long sys_getpgid(pid_t pid)
+{
+  return do_getpgid(pid);
+}
+
+/* The caller's group: getpgid(0) as a system call of its own (x86-64 keeps it), which glibc's
+   getpgrp() makes. */
+long sys_getpgrp(void)
+{
+  return do_getpgid(0);
 }
 
 long sys_getsid(pid_t pid)

@@ -98,6 +98,24 @@ static struct pthread *thread_self(void)
   return tp ? (struct pthread *)tp : &main_thread;
 }
 
+/* THREAD_GETMEM (THREAD_SELF, tid): the caller's TID, read from its descriptor with no system call,
+   which is how glibc's mutexes learn who locks them. The kernel wrote it there: for a thread, at clone
+   (CLONE_PARENT_SETTID on the descriptor's tid); for the main thread, set_tid_address's result at the
+   start (__tls_init_tp). A child of fork() keeps the value its parent's thread had: glibc's fork is
+   clone(CLONE_CHILD_SETTID) on this field, which rewrites it, but Forkscope's is the fork system call. */
+#define THREAD_SELF_TID() (thread_self()->tid)
+
+long sys_set_tid_address(int *tidptr);
+
+/* glibc's __tls_init_tp, which __libc_start_main runs before main (lib/start.c): the main thread's
+   descriptor gets its TID from set_tid_address, which also has the kernel clear it, with a futex wake,
+   when the main thread ends, as CLONE_CHILD_CLEARTID does for the others. */
+void __tls_init_tp(void)
+{
+  struct pthread *pd = thread_self();
+  pd->tid = sys_set_tid_address(&pd->tid);
+}
+
 static void futex_wait(int *word, int val)
 {
   sys_futex((unsigned int *)word, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, val, 0, 0, 0);
@@ -700,7 +718,7 @@ static int mutex_lock(pthread_mutex_t *mutex, int incr)
     lll_lock(&mutex->__data.__lock);
     break;
   case PTHREAD_MUTEX_RECURSIVE_NP:
-    id = sys_gettid();
+    id = THREAD_SELF_TID();
     if (mutex->__data.__owner == id) {
       /* We hold it already: just count. */
       if (mutex->__data.__count + 1 == 0)
@@ -712,14 +730,14 @@ static int mutex_lock(pthread_mutex_t *mutex, int incr)
     mutex->__data.__count = 1;
     break;
   case PTHREAD_MUTEX_ERRORCHECK_NP:
-    if (mutex->__data.__owner == sys_gettid())
+    if (mutex->__data.__owner == THREAD_SELF_TID())
       return EDEADLK;
     lll_lock(&mutex->__data.__lock);
     break;
   default:
     return EINVAL; /* destroyed, or never initialized */
   }
-  mutex->__data.__owner = sys_gettid();
+  mutex->__data.__owner = THREAD_SELF_TID();
   if (incr)
     ++mutex->__data.__nusers;
   return 0;
@@ -733,7 +751,7 @@ int pthread_mutex_lock(pthread_mutex_t *mutex)
 /* An error-checking mutex held by the caller is EBUSY here, not EDEADLK, as in glibc. */
 int pthread_mutex_trylock(pthread_mutex_t *mutex)
 {
-  pid_t id = sys_gettid();
+  pid_t id = THREAD_SELF_TID();
 
   switch (PTHREAD_MUTEX_TYPE(mutex)) {
   case PTHREAD_MUTEX_RECURSIVE_NP:
@@ -769,13 +787,13 @@ static int mutex_unlock(pthread_mutex_t *mutex, int decr)
   case PTHREAD_MUTEX_ADAPTIVE_NP:
     break;
   case PTHREAD_MUTEX_RECURSIVE_NP:
-    if (mutex->__data.__owner != sys_gettid())
+    if (mutex->__data.__owner != THREAD_SELF_TID())
       return EPERM;
     if (--mutex->__data.__count != 0)
       return 0; /* still held */
     break;
   case PTHREAD_MUTEX_ERRORCHECK_NP:
-    if (mutex->__data.__owner != sys_gettid() || mutex->__data.__lock == 0)
+    if (mutex->__data.__owner != THREAD_SELF_TID() || mutex->__data.__lock == 0)
       return EPERM;
     break;
   default:
@@ -967,7 +985,7 @@ static int rwlock_wait(pthread_rwlock_t *rwlock, unsigned int *queued, unsigned 
 {
   unsigned int waitval;
 
-  if (rwlock->__data.__writer == sys_gettid())
+  if (rwlock->__data.__writer == THREAD_SELF_TID())
     return EDEADLK;
   if (++*queued == 0) {
     --*queued;
@@ -1026,7 +1044,7 @@ int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
   for (;;) {
     /* Get the lock if nobody holds it. */
     if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
-      rwlock->__data.__writer = sys_gettid();
+      rwlock->__data.__writer = THREAD_SELF_TID();
       break;
     }
     result = rwlock_wait(rwlock, &rwlock->__data.__nr_writers_queued, &rwlock->__data.__writer_wakeup);
@@ -1043,7 +1061,7 @@ int pthread_rwlock_trywrlock(pthread_rwlock_t *rwlock)
 
   lll_lock(&rwlock->__data.__lock);
   if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
-    rwlock->__data.__writer = sys_gettid();
+    rwlock->__data.__writer = THREAD_SELF_TID();
     result = 0;
   }
   lll_unlock(&rwlock->__data.__lock);

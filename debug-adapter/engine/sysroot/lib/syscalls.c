@@ -24,7 +24,6 @@ long sys_exit_group(int error_code);
 long sys_kill(pid_t pid, int sig);
 long sys_read(unsigned int fd, char *buf, size_t count);
 long sys_write(unsigned int fd, const char *buf, size_t count);
-long sys_pipe(int *fildes);
 long sys_pipe2(int *fildes, int flags);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_openat(int dfd, const char *filename, int flags, unsigned int mode);
@@ -39,6 +38,7 @@ long sys_alarm(unsigned int seconds);
 long sys_waitid(int which, pid_t upid, siginfo_t *infop, int options, void *ru);
 long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
 long sys_getsid(pid_t pid);
 long sys_setsid(void);
 long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
@@ -221,9 +221,11 @@ ssize_t write(int fd, const void *buf, size_t count)
   RETURN_SYSCALL_CANCEL(sys_write(fd, buf, count))
 }
 
+/* glibc's pipe() is the pipe2 system call with no flags (sysdeps/unix/sysv/linux/pipe.c): strace shows
+   pipe2([3, 4], 0). */
 int pipe(int pipefd[2])
 {
-  return __syscall_result(sys_pipe(pipefd));
+  return __syscall_result(sys_pipe2(pipefd, 0));
 }
 
 int pipe2(int pipefd[2], int flags)
@@ -283,9 +285,10 @@ pid_t getpgid(pid_t pid)
   return __syscall_result(sys_getpgid(pid));
 }
 
+/* glibc's getpgrp is the getpgrp system call, which cannot fail. */
 pid_t getpgrp(void)
 {
-  return sys_getpgid(0);
+  return sys_getpgrp();
 }
 
 pid_t getsid(pid_t pid)
