@@ -131,7 +131,8 @@ export function compile(mainPath: string, fs: SourceFS): CompileResult {
   for (const [k, v] of libc.sources) sources.set(k, v);
   if (!userOk || diagnostics.some((d) => d.severity === 'error')) return { program: undefined, diagnostics, sources };
   // System calls in the C library bind to the kernel's sys_* functions: fork() steps into kernel/fork.c.
-  const linked = link(units, libcBuiltins, mainPath, { externals: kernelImage().syscalls });
+  // Its vDSO code reads the kernel's [vvar] data (sysroot/lib/vdso.c).
+  const linked = link(units, libcBuiltins, mainPath, { externals: kernelImage().syscalls, externalGlobals: kernelImage().vvar });
   diagnostics.push(...linked.diagnostics);
   if (!linked.program) return { program: undefined, diagnostics, sources };
   const program: CompiledProgram = { mainFile: mainPath, linked: linked.program, fs };

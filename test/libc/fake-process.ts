@@ -61,6 +61,7 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
     heapLimit: 64 << 20,
     isatty: (fd) => fd <= 2 && opts.tty === true,
     threadPointer: () => 0,
+    tsc: () => 0,
     getErrno: () => mem.readI32(layout.errno),
     setErrno: (e) => mem.write32(layout.errno, e),
     symbol: (name) => (layout as Record<string, number>)[name],

@@ -9,8 +9,12 @@ import { loadLibcSources, loadSystemHeaders } from '../../debug-adapter/engine/s
 const SYSROOT = path.join(__dirname, '../../debug-adapter/engine/sysroot');
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** Headers a Linux system has too; the linux/ ones are the kernel's, absent from user space. */
-const userHeaders = (): string[] => [...loadSystemHeaders().keys()].filter((h) => !h.startsWith('linux/') && !isSharedWithKernel(h)).sort();
+/**
+ * Headers a Linux system has too; the linux/ ones are the kernel's, absent from user space, and so are
+ * the vdso/ ones the kernel shares with its vDSO (the C library's lib/vdso.c here).
+ */
+const userHeaders = (): string[] =>
+  [...loadSystemHeaders().keys()].filter((h) => !h.startsWith('linux/') && !h.startsWith('vdso/') && !isSharedWithKernel(h)).sort();
 /** The kernel's uapi headers that user headers include (as <fcntl.h> includes <asm-generic/fcntl.h>): not included directly. */
 const isSharedWithKernel = (h: string): boolean => h.startsWith('asm-generic/');
 

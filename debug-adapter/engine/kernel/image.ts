@@ -6,7 +6,7 @@ import { preprocess } from '../lang/preprocessor';
 import type { StructType } from '../lang/types';
 import { libcBuiltins } from '../libc/builtins';
 import { loadKernelSources, loadSystemHeaders } from '../sysroot';
-import { type LinkedProgram, link, type SourceUnit } from '../vm/compiler/link';
+import { type GlobalSymbol, type LinkedProgram, link, type SourceUnit } from '../vm/compiler/link';
 import type { BuiltinFn } from '../vm/host';
 import type { FunctionCode } from '../vm/thread';
 import { kernelBuiltins } from './builtins';
@@ -15,6 +15,11 @@ export interface KernelImage {
   program: LinkedProgram;
   /** The system calls user programs link to (sys_fork, sys_wait4 …), by name. */
   syscalls: ReadonlyMap<string, FunctionCode>;
+  /**
+   * The kernel data user programs may read, by name: the vDSO's _vdso_data (kernel/time/vsyscall.c),
+   * Linux's [vvar] page, which the C library's vDSO code (sysroot/lib/vdso.c) reads the clocks from.
+   */
+  vvar: ReadonlyMap<string, GlobalSymbol>;
   taskStruct: StructType;
   mmStruct: StructType;
   cloneArgs: StructType;
@@ -55,6 +60,9 @@ export function kernelImage(): KernelImage {
   }
   const program = linked.program;
   const syscalls = new Map([...program.functions].filter(([name]) => name.startsWith('sys_')));
+  const vdsoData = program.globals.get('_vdso_data');
+  if (!vdsoData) throw new Error('the kernel has no _vdso_data');
+  const vvar = new Map([['_vdso_data', vdsoData]]);
   const initTask = program.globals.get('init_task');
   if (initTask?.type.kind !== 'struct') throw new Error('the kernel has no init_task');
   const taskStruct = initTask.type;
@@ -68,6 +76,6 @@ export function kernelImage(): KernelImage {
   if (argsType?.kind !== 'pointer' || argsType.to.kind !== 'struct') throw new Error('kernel_clone takes no kernel_clone_args');
   const moduleType = program.functions.get('free_module')?.type.params[0]?.type;
   if (moduleType?.kind !== 'pointer' || moduleType.to.kind !== 'struct') throw new Error('free_module takes no struct module');
-  cached = { program, syscalls, taskStruct, mmStruct: member(taskStruct, 'mm'), cloneArgs: argsType.to, moduleStruct: moduleType.to, sources };
+  cached = { program, syscalls, vvar, taskStruct, mmStruct: member(taskStruct, 'mm'), cloneArgs: argsType.to, moduleStruct: moduleType.to, sources };
   return cached;
 }

@@ -1032,6 +1032,7 @@ export class Machine {
     heapLimit: USER_HEAP_LIMIT,
     isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && this.options.io.stdio === 'tty',
     tlsBase: () => this.tls.base(this.kmem, this.current.ts),
+    tsc: () => this.nowNs(),
     exitGroup: (status) => {
       this.forceCall(this.current, 'sys_exit_group', status);
       throw RESCHEDULE;

@@ -13,6 +13,8 @@ export interface ProcessHost {
   isatty(fd: number): boolean;
   /** The running task's TLS base (its %fs), 0 when it has none. */
   tlsBase(): number;
+  /** The time-stamp counter: the virtual clock's nanoseconds since boot (ktime_get_ns's value). */
+  tsc(): number;
   exitGroup(status: number): never;
   fatal(program: LinkedProgram, message: string): never;
 }
@@ -45,6 +47,10 @@ export class ProcessContext implements BuiltinContext {
 
   threadPointer(): number {
     return this.host.tlsBase();
+  }
+
+  tsc(): number {
+    return this.host.tsc();
   }
 
   getErrno(): number {

@@ -12,6 +12,11 @@ export interface BuiltinContext {
   isatty(fd: number): boolean;
   /** The calling thread's thread pointer (its TLS base, x86-64's %fs): 0 when it has none. */
   threadPointer(): number;
+  /**
+   * The time-stamp counter (x86-64's rdtsc, unprivileged): the machine's virtual clock, one count a
+   * nanosecond since boot. The vDSO's clocks (sysroot/lib/vdso.c) read it without a system call.
+   */
+  tsc(): number;
   getErrno(): number;
   setErrno(e: number): void;
   /** Address of a global variable defined by the program or the C library sources, or undefined. */

@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
+#include <linux/timekeeping.h>
 
 struct task_struct *child_reaper;
 static DECLARE_COMPLETION(kthreadd_done);
@@ -62,5 +63,6 @@ void start_kernel(void)
   INIT_LIST_HEAD(&init_task.sibling);
   INIT_LIST_HEAD(&init_task.thread_group);
   futex_init();
+  timekeeping_init();
   rest_init();
 }

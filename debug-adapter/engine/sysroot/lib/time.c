@@ -1,37 +1,42 @@
-/* The C library's clocks (glibc's time/ directory). Each calls the kernel's system call directly; glibc reads
-   the timekeeping clocks through the vDSO instead, so a real strace does not show those calls, while
-   Forkscope's --trace does. */
+/* The C library's clocks (glibc's time/ directory). clock_gettime, clock_getres, gettimeofday and time
+   are answered by the vDSO (lib/vdso.c), in user mode, as glibc does on x86-64: strace shows no system
+   call for them, unless the vDSO falls back to one (a CPU-time clock, an unknown clock id). times()
+   is a system call. */
 #include <time.h>
 #include <sys/time.h>
 #include <sys/times.h>
 
-long sys_clock_gettime(clockid_t which_clock, struct timespec *tp);
-long sys_clock_getres(clockid_t which_clock, struct timespec *tp);
-long sys_gettimeofday(struct timeval *tv, void *tz);
-long sys_time(time_t *tloc);
 long sys_times(struct tms *tbuf);
+
+/* The vDSO's functions (lib/vdso.c): 0 or -errno, as the system calls return. glibc finds them by
+   their names in the vDSO the kernel mapped (dl_vdso_vsym). */
+int __vdso_clock_gettime(clockid_t clock, struct timespec *ts);
+int __vdso_clock_getres(clockid_t clock, struct timespec *res);
+int __vdso_gettimeofday(struct timeval *tv, struct timezone *tz);
+time_t __vdso_time(time_t *t);
 
 /* A system call's result: -errno becomes errno and -1 (lib/syscalls.c). */
 long __syscall_result(long r);
 
 int clock_gettime(clockid_t clockid, struct timespec *tp)
 {
-  return __syscall_result(sys_clock_gettime(clockid, tp));
+  return __syscall_result(__vdso_clock_gettime(clockid, tp));
 }
 
 int clock_getres(clockid_t clockid, struct timespec *res)
 {
-  return __syscall_result(sys_clock_getres(clockid, res));
+  return __syscall_result(__vdso_clock_getres(clockid, res));
 }
 
+/* On x86-64 glibc's gettimeofday and time are the vDSO's functions themselves (an IFUNC picks them). */
 int gettimeofday(struct timeval *tv, void *tz)
 {
-  return __syscall_result(sys_gettimeofday(tv, tz));
+  return __vdso_gettimeofday(tv, tz);
 }
 
 time_t time(time_t *tloc)
 {
-  return sys_time(tloc);
+  return __vdso_time(tloc);
 }
 
 clock_t times(struct tms *buf)

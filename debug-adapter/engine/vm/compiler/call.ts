@@ -315,6 +315,9 @@ function compileCompilerBuiltin(c: FnCtx, name: string, args: Expr[], pos: Sourc
     case '__builtin_thread_pointer':
       // GCC's: the thread pointer (x86-64's %fs base), read without a system call.
       return { type: pointerTo(T.void), ev: (t) => t.host.threadPointer() };
+    case '__builtin_ia32_rdtsc':
+      // GCC's rdtsc: the CPU's time-stamp counter, which user mode may read (the vDSO's clock source).
+      return { type: T.ullong, ev: (t) => t.host.tsc() };
     case '__builtin_unreachable':
     case '__builtin_trap':
       return { type: T.void, ev: () => { throw new SignalFault(4, `${name}() reached`); } };

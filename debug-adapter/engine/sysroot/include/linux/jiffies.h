@@ -1,11 +1,11 @@
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
-/* The kernel's tick count: HZ ticks a second (CONFIG_HZ_250, the default). Forkscope reads it off the
-   virtual clock, so it advances with the steps the CPU runs. */
+/* The kernel's tick count: HZ ticks a second (vdso/jiffies.h). Forkscope reads it off the virtual clock,
+   so it advances with the steps the CPU runs. */
 #include <linux/types.h>
 #include <linux/forkscope.h>
+#include <vdso/jiffies.h>
 
-#define HZ 250
 #define MAX_SCHEDULE_TIMEOUT 0x7fffffffffffffffL
 #define jiffies ((unsigned long)(ktime_get_ns() / (1000000000UL / HZ)))
 

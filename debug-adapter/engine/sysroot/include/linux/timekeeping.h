@@ -5,6 +5,7 @@
 #include <linux/types.h>
 #include <linux/time.h>
 
+void timekeeping_init(void);
 u64 ktime_get_boottime_ns(void);
 u64 ktime_get_real_ns(void);
 /* Splits nanoseconds into a timespec's seconds and nanoseconds. */

@@ -6,8 +6,8 @@
 #include <linux/posix-timers.h>
 #include <linux/timekeeping.h>
 
-/* The coarse clocks advance once a tick; the others are as fine as the virtual clock, a nanosecond. */
-#define TICK_NSEC (NSEC_PER_SEC / HZ)
+/* The coarse clocks advance once a tick (TICK_NSEC, vdso/jiffies.h); the others are as fine as the
+   virtual clock, a nanosecond. */
 
 /* The clock's time in nanoseconds, or -EINVAL for a clock that is not one of the timekeeping clocks. */
 static long long kc_clock_get(const clockid_t which_clock)

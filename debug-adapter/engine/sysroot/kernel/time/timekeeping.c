@@ -13,6 +13,14 @@
 static const u64 offs_boot = 0;
 static const u64 offs_real = FORKSCOPE_BOOT_TIME_SEC * NSEC_PER_SEC;
 
+extern void update_vsyscall(u64 real, u64 boot);
+
+/* At boot (start_kernel): the vDSO's data gets the clocks' bases (kernel/time/vsyscall.c). */
+void timekeeping_init(void)
+{
+  update_vsyscall(offs_real, offs_boot);
+}
+
 u64 ktime_get_boottime_ns(void)
 {
   return ktime_get_ns() + offs_boot;
