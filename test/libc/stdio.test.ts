@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, run } from '../../debug-adapter/engine/index';
+import { compile, createMachine, run } from '../../debug-adapter/engine/index';
 import { FILE_OFFSETS, FILE_SIZE } from '../../debug-adapter/engine/libc/stdio';
 import { layoutStruct, pointerTo, T, type StructType } from '../../debug-adapter/engine/lang/types';
 
@@ -14,6 +14,7 @@ interface Writes {
   /** Each write(2) on fd 1 and fd 2, in order. */
   stdout: string[];
   stderr: string[];
+  /** Its --trace: the system calls, as strace -f shows them. */
   trace: string;
   status: number | undefined;
 }
@@ -24,13 +25,13 @@ function runProgram(source: string, options: { tty?: boolean; stdin?: string } =
   if (!c.program) throw new Error(JSON.stringify(c.diagnostics));
   const w: Writes = { stdout: [], stderr: [], trace: '', status: undefined };
   const text = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
-  const outcome = run(c.program, {
+  const outcome = createMachine(c.program, {
     argv: ['./prog'],
     stdio: options.tty ? 'tty' : 'pipe',
     stdin: options.stdin === undefined ? undefined : new TextEncoder().encode(options.stdin),
     stdout: (b) => w.stdout.push(text(b)),
     stderr: (b) => w.stderr.push(text(b)),
-  });
+  }, { trace: (line) => (w.trace += line) }).run();
   w.status = outcome.kind === 'exited' ? outcome.status : undefined;
   return w;
 }
@@ -41,8 +42,9 @@ describe('FILE layout', () => {
   it('matches the struct in stdio.h as the compiler lays it out', () => {
     const text = readFileSync(STDIO_H, 'utf8');
     const body = /typedef struct _IO_FILE \{([\s\S]*?)\} FILE;/.exec(text)![1]!;
-    const members = [...body.matchAll(/^\s*(int|char \*)\s*(\w+);/gm)].map((m) => ({
+    const members = [...body.matchAll(/^\s*(int|char \*|struct _IO_FILE \*)\s*(\w+);/gm)].map((m) => ({
       name: m[2]!,
+      // Every pointer is laid out alike: char * stands for struct _IO_FILE * too.
       type: m[1] === 'int' ? T.int : pointerTo(T.char),
     }));
     const st: StructType = { kind: 'struct', union: false, tag: '_IO_FILE', members: undefined, size: 0, align: 1 };
@@ -215,6 +217,115 @@ int main(void) {
     expect(w.stdout).toEqual(['direct 7\n', '-5 2.5 str\n']);
   });
 });
+
+describe('fopen, fdopen and fclose', () => {
+  // Each case checked against glibc 2.36 with strace.
+  it('read a file through a stream of its own, then close it', () => {
+    const w = runProgram(`${HEADERS}
+int main(void) {
+  FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
+  int max = 0;
+  int n = fscanf(f, "%d", &max);
+  int closed = fclose(f);
+  printf("%d %d %d\\n", n, max, closed);
+  return 0;
+}`);
+    expect(w.stdout).toEqual(['1 32768 0\n']);
+    expect(syscalls(w.trace, /^(openat|read|close)\(3?/)).toEqual([
+      'openat(AT_FDCWD, "/proc/sys/kernel/pid_max", O_RDONLY) = 3',
+      // st_blksize of a /proc file is 1024, as it is natively.
+      'read(3, "32768\\n", 1024) = 6',
+      'close(3) = 0',
+    ]);
+  });
+
+  it('fail as glibc fails: a bad mode, a missing file, a mode the descriptor does not allow', () => {
+    const w = runProgram(`${HEADERS}
+static void show(const char *what, FILE *f) { printf("%s: %s %s\\n", what, f ? "stream" : "NULL", strerror(errno)); errno = 0; }
+int main(void) {
+  show("mode q", fopen("/dev/null", "q"));
+  show("missing", fopen("/no/such/file", "r"));
+  show("fdopen(1, \\"r\\")", fdopen(1, "r"));
+  show("fdopen(1, \\"w+\\")", fdopen(1, "w+"));
+  show("fdopen(9, \\"w\\")", fdopen(9, "w"));
+  return 0;
+}`);
+    expect(w.stdout.join('')).toBe(
+      'mode q: NULL Invalid argument\n' +
+        'missing: NULL No such file or directory\n' +
+        'fdopen(1, "r"): NULL Invalid argument\n' +
+        'fdopen(1, "w+"): NULL Invalid argument\n' +
+        'fdopen(9, "w"): NULL Bad file descriptor\n',
+    );
+  });
+
+  it('refuse to write a stream opened for reading, or read one opened for writing (EBADF)', () => {
+    const w = runProgram(`${HEADERS}
+int main(void) {
+  FILE *out = fopen("/dev/null", "w");
+  int c = fgetc(out);
+  int e = errno, bad = ferror(out);
+  int put = fputs("x", stdin);
+  printf("%d %d %s | %d %d\\n", c, bad, strerror(e), put, ferror(stdin));
+  return 0;
+}`);
+    expect(w.stdout).toEqual(['-1 1 Bad file descriptor | -1 1\n']);
+  });
+
+  it('exit flushes every open stream, the newest first', () => {
+    const w = runProgram(`${HEADERS}
+int main(void) {
+  printf("stdout\\n");
+  FILE *a = fdopen(dup(1), "w");
+  FILE *b = fdopen(dup(1), "a");
+  fprintf(a, "older\\n");
+  fprintf(b, "newer\\n");
+  return 0;
+}`);
+    expect(w.stdout).toEqual(['newer\n', 'older\n', 'stdout\n']);
+  });
+
+  it('perror writes through a dup of stderr while nothing has used stderr, as glibc does', () => {
+    const source = `${HEADERS}
+int main(void) {
+  errno = ENOENT;
+  perror("first");
+  fputs("used\\n", stderr);
+  perror("second");
+  return 0;
+}`;
+    // On a pipe descriptor 2 is write-only: fdopen(dup(2), "w+") fails and perror writes to stderr.
+    // fdopen's EINVAL stays in errno, so the second perror reports it, as glibc's does.
+    const pipe = runProgram(source);
+    expect(pipe.stderr).toEqual(['first: No such file or directory\n', 'used\n', 'second: Invalid argument\n']);
+    expect(syscalls(pipe.trace, /^(dup|fcntl|close|write)\(/)).toEqual([
+      'dup(2) = 3',
+      'fcntl(3, F_GETFL) = 0x1 (flags O_WRONLY)',
+      'close(3) = 0',
+      'write(2, "first: No such file or directory"..., 33) = 33',
+      'write(2, "used\\n", 5) = 5',
+      'write(2, "second: Invalid argument\\n", 25) = 25',
+    ]);
+    // A terminal is open for reading and writing: the first message goes through the dup.
+    const tty = runProgram(source, { tty: true });
+    expect(tty.stderr).toEqual(['first: No such file or directory\n', 'used\n', 'second: No such file or directory\n']);
+    expect(syscalls(tty.trace, /^(dup|close|write)\(/)).toEqual([
+      'dup(2) = 3',
+      'write(3, "first: No such file or directory"..., 33) = 33',
+      'close(3) = 0',
+      'write(2, "used\\n", 5) = 5',
+      'write(2, "second: No such file or director"..., 34) = 34',
+    ]);
+  });
+});
+
+/** The trace's lines that match `call`, with strace's alignment spaces squeezed. */
+function syscalls(trace: string, call: RegExp): string[] {
+  return trace
+    .split('\n')
+    .filter((line) => call.test(line))
+    .map((line) => line.replace(/\s+= /, ' = '));
+}
 
 describe('input', () => {
   it('reads lines with fgets and bytes with getchar, then EOF', () => {

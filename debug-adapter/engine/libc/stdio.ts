@@ -15,8 +15,10 @@ export const FILE_OFFSETS = {
   _IO_read_ptr: 40,
   _IO_read_end: 48,
   _IO_write_end: 56,
+  _chain: 64,
+  _mode: 72,
 } as const;
-export const FILE_SIZE = 64;
+export const FILE_SIZE = 80;
 
 /** The _flags bits scanf reads (glibc's values, as stdio.h defines them). */
 const IO_FLAGS = {

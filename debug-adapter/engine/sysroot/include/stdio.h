@@ -8,7 +8,7 @@
    The C library's stdio (lib/stdio.c) works them as glibc's libio does; scanf's builtin reads the
    input ones (debug-adapter/engine/libc/stdio.ts): keep the two in step. */
 typedef struct _IO_FILE {
-  int _flags;            /* _IO_USER_BUF, _IO_UNBUFFERED, _IO_EOF_SEEN, _IO_ERR_SEEN, _IO_LINE_BUF, _IO_CURRENTLY_PUTTING */
+  int _flags;            /* _IO_USER_BUF, _IO_UNBUFFERED, _IO_NO_READS … _IO_IS_APPENDING, below */
   int _fileno;
   char *_IO_buf_base;    /* the buffer, malloc'ed on first use; NULL until then */
   char *_IO_buf_end;
@@ -17,15 +17,20 @@ typedef struct _IO_FILE {
   char *_IO_read_ptr;    /* unread input is [_IO_read_ptr, _IO_read_end) */
   char *_IO_read_end;
   char *_IO_write_end;   /* room for output ends here: at _IO_write_ptr while output goes through __overflow */
+  struct _IO_FILE *_chain; /* the next open stream in _IO_list_all */
+  int _mode;             /* orientation: 0 until the first input or output, then -1 (byte-oriented) */
 } FILE;
 extern FILE *stdin, *stdout, *stderr;
 
 #define _IO_USER_BUF 0x0001
 #define _IO_UNBUFFERED 0x0002
+#define _IO_NO_READS 0x0004
+#define _IO_NO_WRITES 0x0008
 #define _IO_EOF_SEEN 0x0010
 #define _IO_ERR_SEEN 0x0020
 #define _IO_LINE_BUF 0x0200
 #define _IO_CURRENTLY_PUTTING 0x0800
+#define _IO_IS_APPENDING 0x1000
 
 #define stdin stdin
 #define stdout stdout
@@ -49,6 +54,11 @@ typedef long off_t;
 #define SEEK_CUR 1
 #define SEEK_END 2
 #define FILENAME_MAX 4096
+#define FOPEN_MAX 16
+
+FILE *fopen(const char *pathname, const char *mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *stream);
 
 int printf(const char *format, ...);
 int fprintf(FILE *stream, const char *format, ...);

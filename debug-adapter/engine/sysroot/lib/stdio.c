@@ -17,6 +17,9 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+/* Every open stream, newest first (stdio_streams.c). */
+extern FILE *_IO_list_all;
+
 /* printf formats into this much stack first; longer output goes to a malloc'ed buffer. */
 #define PRINTF_BUF 512
 /* Pieces of one printf's output told apart; any further ones go out with the last. */
@@ -29,8 +32,8 @@ int __vfscanf_buffered(FILE *f, const char *format, va_list ap);
 int __vsnprintf_pieces(char *buf, size_t size, const char *format, va_list ap, int *ends, int max, int *pieces);
 
 /* _IO_setb: the stream's buffer is now [base, end); a buffer stdio allocated itself is freed first,
-   one the program gave (setvbuf) never. */
-static void _IO_setb(FILE *f, char *base, char *end, int allocated)
+   one the program gave (setvbuf) never. (Not static: fclose, in iofopen.c, frees the buffer with it.) */
+void _IO_setb(FILE *f, char *base, char *end, int allocated)
 {
   if (f->_IO_buf_base && !(f->_flags & _IO_USER_BUF))
     free(f->_IO_buf_base);
@@ -113,15 +116,35 @@ static int _IO_do_write(FILE *f, const char *data, size_t n)
   return n == 0 || new_do_write(f, data, n) == n ? 0 : EOF;
 }
 
-static int _IO_do_flush(FILE *f)
+/* Writes out the pending output. (Not static: fclose, in iofopen.c, flushes with it.) */
+int _IO_do_flush(FILE *f)
 {
   return _IO_do_write(f, f->_IO_write_base, f->_IO_write_ptr - f->_IO_write_base);
+}
+
+/* _IO_fwide(f, -1): the first input or output makes the stream byte-oriented for good (perror looks). */
+static void orient_narrow(FILE *f)
+{
+  if (f->_mode == 0)
+    f->_mode = -1;
+}
+
+/* A stream opened for reading only, or writing only, refuses the other as glibc's does: EBADF, with the
+   stream's error flag set. */
+static int refuse(FILE *f)
+{
+  f->_flags |= _IO_ERR_SEEN;
+  errno = EBADF;
+  return EOF;
 }
 
 /* __overflow (_IO_new_file_overflow): puts ch when the buffer has no room for it, or with EOF writes
    out what is pending. The first output sets the stream up for writing. */
 int __overflow(FILE *f, int ch)
 {
+  orient_narrow(f);
+  if (f->_flags & _IO_NO_WRITES)
+    return refuse(f);
   if (!(f->_flags & _IO_CURRENTLY_PUTTING) || !f->_IO_write_base) {
     if (!f->_IO_buf_base && !(f->_flags & _IO_UNBUFFERED))
       _IO_file_doallocate(f);
@@ -239,8 +262,11 @@ static void flush_stdout_before_reading(FILE *f)
    end of file (which stays seen, as in glibc 2.28 and later) or on error. */
 int __uflow(FILE *f)
 {
+  orient_narrow(f);
   if (f->_flags & _IO_EOF_SEEN)
     return EOF;
+  if (f->_flags & _IO_NO_READS)
+    return refuse(f);
   if (!f->_IO_buf_base && !(f->_flags & _IO_UNBUFFERED))
     _IO_file_doallocate(f);
   flush_stdout_before_reading(f);
@@ -264,17 +290,22 @@ int __uflow(FILE *f)
 
 /* ------------------------------------------------------------------ output */
 
+/* _IO_flush_all: every open stream with output pending, newest first (stderr, stdout and stdin are
+   the oldest), as fflush(NULL) and exit() do it. */
+static int _IO_flush_all(void)
+{
+  int r = 0;
+  FILE *f;
+  for (f = _IO_list_all; f; f = f->_chain)
+    if (f->_IO_write_ptr > f->_IO_write_base && __overflow(f, EOF) == EOF)
+      r = EOF;
+  return r;
+}
+
 int fflush(FILE *f)
 {
-  if (!f) {
-    /* fflush(NULL): every stream open for writing (a program here has the standard ones only). */
-    int r = 0;
-    if (fflush(stdout) == EOF)
-      r = EOF;
-    if (fflush(stderr) == EOF)
-      r = EOF;
-    return r;
-  }
+  if (!f)
+    return _IO_flush_all();
   if (f->_IO_write_ptr > f->_IO_write_base && _IO_do_flush(f) == EOF)
     return EOF;
   return 0;
@@ -301,6 +332,7 @@ int vfprintf(FILE *f, const char *format, va_list ap)
     __vsnprintf_pieces(out, n + 1, format, again, ends, PRINTF_PIECES, &pieces);
   }
   va_end(again);
+  orient_narrow(f);
   int ok = 1;
   if (f->_flags & _IO_UNBUFFERED) {
     ok = _IO_sputn_all(f, out, n);
@@ -358,6 +390,7 @@ int dprintf(int fd, const char *format, ...)
 
 int fputs(const char *s, FILE *f)
 {
+  orient_narrow(f);
   return _IO_sputn_all(f, s, strlen(s)) ? 1 : EOF;
 }
 
@@ -383,6 +416,7 @@ int putchar(int c)
 int puts(const char *s)
 {
   size_t n = strlen(s);
+  orient_narrow(stdout);
   if (!_IO_sputn_all(stdout, s, n) || fputc('\n', stdout) == EOF)
     return EOF;
   return n + 1 > 0x7fffffff ? 0x7fffffff : n + 1;
@@ -393,17 +427,38 @@ size_t fwrite(const void *ptr, size_t size, size_t count, FILE *f)
   size_t request = size * count;
   if (request == 0)
     return 0;
+  orient_narrow(f);
   size_t written = _IO_new_file_xsputn(f, ptr, request);
   return written == request ? count : written / size;
 }
 
+static void perror_internal(FILE *f, const char *s, int errnum)
+{
+  const char *colon = ": ";
+  if (!s || !*s)
+    s = colon = "";
+  fprintf(f, "%s%s%s\n", s, colon, strerror(errnum));
+}
+
+/* glibc's perror must not orient stderr: while nothing has used stderr yet, it writes through a stream
+   of its own on a dup of descriptor 2, opened "w+" (which fails, EINVAL, when descriptor 2 is
+   write-only, as a pipe's is: then it writes to stderr after all). strace shows the dup, fdopen's
+   fcntl and the close either way. */
 void perror(const char *s)
 {
-  const char *message = strerror(errno);
-  if (s && *s)
-    fprintf(stderr, "%s: %s\n", s, message);
-  else
-    fprintf(stderr, "%s\n", message);
+  int errnum = errno;
+  FILE *f;
+  int fd = -1;
+  if (stderr->_mode != 0 || (fd = fileno(stderr)) == -1 || (fd = dup(fd)) == -1 || (f = fdopen(fd, "w+")) == NULL) {
+    if (fd != -1)
+      close(fd);
+    perror_internal(stderr, s, errnum);
+  } else {
+    perror_internal(f, s, errnum);
+    if (ferror(f))
+      stderr->_flags |= _IO_ERR_SEEN;
+    fclose(f);
+  }
 }
 
 /* ------------------------------------------------------------------ buffering modes */
@@ -573,6 +628,9 @@ static void scan_underflow(FILE *f)
 int vfscanf(FILE *f, const char *format, va_list ap)
 {
   char borrowed[256];
+  orient_narrow(f);
+  if (f->_flags & _IO_NO_READS)
+    return refuse(f);
   int unbuffered = (f->_flags & _IO_UNBUFFERED) != 0;
   if (!unbuffered && !f->_IO_buf_base && !_IO_file_doallocate(f))
     unbuffered = 1;
