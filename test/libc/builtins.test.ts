@@ -141,13 +141,22 @@ describe('strings', () => {
     expect(call(p, 'memchr', [dst, 0, 10])).toBe(dst + 5);
   });
 
-  it('strerror and strsignal return their message in libc\'s buffer', () => {
+  it('strerror and strsignal give each known number a string of its own, as glibc\'s tables do', () => {
     const p = fakeProcess();
-    const at = Number(call(p, 'strerror', [2], [T.int]));
-    expect(at).toBe(p.symbol('__libc_strerror_buf'));
-    expect(Buffer.from(p.mem.readCString(at)).toString()).toBe('No such file or directory');
-    const sig = Number(call(p, 'strsignal', [11], [T.int]));
-    expect(Buffer.from(p.mem.readCString(sig)).toString()).toBe('Segmentation fault');
+    const message = (at: number): string => Buffer.from(p.mem.readCString(at)).toString();
+    const enoent = Number(call(p, 'strerror', [2], [T.int]));
+    const ebusy = Number(call(p, 'strerror', [16], [T.int]));
+    // Both strings survive: printf("%s %s", strerror(a), strerror(b)) prints two messages.
+    expect([message(enoent), message(ebusy)]).toEqual(['No such file or directory', 'Device or resource busy']);
+    expect(Number(call(p, 'strerror', [2], [T.int]))).toBe(enoent);
+    // An unknown number's text goes to the one shared buffer, as in glibc.
+    const unknown = Number(call(p, 'strerror', [200], [T.int]));
+    expect(unknown).toBe(p.symbol('__libc_strerror_buf'));
+    expect(message(unknown)).toBe('Unknown error 200');
+    const segv = Number(call(p, 'strsignal', [11], [T.int]));
+    const chld = Number(call(p, 'strsignal', [17], [T.int]));
+    expect([message(segv), message(chld)]).toEqual(['Segmentation fault', 'Child exited']);
+    expect(message(Number(call(p, 'strsignal', [40], [T.int])))).toBe('Real-time signal 6');
   });
 });
 

@@ -37,6 +37,8 @@ const layout = (() => {
   return {
     errno: take(4),
     __libc_random_state: take(34 * 4),
+    __libc_errlist: take(134 * 64),
+    __libc_siglist: take(32 * 64),
     __libc_strerror_buf: take(64),
     __libc_strsignal_buf: take(64),
     __libc_malloc_arena: take(8),

@@ -6,7 +6,7 @@ import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import { type AddressSpace, MemoryFault } from '../vm/memory';
 import { atomicBuiltins } from './atomic';
 import { ctypeBuiltins } from './ctype';
-import { E, strerror, strsignal } from './errno';
+import { E, ERRNO_NAMES, strerror, strsignal } from './errno';
 import { formatPrintf, type PrintfArgs } from './format';
 import { coreAdded, coreNeeded, free, HeapCorruption, intMalloc, intRealloc, usableSize } from './malloc';
 import { randomNext, randomSeed } from './random';
@@ -202,12 +202,18 @@ function span(ctx: BuiltinContext, s: number, set: number, reject: boolean): num
   }
 }
 
-/** Writes a message into one of libc's static buffers (strerror's, strsignal's) and returns its address. */
-function staticString(ctx: BuiltinContext, buffer: string, text: string): number {
-  const addr = ctx.symbol(buffer);
-  if (addr === undefined) throw new Error(`the C library sources define no '${buffer}'`);
+/** Writes a message into row `row` of one of libc's static tables of 64-byte strings (libc_state.c) and returns its address. */
+function staticString(ctx: BuiltinContext, table: string, text: string, row = 0): number {
+  const base = ctx.symbol(table);
+  if (base === undefined) throw new Error(`the C library sources define no '${table}'`);
+  const addr = base + row * 64;
   storeString(ctx, addr, ascii(text).subarray(0, 63));
   return addr;
+}
+
+/** strerror's and strsignal's string: a known number's own row of its table, or the shared buffer. */
+function messageString(ctx: BuiltinContext, n: number, text: string, known: boolean, table: string, shared: string): number {
+  return known ? staticString(ctx, table, text, n) : staticString(ctx, shared, text);
 }
 
 const stringBuiltins: Record<string, BuiltinFn> = {
@@ -290,8 +296,14 @@ const stringBuiltins: Record<string, BuiltinFn> = {
     for (let i = 0; i < n; i++) if (ctx.mem.readU8(s + i) === c) return s + i;
     return 0;
   },
-  strerror: (ctx, a) => staticString(ctx, '__libc_strerror_buf', strerror(int(a[0]))),
-  strsignal: (ctx, a) => staticString(ctx, '__libc_strsignal_buf', strsignal(int(a[0]))),
+  strerror: (ctx, a) => {
+    const e = int(a[0]);
+    return messageString(ctx, e, strerror(e), e === 0 || ERRNO_NAMES.has(e), '__libc_errlist', '__libc_strerror_buf');
+  },
+  strsignal: (ctx, a) => {
+    const sig = int(a[0]);
+    return messageString(ctx, sig, strsignal(sig), sig >= 1 && sig < 32, '__libc_siglist', '__libc_strsignal_buf');
+  },
 };
 
 // ------------------------------------------------------------------ memory allocation

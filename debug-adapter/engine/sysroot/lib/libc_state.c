@@ -8,7 +8,12 @@ int errno;
    indexes, 33 is non-zero once seeded (an unseeded generator starts as srand(1)). */
 int __libc_random_state[34];
 
-/* strerror() and strsignal() write their message here and return it. */
+/* strerror() and strsignal(): glibc returns a known number's message from its constant tables, a
+   string of its own for each number, so two calls in one printf give two messages; only an unknown
+   number's text ("Unknown error 200") goes to a shared buffer. The builtins fill a message's row the
+   first time it is asked for: errnos 0-133, signals 1-31. */
+char __libc_errlist[134][64];
+char __libc_siglist[32][64];
 char __libc_strerror_buf[64];
 char __libc_strsignal_buf[64];
 
