@@ -126,7 +126,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(3);
     expect(r.stdout).toBe('child\na string that is longer than thirty-two bytes\n');
-    const child = /fork\(\) += (\d+)/.exec(r.stderr)![1]!;
+    const child = /clone\(child_stack=NULL, [^)]*\) += (\d+)/.exec(r.stderr)![1]!;
     const parent = /\[pid +(\d+)\] wait4/.exec(r.stderr)![1]!;
     const pid = (n: string) => `[pid ${n.padStart(5)}]`;
     const lines = r.stderr.split('\n');
@@ -134,8 +134,11 @@ int main(void) {
     expect(lines[0]).toMatch(/^execve\("trace\.c", \["trace\.c"\], 0x[0-9a-f]+ \/\* 2 vars \*\/\) = 0$/);
     // Of glibc's start, the call that tells the main thread its TID (the dynamic loader's are not made).
     expect(lines[1]).toMatch(new RegExp(`^set_tid_address\\(0x[0-9a-f]+\\) += ${parent}$`));
+    // glibc's fork is clone(2), which has the kernel write the child's TID where set_tid_address
+    // pointed: the main thread's descriptor.
+    const tidptr = /^set_tid_address\((0x[0-9a-f]+)\)/.exec(lines[1]!)![1]!;
     expect(lines.slice(2)).toEqual([
-      `fork()                                  = ${child}`,
+      `clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=${tidptr}) = ${child}`,
       `${pid(parent)} wait4(${child},  <unfinished ...>`,
       `${pid(child)} write(1, "child\\n", 6)`.padEnd(39) + ' = 6',
       `${pid(child)} exit_group(3)               = ?`,
@@ -188,7 +191,7 @@ int main(void)
     );
     const r = forkscope(['run', file, '--trace', '--stdio', 'pipe']);
     expect(r.status).toBe(0);
-    const child = /fork\(\) += (\d+)/.exec(r.stderr)![1]!;
+    const child = /clone\(child_stack=NULL, [^)]*\) += (\d+)/.exec(r.stderr)![1]!;
     const parent = /\[pid +(\d+)\] wait4/.exec(r.stderr)![1]!;
     const brk = /brk\(NULL\) += 0x([0-9a-f]+)/.exec(r.stderr)![1]!;
     const grown = (parseInt(brk, 16) + 0x21000).toString(16);
@@ -204,9 +207,10 @@ int main(void)
       line(`${pid(who)} brk(NULL)`, `0x${brk}`),
       line(`${pid(who)} brk(0x${grown})`, `0x${grown}`),
     ];
+    const tidptr = /^set_tid_address\((0x[0-9a-f]+)\)/m.exec(r.stderr)![1]!;
     expect(r.stderr.split('\n').slice(1)).toEqual([
       expect.stringMatching(new RegExp(`^set_tid_address\\(0x[0-9a-f]+\\) += ${parent}$`)),
-      line('fork()', child),
+      `clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=${tidptr}) = ${child}`,
       ...mallocInit(parent, parentKey!),
       `${pid(parent)} wait4(${child},  <unfinished ...>`,
       `${pid(child)} nanosleep({tv_sec=1, tv_nsec=0}, ${remaining}) = 0`,
@@ -645,7 +649,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
     const pid = /^getpid\(\) += (\d+)$/m.exec(r.stderr)?.[1];
-    const children = [...r.stderr.matchAll(/^(?:\[pid +\d+\] )?fork\(\) += (\d+)$/gm)].map((m) => m[1]);
+    const children = [...r.stderr.matchAll(/^(?:\[pid +\d+\] )?clone\(child_stack=NULL, [^)]*\) += (\d+)$/gm)].map((m) => m[1]);
     expect(children).toHaveLength(3);
     const [killed, faulted, exited] = children;
     const signals = r.stderr.split('\n').filter((l) => /^(\[pid +\d+\] )?(---|\+\+\+ killed)/.test(l));
@@ -896,7 +900,7 @@ int main(void) {
     expect(r.status).toBe(0);
     const calls = tracedCalls(r.stderr);
     const parent = /^getpgid\(0\) = (\d+)$/.exec(calls.find((l) => l.startsWith('getpgid(')) ?? '')?.[1];
-    const child = /^fork\(\) = (\d+)$/.exec(calls.find((l) => l.startsWith('fork(')) ?? '')?.[1];
+    const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(calls.find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1];
     expect(parent).toBeDefined();
     expect(child).toBeDefined();
     // strace -f's lines for the same program compiled with cc, PIDs aside. glibc's SIGRTMIN is the
@@ -1005,7 +1009,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
     const calls = tracedCalls(r.stderr);
-    const child = /^fork\(\) = (\d+)$/.exec(calls.find((l) => l.startsWith('fork(')) ?? '')?.[1];
+    const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(calls.find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1];
     expect(child).toBeDefined();
     const sleep = calls.findIndex((l) => l.startsWith('nanosleep({tv_sec=2, tv_nsec=0}'));
     // The child ran to its end first, so both signals were pending when the sleep was cut short.
@@ -1046,7 +1050,7 @@ int main(void) {
   it('leaves the call unfinished when SIGKILL ends the process in it', () => {
     const r = forkscope(['run', program('trace_kill_read.c', source('SIGKILL')), '--trace']);
     expect(r.status).toBe(0);
-    const child = /^fork\(\) += (\d+)$/m.exec(r.stderr)?.[1];
+    const child = /^clone\(child_stack=NULL, [^)]*\) += (\d+)$/m.exec(r.stderr)?.[1];
     expect(child).toBeDefined();
     expect(childLines(r.stderr, child!)).toEqual(['read(3,  <unfinished ...>', '<... read resumed> <unfinished ...>) = ?', '+++ killed by SIGKILL +++']);
   });
@@ -1054,7 +1058,7 @@ int main(void) {
   it('shows the call interrupted, then the signal, when a signal the process stops for kills it', () => {
     const r = forkscope(['run', program('trace_term_read.c', source('SIGTERM')), '--trace']);
     expect(r.status).toBe(0);
-    const child = /^fork\(\) += (\d+)$/m.exec(r.stderr)?.[1];
+    const child = /^clone\(child_stack=NULL, [^)]*\) += (\d+)$/m.exec(r.stderr)?.[1];
     expect(child).toBeDefined();
     const lines = childLines(r.stderr, child!);
     expect(lines[0]).toBe('read(3,  <unfinished ...>');
@@ -1250,7 +1254,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
     const pid = /^getpid\(\) = (\d+)$/m.exec(tracedCalls(r.stderr).join('\n'))?.[1] ?? '';
-    const children = tracedCalls(r.stderr).flatMap((l) => /^fork\(\) = (\d+)$/.exec(l)?.[1] ?? []);
+    const children = tracedCalls(r.stderr).flatMap((l) => /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(l)?.[1] ?? []);
     expect(children).toHaveLength(2);
     const calls = tracedCallsOf(r.stderr, pid, true);
     const usr1 = (from: string) => `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${from}, si_uid=0} ---`;
@@ -1306,7 +1310,7 @@ int main(void) {
     );
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
-    const child = /^fork\(\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1] ?? '';
     const parent = /^\[pid +(\d+)\] kill\(/m.exec(r.stderr)?.[1] ?? '';
     const signal = (name: string) => `--- ${name} {si_signo=${name}, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`;
     const pause = 'pause() = ? ERESTARTNOHAND (To be restarted if no handler)';
@@ -1357,7 +1361,7 @@ int main(void) {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('stopped twice, slept on: status 0\n');
     const all = tracedCalls(r.stderr);
-    const child = /^fork\(\) = (\d+)$/.exec(all.find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(all.find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1] ?? '';
     const parent = /^\[pid +(\d+)\] kill\(/m.exec(r.stderr)?.[1] ?? '';
     const signal = (name: string) => `--- ${name} {si_signo=${name}, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`;
     // strace -f's lines for the same program compiled with cc, where glibc's nanosleep is
@@ -1405,7 +1409,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('from-a-thread\n');
-    const leader = /^fork\(\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('fork(')) ?? '')?.[1] ?? '';
+    const leader = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(tracedCalls(r.stderr).find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1] ?? '';
     const thread = /^\[pid +(\d+)\] execve\("\/bin\/echo"/m.exec(r.stderr)?.[1] ?? '';
     expect(thread).not.toBe(leader);
     const prefix = (pid: string) => `[pid ${pid.padStart(5)}] `;

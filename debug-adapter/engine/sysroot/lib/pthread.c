@@ -101,9 +101,15 @@ static struct pthread *thread_self(void)
 /* THREAD_GETMEM (THREAD_SELF, tid): the caller's TID, read from its descriptor with no system call,
    which is how glibc's mutexes learn who locks them. The kernel wrote it there: for a thread, at clone
    (CLONE_PARENT_SETTID on the descriptor's tid); for the main thread, set_tid_address's result at the
-   start (__tls_init_tp). A child of fork() keeps the value its parent's thread had: glibc's fork is
-   clone(CLONE_CHILD_SETTID) on this field, which rewrites it, but Forkscope's is the fork system call. */
+   start (__tls_init_tp); for a child of fork(), as it starts (fork is clone(CLONE_CHILD_SETTID) on
+   this field, see lib/syscalls.c). */
 #define THREAD_SELF_TID() (thread_self()->tid)
+
+/* &THREAD_SELF->tid, where fork has the kernel write the child's TID. */
+int *__thread_self_tid(void)
+{
+  return &thread_self()->tid;
+}
 
 long sys_set_tid_address(int *tidptr);
 

@@ -12,8 +12,9 @@
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/mman.h>
+#include <sched.h>
 
-long sys_fork(void);
+long sys_clone(unsigned long clone_flags, unsigned long newsp, int *parent_tidptr, int *child_tidptr, unsigned long tls);
 long sys_execve(const char *filename, char *const argv[], char *const envp[]);
 long sys_vfork(void);
 long sys_getpid(void);
@@ -93,6 +94,17 @@ void __malloc_fork_lock_parent(void);
 void __malloc_fork_unlock_parent(void);
 void __malloc_fork_unlock_child(void);
 
+int *__thread_self_tid(void);
+
+/* glibc's _Fork (arch_fork): fork(2) is clone(2). The kernel writes the child's TID into the thread
+   descriptor's tid as the child starts (CLONE_CHILD_SETTID), where the child's mutexes read their
+   owner from, and clears it when the thread ends (CLONE_CHILD_CLEARTID). strace -f shows
+   clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=…). */
+static long arch_fork(void)
+{
+  return sys_clone(CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD, 0, NULL, __thread_self_tid(), 0);
+}
+
 /* glibc's fork, in a process with threads: one of them may be inside malloc, so malloc's lock is held
    across the system call, and the child, whose only thread is this one, starts with it free. */
 static pid_t fork_holding_malloc_lock(void)
@@ -100,7 +112,7 @@ static pid_t fork_holding_malloc_lock(void)
   pid_t pid;
 
   __malloc_fork_lock_parent();
-  pid = __syscall_result(sys_fork());
+  pid = __syscall_result(arch_fork());
   if (pid == 0)
     __malloc_fork_unlock_child();
   else
@@ -112,7 +124,7 @@ pid_t fork(void)
 {
   if (__libc_multiple_threads)
     return fork_holding_malloc_lock();
-  return __syscall_result(sys_fork());
+  return __syscall_result(arch_fork());
 }
 
 pid_t vfork(void)
