@@ -5,8 +5,8 @@ import { formatPrintf } from '../libc/format';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
-import { copyToUser } from './uaccess';
-import { fileCanMmap, getUnmappedArea, mmapRegion, mprotectFixup } from './mmap';
+import { copyFromUser, copyToUser } from './uaccess';
+import { fileCanMmap, getUnmappedArea, madviseVmas, mmapRegion, mprotectFixup } from './mmap';
 
 /** select_task_rq's flag for a new task (linux/sched/rq.h). */
 const WF_FORK = 0x04;
@@ -22,6 +22,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   kzalloc: (ctx, a) => machineOf(ctx).kzalloc(num(a[0])),
   kfree: (ctx, a) => machineOf(ctx).kfree(num(a[0])),
   alloc_pid_nr: (ctx) => machineOf(ctx).pids.alloc(),
+  alloc_pid_nr_at: (ctx, a) => machineOf(ctx).pids.allocAt(num(a[0]) | 0),
   free_pid_nr: (ctx, a) => machineOf(ctx).pids.free(num(a[0])),
   dup_mm_pages: (ctx, a) => machineOf(ctx).dupMm(num(a[0])),
   exit_mm_pages: (ctx, a) => machineOf(ctx).dropMm(num(a[0])),
@@ -48,6 +49,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
     return brk - mem.startBrk <= task.ctx.heapLimit && mem.setBrk(brk) ? 0 : -E.ENOMEM;
   },
   copy_to_user: (ctx, a) => copyToUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
+  copy_from_user: (ctx, a) => copyFromUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
   get_unmapped_area: (ctx, a) => getUnmappedArea(currentMem(ctx), num(a[0]), num(a[1]), num(a[2]) !== 0),
   find_vma_intersection: (ctx, a) => (currentMem(ctx).intersects(num(a[0]), num(a[1])) ? 1 : 0),
   mmap_region: (ctx, a) => {
@@ -56,6 +58,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   },
   do_munmap: (ctx, a) => currentMem(ctx).unmap(num(a[0]), num(a[1])),
   mprotect_fixup: (ctx, a) => mprotectFixup(currentMem(ctx), num(a[0]), num(a[1]), num(a[2])),
+  madvise_vmas: (ctx, a) => madviseVmas(currentMem(ctx), num(a[0]), num(a[1]), num(a[2]) !== 0),
   file_can_mmap: (ctx, a) => (fileCanMmap(machineOf(ctx).vfs.fdTable().get(num(a[0]))) ? 1 : 0),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),

@@ -756,7 +756,8 @@ export class Machine {
     const program = this.current.program ?? this.program;
     const ctx = this.contextFor(space, program);
     const newsp = this.cloneArgs.get(mem, argsAddr, 'stack');
-    const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp);
+    const clone3 = this.cloneArgs.get(mem, argsAddr, 'stack_size') !== 0;
+    const child = newsp === 0 ? this.forkedThread(space, ctx) : startClonedThread(space, ctx, this.calleesFor(program), program, newsp, clone3);
     if (typeof child === 'number') {
       this.slab.free(kernelStack);
       return child;

@@ -72,6 +72,23 @@ export function mprotectFixup(mem: AddressSpace, start: number, end: number, pro
   return mem.protect(start, end, protFromBits(prot)) ? 0 : -ENOMEM;
 }
 
+/**
+ * madvise's walk over the VMAs of [start, end): with `dontneed` each mapped part loses its pages
+ * (zap_page_range; a shared mapping keeps them in its shared memory). -ENOMEM when part of the range
+ * is not mapped (the mapped parts are advised all the same), else 0.
+ */
+export function madviseVmas(mem: AddressSpace, start: number, end: number, dontneed: boolean): number {
+  let covered = start;
+  let hole = false;
+  for (const v of mem.vmas) {
+    if (v.end <= start || v.start >= end) continue;
+    if (v.start > covered) hole = true;
+    if (dontneed) mem.zapPages(Math.max(v.start, start), Math.min(v.end, end));
+    covered = v.end;
+  }
+  return hole || covered < end ? -ENOMEM : 0;
+}
+
 /** Whether an open file has an mmap operation: of the files here only /dev/zero, whose mapping is anonymous memory. */
 export function fileCanMmap(file: OpenFile | undefined): boolean {
   return file?.kind === 'inode' && file.inode.kind === 'chr' && file.inode.device === 'zero';

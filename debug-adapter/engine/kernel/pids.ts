@@ -7,6 +7,8 @@ export const PID_MAX_LIMIT = 4 * 1024 * 1024;
 /** The smallest pid_max the sysctl accepts (pid_max_min). */
 export const PID_MAX_MIN = RESERVED_PIDS + 1;
 const EAGAIN = 11;
+const EEXIST = 17;
+const EINVAL = 22;
 
 export class PidAllocator {
   /** PID 0 is the idle task's, set at build time (init_task), never handed out. */
@@ -29,6 +31,14 @@ export class PidAllocator {
     // pid_max may have been lowered below the last PID handed out: numbers from it on are not reused.
     for (let n = min; n <= Math.min(this.last, this.pidMax - 1); n++) if (this.take(n)) return n;
     return -EAGAIN;
+  }
+
+  /** clone3's set_tid: PID `n` itself, -EINVAL outside [1, pid_max), -EEXIST when it is taken. */
+  allocAt(n: number): number {
+    if (n < 1 || n >= this.pidMax) return -EINVAL;
+    if (this.used.has(n)) return -EEXIST;
+    this.used.add(n);
+    return n;
   }
 
   private take(n: number): boolean {

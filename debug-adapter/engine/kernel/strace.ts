@@ -522,6 +522,7 @@ const MM_DECODERS: Readonly<Record<string, Decoder>> = {
     result: (ret) => (ret < 0 && ret >= -MAX_ERRNO ? defaultResult(ret) : `0x${ret.toString(16)}`),
   },
   munmap: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])})` },
+  madvise: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${madviseAdvice(int32(c.args[2]))})` },
   mprotect: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${protFlags(int32(c.args[2]))})` },
 };
 
@@ -672,6 +673,107 @@ const cloneDecoder: Decoder = {
   },
 };
 
+/** clone3's flags above clone's 32 bits (CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP), after the others in strace's order. */
+const CLONE3_HIGH_FLAGS: readonly (readonly [number, string])[] = [[0x1, 'CLONE_CLEAR_SIGHAND'], [0x2, 'CLONE_INTO_CGROUP']];
+const CLONE_PIDFD = 0x1000;
+const CLONE_INTO_CGROUP_HIGH = 0x2;
+/** The struct clone_args fields up to tls: less than that and strace shows only the address. */
+const CLONE_ARGS_MIN_SIZE = 64;
+const CLONE_ARGS_SIZE = 88;
+/** The most set_tid entries strace prints as an array (the kernel's MAX_PID_NS_LEVEL). */
+const MAX_SET_TID_SIZE = 32;
+
+/** clone3's 64-bit flags, without clone's exit signal byte: CLONE_VM|CLONE_VFORK, 0 for none. */
+function clone3Flags(v: bigint): string {
+  const low = namedFlags(Number(v & 0xffffffffn), CLONE_FLAGS);
+  const high = namedFlags(Number(v >> 32n), CLONE3_HIGH_FLAGS);
+  const unknown = BigInt(low.rest) | (BigInt(high.rest) << 32n);
+  const names = [...low.names, ...high.names];
+  if (names.length === 0) return v === 0n ? '0' : `0x${v.toString(16)} /* CLONE_??? */`;
+  return [...names, ...(unknown !== 0n ? [`0x${unknown.toString(16)}`] : [])].join('|');
+}
+
+/** The struct clone_args at `addr`, the fields strace reads (its first min(size, 88) bytes), or undefined if unreadable. */
+function cloneArgs(mem: AddressSpace, addr: number, size: number): bigint[] | undefined {
+  const words: bigint[] = [];
+  try {
+    for (let off = 0; off < CLONE_ARGS_SIZE; off += 8) words.push(off < size ? BigInt.asUintN(64, BigInt(mem.readU64(addr + off))) : 0n);
+  } catch {
+    return undefined;
+  }
+  return words;
+}
+
+const addr64 = (v: bigint): string => (v === 0n ? 'NULL' : `0x${v.toString(16)}`);
+
+/** Whether the kernel writes into clone_args' pointers (CLONE_PIDFD, CLONE_PARENT_SETTID): strace then shows them at return. */
+const cloneFillsArgs = (a: bigint[] | undefined): boolean => a !== undefined && (Number(a[0]! & 0xffffffffn) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) !== 0;
+
+/** The clone_args a clone3 call passed, as strace fetches them, or undefined (shown as an address). */
+function clone3Args(c: Call): bigint[] | undefined {
+  const size = n(c.args[1]);
+  return size < CLONE_ARGS_MIN_SIZE ? undefined : cloneArgs(c.mem, n(c.args[0]), size);
+}
+
+/**
+ * clone3(args, size) as strace 6.1 shows it: the struct's fields the flags use, then the size; when
+ * the kernel writes into the struct's pointers, the size comes after them, shown at return as
+ * " => {parent_tid=[TID]}".
+ */
+const clone3Decoder: Decoder = {
+  enter: (c) => {
+    const size = n(c.args[1]);
+    const a = clone3Args(c);
+    if (a === undefined) return `${hex(c.args[0])}, ${size}`;
+    const [flags, pidfd, childTid, parentTid, exitSignal, stack, stackSize, tls, setTid, setTidSize, cgroup] = a as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+    const low = Number(flags & 0xffffffffn);
+    const fields = [`flags=${clone3Flags(flags)}`];
+    if (low & CLONE_PIDFD) fields.push(`pidfd=${addr64(pidfd)}`);
+    if (low & CLONE_CHILD_TID) fields.push(`child_tid=${addr64(childTid)}`);
+    if (low & CLONE_PARENT_SETTID) fields.push(`parent_tid=${addr64(parentTid)}`);
+    fields.push(`exit_signal=${exitSignal < 0x7fffffffn ? signalArg(Number(exitSignal)) : exitSignal}`);
+    fields.push(`stack=${addr64(stack)}`, `stack_size=${stackSize === 0n ? '0' : `0x${stackSize.toString(16)}`}`);
+    if (low & CLONE_SETTLS) fields.push(`tls=${addr64(tls)}`);
+    if (setTid !== 0n || setTidSize !== 0n) {
+      let tids = addr64(setTid);
+      if (setTid !== 0n && setTidSize !== 0n && setTidSize <= BigInt(MAX_SET_TID_SIZE)) {
+        try {
+          tids = `[${Array.from({ length: Number(setTidSize) }, (_, i) => c.mem.readI32(Number(setTid) + 4 * i)).join(', ')}]`;
+        } catch {
+          tids = addr64(setTid);
+        }
+      }
+      fields.push(`set_tid=${tids}`, `set_tid_size=${setTidSize}`);
+    }
+    if (size > 80 && (cgroup !== 0n || Number(flags >> 32n) & CLONE_INTO_CGROUP_HIGH)) fields.push(`cgroup=${cgroup}`);
+    return `{${fields.join(', ')}}${cloneFillsArgs(a) ? '' : `, ${size}`}`;
+  },
+  exit: (c, ret) => {
+    const a = clone3Args(c);
+    if (!cloneFillsArgs(a)) return ')';
+    const filled: string[] = [];
+    if (ret >= 0 && Number(a![0]! & 0xffffffffn) & CLONE_PARENT_SETTID) {
+      try {
+        filled.push(`parent_tid=[${c.mem.readU32(Number(a![3]!))}]`);
+      } catch {
+        filled.push(`parent_tid=${addr64(a![3]!)}`);
+      }
+    }
+    return `${filled.length > 0 ? ` => {${filled.join(', ')}}` : ''}, ${n(c.args[1])})`;
+  },
+};
+
+/** madvise's advice, in include/uapi/asm-generic/mman-common.h's values. */
+const MADVISE_ADVICE: ReadonlyMap<number, string> = new Map([
+  [0, 'MADV_NORMAL'], [1, 'MADV_RANDOM'], [2, 'MADV_SEQUENTIAL'], [3, 'MADV_WILLNEED'], [4, 'MADV_DONTNEED'],
+  [8, 'MADV_FREE'], [9, 'MADV_REMOVE'], [10, 'MADV_DONTFORK'], [11, 'MADV_DOFORK'], [12, 'MADV_MERGEABLE'],
+  [13, 'MADV_UNMERGEABLE'], [14, 'MADV_HUGEPAGE'], [15, 'MADV_NOHUGEPAGE'], [16, 'MADV_DONTDUMP'], [17, 'MADV_DODUMP'],
+  [18, 'MADV_WIPEONFORK'], [19, 'MADV_KEEPONFORK'], [20, 'MADV_COLD'], [21, 'MADV_PAGEOUT'], [22, 'MADV_POPULATE_READ'],
+  [23, 'MADV_POPULATE_WRITE'], [24, 'MADV_DONTNEED_LOCKED'], [25, 'MADV_COLLAPSE'], [100, 'MADV_HWPOISON'], [101, 'MADV_SOFT_OFFLINE'],
+]);
+
+const madviseAdvice = (v: number): string => MADVISE_ADVICE.get(v) ?? `0x${(v >>> 0).toString(16)} /* MADV_??? */`;
+
 const FUTEX_OPS: readonly string[] = [
   'FUTEX_WAIT', 'FUTEX_WAKE', 'FUTEX_FD', 'FUTEX_REQUEUE', 'FUTEX_CMP_REQUEUE', 'FUTEX_WAKE_OP', 'FUTEX_LOCK_PI',
   'FUTEX_UNLOCK_PI', 'FUTEX_TRYLOCK_PI', 'FUTEX_WAIT_BITSET', 'FUTEX_WAKE_BITSET', 'FUTEX_WAIT_REQUEUE_PI',
@@ -713,6 +815,9 @@ function futexArgs(c: Call): string {
 /** The process and job-control calls of kernel/sys.c, kernel/exit.c, kernel/signal.c and kernel/fork.c. */
 const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
   clone: cloneDecoder,
+  clone3: clone3Decoder,
+  // rseq has no decoder in strace 6.1: its arguments show as raw numbers.
+  set_robust_list: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])})` },
   futex: { enter: (c) => `${futexArgs(c)})` },
   waitid: {
     enter: (c) => `${ID_TYPES[int32(c.args[0])] ?? `0x${(int32(c.args[0]) >>> 0).toString(16)} /* P_??? */`}, ${int32(c.args[1])}, `,

@@ -1,6 +1,6 @@
-// include/linux/uaccess.h's copy_to_user: the kernel writing into a user buffer it was handed. A bad
-// user pointer must become an error the system call returns (EFAULT), never a fault of the kernel, so
-// the copy goes page by page and stops at the first page it may not write.
+// include/linux/uaccess.h's copy_to_user and copy_from_user: the kernel writing into a user buffer it
+// was handed, or reading one. A bad user pointer must become an error the system call returns (EFAULT),
+// never a fault of the kernel, so the copy goes page by page and stops at the first page it may not use.
 import { type AddressSpace, LAYOUT, MemoryFault, PAGE_SIZE } from '../vm/memory';
 
 /** Copies `n` bytes from `from` (kernel memory) to `to` (user memory); returns the bytes not copied. */
@@ -19,4 +19,26 @@ export function copyToUser(mem: AddressSpace, to: number, from: number, n: numbe
     done += chunk;
   }
   return 0;
+}
+
+/**
+ * Copies `n` bytes from `from` (user memory) to `to` (kernel memory); returns the bytes not copied,
+ * which are zeroed (Linux's _copy_from_user: the kernel never sees stale bytes).
+ */
+export function copyFromUser(mem: AddressSpace, to: number, from: number, n: number): number {
+  let done = 0;
+  if (from >= 0 && from + n <= LAYOUT.kernelBase) {
+    while (done < n) {
+      const chunk = Math.min(n - done, PAGE_SIZE - ((from + done) % PAGE_SIZE));
+      try {
+        mem.writeBytes(to + done, mem.readBytes(from + done, chunk));
+      } catch (e) {
+        if (!(e instanceof MemoryFault)) throw e;
+        break;
+      }
+      done += chunk;
+    }
+  }
+  if (done < n) mem.fill(to + done, 0, n - done);
+  return n - done;
 }

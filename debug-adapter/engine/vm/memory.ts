@@ -326,6 +326,11 @@ export class AddressSpace {
     });
   }
 
+  /** madvise's MADV_DONTNEED (zap_page_range): the pages of [start, end) go, the mappings stay. */
+  zapPages(start: number, end: number): void {
+    for (let pn = start / this.bs; pn < end / this.bs; pn++) this.dropPage(pn);
+  }
+
   /**
    * mprotect: `prot` for every page of [start, end), splitting the mappings it covers in part; false,
    * changing nothing, when part of the range is not mapped.

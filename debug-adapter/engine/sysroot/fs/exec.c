@@ -76,13 +76,14 @@ killed:
   return -EAGAIN;
 }
 
-static void flush_signal_handlers(struct task_struct *t)
+/* Handlers are addresses in the old program (exec), or a child's are to start afresh (clone3's
+   CLONE_CLEAR_SIGHAND): they reset to SIG_DFL. SIG_IGN stays unless force_default. */
+void flush_signal_handlers(struct task_struct *t, int force_default)
 {
   int i;
   for (i = 0; i < 64; i++) {
-    /* Handlers are addresses in the old program: they reset to SIG_DFL. SIG_IGN stays. */
     struct k_sigaction *ka = &t->sighand->action[i];
-    if (ka->sa.sa_handler != SIG_IGN_HANDLER)
+    if (force_default || ka->sa.sa_handler != SIG_IGN_HANDLER)
       ka->sa.sa_handler = SIG_DFL_HANDLER;
     ka->sa.sa_flags = 0;
     ka->sa.sa_restorer = 0;
@@ -104,11 +105,14 @@ long sys_execve(const char *filename, const char *const *argv, const char *const
   if (current->vfork_done)
     complete_vfork_done(current);
   do_close_on_exec();
-  flush_signal_handlers(current);
+  flush_signal_handlers(current, 0);
   current->flags &= ~PF_FORKNOEXEC;
   current->thread.fsbase = 0; /* start_thread: the new image has no TLS until its C library sets one */
+  /* exec_mm_release's futex_exec_release: the old program's robust futexes are gone with it. */
+  current->robust_list = 0;
   if (current->ptrace)
     ptrace_event_exec(current, old_vpid);
+  rseq_execve(current);
   begin_new_exec();
   return 0;
 }

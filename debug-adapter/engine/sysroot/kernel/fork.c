@@ -5,10 +5,15 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 #include <linux/string.h>
+#include <linux/kernel.h>
+#include <linux/signal.h>
+
+#define PAGE_SIZE 4096
+#define INT_MAX 0x7fffffff
 
 extern void sched_fork(unsigned long clone_flags, struct task_struct *p);
 extern void wake_up_new_task(struct task_struct *p);
-extern int alloc_pid(void);
+extern int alloc_pid(int *set_tid, int set_tid_size);
 
 /* Like alloc_task_struct_node, kmalloc leaves the memory as it was: the copy fills all of it. */
 static struct task_struct *dup_task_struct(struct task_struct *orig)
@@ -55,8 +60,9 @@ static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
   return 0;
 }
 
-/* The child starts with the parent's signal dispositions (shared with CLONE_SIGHAND). */
-static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+/* The child starts with the parent's signal dispositions (shared with CLONE_SIGHAND), or with
+   clone3's CLONE_CLEAR_SIGHAND every handler back to SIG_DFL (SIG_IGN stays). */
+static int copy_sighand(u64 clone_flags, struct task_struct *tsk)
 {
   struct sighand_struct *sig;
   if (clone_flags & CLONE_SIGHAND) {
@@ -69,7 +75,25 @@ static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
   *sig = *current->sighand;
   sig->count = 1;
   tsk->sighand = sig;
+  /* Reset all signal handler not set to SIG_IGN to SIG_DFL. */
+  if (clone_flags & CLONE_CLEAR_SIGHAND)
+    flush_signal_handlers(tsk, 0);
   return 0;
+}
+
+/* rseq_fork: a new process keeps its parent's registration (the same area, in its copy of the
+   memory); a thread registers its own. */
+static void rseq_fork(struct task_struct *t, u64 clone_flags)
+{
+  if (clone_flags & CLONE_VM) {
+    t->rseq = 0;
+    t->rseq_len = 0;
+    t->rseq_sig = 0;
+  } else {
+    t->rseq = current->rseq;
+    t->rseq_len = current->rseq_len;
+    t->rseq_sig = current->rseq_sig;
+  }
 }
 
 /* Threads share one signal_struct: a group exit seen by one is seen by all. */
@@ -177,6 +201,7 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   p->exit_code = 0;
   p->is_child_subreaper = 0;
   p->has_child_subreaper = current->has_child_subreaper || current->is_child_subreaper;
+  rseq_fork(p, clone_flags);
 
   sched_fork(clone_flags, p);
 
@@ -201,7 +226,7 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   if (retval)
     goto bad_fork_cleanup_mm;
 
-  pid = alloc_pid();
+  pid = alloc_pid(args->set_tid, args->set_tid_size);
   if (pid < 0) {
     retval = pid;
     goto bad_fork_cleanup_thread;
@@ -214,6 +239,8 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
     p->group_leader = p;
     p->tgid = p->pid;
   }
+  /* futex_init_task: no robust futexes yet. */
+  p->robust_list = 0;
   p->pdeath_signal = 0;
   p->start_time = ktime_get_ns();
 
@@ -311,6 +338,121 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp, int *parent_tidpt
     .tls = tls,
   };
   return kernel_clone(&args);
+}
+
+/* copy_struct_from_user: a struct the kernel knows as ksize bytes, from user space's usize. A shorter
+   one is the older version, the fields it lacks zero; a longer one may have more only if they are
+   all zero (a newer program on an older kernel), else E2BIG. */
+static int copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize)
+{
+  size_t size = usize < ksize ? usize : ksize;
+  size_t i;
+  char c;
+
+  if (usize < ksize) {
+    memset((char *)dst + size, 0, ksize - size);
+  } else if (usize > ksize) {
+    /* check_zeroed_user */
+    for (i = size; i < usize; i++) {
+      if (copy_from_user(&c, (const char *)src + i, 1))
+        return -EFAULT;
+      if (c)
+        return -E2BIG;
+    }
+  }
+  if (copy_from_user(dst, src, size))
+    return -EFAULT;
+  return 0;
+}
+
+static int copy_clone_args_from_user(struct kernel_clone_args *kargs, struct clone_args *uargs, size_t usize)
+{
+  int err;
+  struct clone_args args;
+  int *kset_tid = kargs->set_tid;
+
+  if (usize > PAGE_SIZE)
+    return -E2BIG;
+  if (usize < CLONE_ARGS_SIZE_VER0)
+    return -EINVAL;
+  err = copy_struct_from_user(&args, sizeof(args), uargs, usize);
+  if (err)
+    return err;
+  if (args.set_tid_size > MAX_PID_NS_LEVEL)
+    return -EINVAL;
+  if (!args.set_tid && args.set_tid_size > 0)
+    return -EINVAL;
+  if (args.set_tid && args.set_tid_size == 0)
+    return -EINVAL;
+  /* Verify that higher 32bits of exit_signal are unset and that it is a valid signal. */
+  if ((args.exit_signal & ~((u64)CSIGNAL)) || !valid_signal(args.exit_signal))
+    return -EINVAL;
+  if ((args.flags & CLONE_INTO_CGROUP) && (args.cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2))
+    return -EINVAL;
+
+  memset(kargs, 0, sizeof(*kargs));
+  kargs->flags = args.flags;
+  kargs->child_tid = (int *)args.child_tid;
+  kargs->parent_tid = (int *)args.parent_tid;
+  kargs->exit_signal = args.exit_signal;
+  kargs->stack = args.stack;
+  kargs->stack_size = args.stack_size;
+  kargs->tls = args.tls;
+  kargs->set_tid_size = args.set_tid_size;
+  if (args.set_tid && copy_from_user(kset_tid, (const void *)args.set_tid, kargs->set_tid_size * sizeof(int)))
+    return -EFAULT;
+  kargs->set_tid = kset_tid;
+  return 0;
+}
+
+/* The stack is given as its lowest address and its size (both or neither); the child starts at its
+   top, as a stack grows down. */
+static int clone3_stack_valid(struct kernel_clone_args *kargs)
+{
+  if (kargs->stack == 0) {
+    if (kargs->stack_size > 0)
+      return 0;
+  } else {
+    if (kargs->stack_size == 0)
+      return 0;
+    if (!access_ok((void *)kargs->stack, kargs->stack_size))
+      return 0;
+    kargs->stack += kargs->stack_size;
+  }
+  return 1;
+}
+
+static int clone3_args_valid(struct kernel_clone_args *kargs)
+{
+  /* All lower bits of the flag word are taken. Verify that no other unknown flags are passed along. */
+  if (kargs->flags & ~(CLONE_LEGACY_FLAGS | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+    return 0;
+  /* Sharing the handlers and resetting them to their default cannot go together. */
+  if ((kargs->flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) == (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND))
+    return 0;
+  /* A thread, or a sibling of its parent's, signals nobody at its end. */
+  if ((kargs->flags & (CLONE_THREAD | CLONE_PARENT)) && kargs->exit_signal)
+    return 0;
+  if (!clone3_stack_valid(kargs))
+    return 0;
+  return 1;
+}
+
+/* clone3(2): clone's arguments in a struct that can grow, the exit signal a field of its own, the stack
+   given by its bounds. glibc 2.34 and later create threads and posix_spawn's child with it. */
+long sys_clone3(struct clone_args *uargs, size_t size)
+{
+  int err;
+  struct kernel_clone_args kargs;
+  int set_tid[MAX_PID_NS_LEVEL];
+
+  kargs.set_tid = set_tid;
+  err = copy_clone_args_from_user(&kargs, uargs, size);
+  if (err)
+    return err;
+  if (!clone3_args_valid(&kargs))
+    return -EINVAL;
+  return kernel_clone(&kargs);
 }
 
 long sys_fork(void)

@@ -193,3 +193,15 @@ long sys_futex(u32 *uaddr, int op, u32 val, const struct __kernel_timespec *utim
   }
   return do_futex(uaddr, op, val, tp, uaddr2, (unsigned long)utime, val3);
 }
+
+/* set_robust_list(2) (kernel/futex/syscalls.c): where the thread's list of robust futexes is. The
+   kernel only records it; glibc hands it every new thread's list, empty until a robust mutex is held
+   (Forkscope's C library has no robust mutexes, so the list stays empty at the thread's end). */
+long sys_set_robust_list(struct robust_list_head *head, size_t len)
+{
+  /* The kernel knows only one size for now. */
+  if (len != sizeof(*head))
+    return -EINVAL;
+  current->robust_list = head;
+  return 0;
+}

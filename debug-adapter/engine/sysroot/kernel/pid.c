@@ -1,10 +1,17 @@
 /* kernel/pid.c: process identifiers. The bitmap search is host code (alloc_pid_nr); a PID stays taken
    until release_task frees it, so a zombie keeps its number. */
 #include <linux/sched.h>
+#include <linux/errno.h>
 #include <linux/forkscope.h>
 
-int alloc_pid(void)
+/* clone3's set_tid asks for a given number: one level, as there is one PID namespace; it must be free
+   (a caller with CAP_CHECKPOINT_RESTORE, which root has, may ask). */
+int alloc_pid(int *set_tid, int set_tid_size)
 {
+  if (set_tid_size > 1) /* ns->level + 1 */
+    return -EINVAL;
+  if (set_tid_size == 1)
+    return alloc_pid_nr_at(set_tid[0]);
   return alloc_pid_nr();
 }
 

@@ -1,6 +1,7 @@
 /* clone(): the child runs fn(arg) on `stack` and exits with fn's result. As glibc's clone.S does, fn and
    arg go on top of the new stack before the system call; the kernel starts the child there
-   (copy_thread) in __clone_thread_start, which pops them and calls fn. */
+   (copy_thread) in __clone_thread_start, which pops them and calls fn. __clone3 does the same with
+   clone3(2), which pthread_create and posix_spawn use. */
 #include <sched.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -8,6 +9,22 @@
 
 long sys_clone(unsigned long clone_flags, unsigned long newsp, int *parent_tidptr, int *child_tidptr, unsigned long tls);
 long sys_exit(int error_code);
+
+/* clone3's argument (the kernel's include/uapi/linux/sched.h; glibc's clone3.h). */
+struct clone_args {
+  unsigned long flags;
+  unsigned long pidfd;
+  unsigned long child_tid;
+  unsigned long parent_tid;
+  unsigned long exit_signal;
+  unsigned long stack;      /* the stack's lowest address ... */
+  unsigned long stack_size; /* ... and its size */
+  unsigned long tls;
+  unsigned long set_tid;
+  unsigned long set_tid_size;
+  unsigned long cgroup;
+};
+long sys_clone3(struct clone_args *uargs, size_t size);
 
 /* The cloned child's first user code: only this thread ends, not the whole process. */
 void __clone_thread_start(int (*fn)(void *), void *arg)
@@ -47,4 +64,39 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
     return -1;
   }
   return r;
+}
+
+/* glibc's __clone3 (clone3.S): the child runs fn(arg) and exits with its result; returns the child's
+   TID, or -1 with errno. glibc keeps fn and arg in registers the child inherits; Forkscope's parent and
+   child share no registers, so they go into the top two words of the child's stack, where the kernel
+   finds them (copy_thread). A child without a stack of its own goes on from here, as a forked one does. */
+int __clone3(struct clone_args *cl_args, size_t size, int (*func)(void *), void *arg)
+{
+  unsigned long *top;
+  long r;
+
+  if (!cl_args || !func) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (cl_args->stack) {
+    top = (unsigned long *)(cl_args->stack + cl_args->stack_size);
+    top[-2] = (unsigned long)func;
+    top[-1] = (unsigned long)arg;
+  }
+  r = sys_clone3(cl_args, size);
+  if (r == 0)
+    sys_exit(func(arg));
+  if (r < 0) {
+    errno = -r;
+    return -1;
+  }
+  return r;
+}
+
+/* glibc's __clone_internal: clone3, which every kernel Forkscope models has (glibc falls back to clone
+   on one that answers ENOSYS). */
+int __clone_internal(struct clone_args *cl_args, int (*func)(void *), void *arg)
+{
+  return __clone3(cl_args, sizeof(struct clone_args), func, arg);
 }

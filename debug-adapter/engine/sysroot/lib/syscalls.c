@@ -48,6 +48,7 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
               unsigned long off);
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
+long sys_madvise(unsigned long start, size_t len_in, int behavior);
 
 /* A system call's result as the C library returns it: -errno becomes errno and -1 (glibc's
    INLINE_SYSCALL). The other lib/ files call it too. */
@@ -216,6 +217,11 @@ int munmap(void *addr, size_t length)
 int mprotect(void *addr, size_t len, int prot)
 {
   return __syscall_result(sys_mprotect((unsigned long)addr, len, prot));
+}
+
+int madvise(void *addr, size_t length, int advice)
+{
+  return __syscall_result(sys_madvise((unsigned long)addr, length, advice));
 }
 
 ssize_t getrandom(void *buffer, size_t length, unsigned int flags)

@@ -28,4 +28,29 @@
 #define MAP_SYNC 0x80000
 #define MAP_FIXED_NOREPLACE 0x100000
 
+/* madvise's advice. */
+#define MADV_NORMAL 0     /* no further special treatment */
+#define MADV_RANDOM 1     /* expect random page references */
+#define MADV_SEQUENTIAL 2 /* expect sequential page references */
+#define MADV_WILLNEED 3   /* will need these pages */
+#define MADV_DONTNEED 4   /* don't need these pages: they go, and read as zeros (private anonymous memory) */
+#define MADV_FREE 8       /* free pages only if memory pressure */
+#define MADV_REMOVE 9     /* remove these pages & resources */
+#define MADV_DONTFORK 10  /* don't inherit across fork */
+#define MADV_DOFORK 11    /* do inherit across fork */
+#define MADV_MERGEABLE 12
+#define MADV_UNMERGEABLE 13
+#define MADV_HUGEPAGE 14
+#define MADV_NOHUGEPAGE 15
+#define MADV_DONTDUMP 16
+#define MADV_DODUMP 17
+#define MADV_WIPEONFORK 18
+#define MADV_KEEPONFORK 19
+#define MADV_COLD 20
+#define MADV_PAGEOUT 21
+#define MADV_POPULATE_READ 22
+#define MADV_POPULATE_WRITE 23
+#define MADV_DONTNEED_LOCKED 24
+#define MADV_HWPOISON 100
+
 #endif

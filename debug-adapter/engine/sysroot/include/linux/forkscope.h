@@ -17,6 +17,8 @@ void kfree(const void *p);
    (300) at pid_max; -EAGAIN when every number is taken. */
 #define RESERVED_PIDS 300
 int alloc_pid_nr(void);
+/* The PID nr itself: -EINVAL outside [1, pid_max), -EEXIST if it is taken. */
+int alloc_pid_nr_at(int nr);
 void free_pid_nr(int nr);
 
 /* Copies the page tables of an address space, sharing its pages copy-on-write; returns the copy's id. */
@@ -98,11 +100,21 @@ int find_vma_intersection(unsigned long start, unsigned long end);
 long mmap_region(unsigned long addr, unsigned long len, unsigned long prot, int shared);
 void do_munmap(unsigned long start, unsigned long len);
 long mprotect_fixup(unsigned long start, unsigned long end, unsigned long prot);
+/* madvise_vmas: the mapped parts of [start, end), their pages dropped if `dontneed` (zap_page_range);
+   -ENOMEM if part of the range is unmapped, else 0. */
+long madvise_vmas(unsigned long start, unsigned long end, int dontneed);
 int file_can_mmap(unsigned int fd);
 
 /* copy_to_user: copies n bytes of kernel memory at from to the user's buffer at to; returns how many it
    could NOT copy (0 when all went), stopping at the first byte it may not write, as Linux's does. */
 unsigned long copy_to_user(void *to, const void *from, unsigned long n);
+/* copy_from_user: the other way, from the user's buffer at from into kernel memory at to; the bytes it
+   could not copy are zeroed, as Linux's are. */
+unsigned long copy_from_user(void *to, const void *from, unsigned long n);
+/* x86's access_ok: the range [addr, addr+size) lies in user space (it may still be unmapped). */
+#define TASK_SIZE_MAX 0x7ffffffff000UL
+#define access_ok(addr, size) \
+  ((unsigned long)(size) <= TASK_SIZE_MAX && (unsigned long)(addr) <= TASK_SIZE_MAX - (unsigned long)(size))
 
 /* Copies len bytes at addr in mm's address space into buf in the current task's (another process's
    memory is a different simulated address space); returns the bytes copied, 0 if they are not mapped. */

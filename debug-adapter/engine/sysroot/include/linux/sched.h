@@ -10,6 +10,8 @@
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/cred.h>
+#include <linux/futex.h>
+#include <linux/rseq.h>
 
 /* Task states (__state) and exit states (exit_state). */
 #define TASK_RUNNING         0x00000000
@@ -77,6 +79,31 @@
 #define CLONE_UNTRACED       0x00800000
 #define CLONE_CHILD_SETTID   0x01000000
 #define CLONE_NEWUSER        0x10000000
+/* clone3's flags beyond the 32 bits of clone's. */
+#define CLONE_CLEAR_SIGHAND  0x100000000ULL /* the child's handlers reset to SIG_DFL */
+#define CLONE_INTO_CGROUP    0x200000000ULL
+#define CLONE_LEGACY_FLAGS   0xffffffffULL
+
+/* clone3(2)'s argument (include/uapi/linux/sched.h): every field 64 bits, whatever it holds. Each
+   version of the struct adds fields; the kernel takes any size from the first. */
+struct clone_args {
+  u64 flags;
+  u64 pidfd;
+  u64 child_tid;
+  u64 parent_tid;
+  u64 exit_signal;
+  u64 stack;       /* the lowest address of the child's stack ... */
+  u64 stack_size;  /* ... and its size: the kernel starts the child at stack + stack_size */
+  u64 tls;
+  u64 set_tid;     /* an array of set_tid_size PIDs the child is to have, one per PID namespace level */
+  u64 set_tid_size;
+  u64 cgroup;
+};
+#define CLONE_ARGS_SIZE_VER0 64 /* sizeof first published struct */
+#define CLONE_ARGS_SIZE_VER1 80 /* sizeof second published struct */
+#define CLONE_ARGS_SIZE_VER2 88 /* sizeof third published struct */
+/* The PID namespace levels set_tid may name (Forkscope has the first only). */
+#define MAX_PID_NS_LEVEL 32
 
 /* signal_struct flags. */
 #define SIGNAL_STOP_STOPPED   0x00000001 /* job control stop in effect */
@@ -263,6 +290,10 @@ struct task_struct {
 
   int *set_child_tid;   /* CLONE_CHILD_SETTID: the new task writes its TID here when it first runs */
   int *clear_child_tid; /* CLONE_CHILD_CLEARTID: zeroed, with a futex wake, when it leaves its mm */
+  struct robust_list_head *robust_list; /* set_robust_list: the robust futexes it holds, for its exit */
+  struct rseq *rseq;    /* rseq(2)'s area, where the kernel tells the thread which CPU it is on */
+  u32 rseq_len;
+  u32 rseq_sig;         /* the signature an abort handler must carry */
 
   struct completion *vfork_done;
 
@@ -335,7 +366,10 @@ struct kernel_clone_args {
   int *parent_tid;     /* CLONE_PARENT_SETTID: where the parent gets the child's TID */
   int *child_tid;      /* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID */
   unsigned long stack; /* the child's user stack pointer (0: the parent's, as fork) */
+  unsigned long stack_size; /* clone3's: the stack's size (stack is then its top); 0 for clone */
   unsigned long tls;   /* CLONE_SETTLS */
+  int *set_tid;        /* clone3's set_tid, copied into the kernel */
+  int set_tid_size;
   const char *name; /* comm of a new kernel thread */
   int kthread;
   int idle;
@@ -351,5 +385,7 @@ void do_exit(long code) __attribute__((noreturn));
 void exit_files(struct task_struct *tsk); /* fs/file.c */
 void exit_fs(struct task_struct *tsk);    /* fs/fs_struct.c */
 void do_group_exit(int exit_code) __attribute__((noreturn));
+void flush_signal_handlers(struct task_struct *t, int force_default); /* fs/exec.c */
+void rseq_execve(struct task_struct *t);                              /* kernel/rseq.c */
 
 #endif

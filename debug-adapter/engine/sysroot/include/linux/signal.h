@@ -29,6 +29,7 @@
 #define SIGWINCH 28
 #define SIGRTMIN 32 /* the first real-time signal: each sent is queued, not merged with one pending */
 #define _NSIG 64
+#define valid_signal(sig) ((sig) <= _NSIG ? 1 : 0)
 
 #define sigmask(sig) (1UL << ((sig) - 1))
 /* Signals whose default action is to do nothing (SIGCHLD is defined in linux/sched.h). */
