@@ -1426,3 +1426,31 @@ int main(void) {
     expect(lines.indexOf(`${prefix(leader)}+++ exited with 0 +++`)).toBeGreaterThan(superseded);
   });
 });
+
+describe('the OOM killer', TIMEOUT, () => {
+  it('kills a process that touches more memory than the machine has with SIGKILL, and logs it as Linux does', () => {
+    const file = program(
+      'oom.c',
+      `#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(void) {
+  for (int i = 0;; i++) {
+    char *p = malloc(64 << 20);
+    if (p == NULL)
+      return 1;
+    memset(p, 1, 64 << 20);
+    printf("%d\\n", i);
+    fflush(stdout);
+  }
+}
+`,
+    );
+    const r = forkscope(['run', file]);
+    // Each 64 MiB block is a mapping of its own, which the overcommit heuristic grants; the fourth
+    // block's pages are more than the machine's 256 MiB.
+    expect(r.stdout).toBe('0\n1\n2\n');
+    expect(r.status).toBe(137);
+    expect(r.stderr).toMatch(/^\[ *\d+\.\d{6}\] Out of memory: Killed process \d+ \(oom\) total-vm:\d+kB, anon-rss:262144kB, file-rss:0kB, shmem-rss:0kB, UID:0\nKilled\n$/);
+  });
+});

@@ -10,7 +10,7 @@ import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
-import { AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
+import { AddressSpace, LAYOUT, MemoryFault, OutOfMemory, PAGE_SIZE } from '../vm/memory';
 import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
 import { ExecLoader } from './exec';
 import { PF_KTHREAD, type Task, THREAD_SIZE } from './task';
@@ -24,7 +24,7 @@ import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
 import { PID_MAX_LIMIT, PID_MAX_MIN, PidAllocator } from './pids';
 import { fileTree } from './namei';
-import { KernelLog } from './printk';
+import { KERN_ERR, KernelLog } from './printk';
 import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
 import { CpuTimeAccounting } from './cputime';
@@ -50,6 +50,8 @@ const DEFAULT_MAX_VIRTUAL_NS = 3600e9;
 /** Room for pid_max's default 32768 tasks, each with its 16 KiB kernel stack (pages are mapped when touched). */
 const DEFAULT_KERNEL_MEMORY = 1024 * 1024 * 1024;
 const USER_HEAP_LIMIT = 256 * 1024 * 1024;
+/** SIGKILL, the OOM killer's signal. */
+const SIGKILL = 9;
 /** Virtual nanoseconds per VM step: a simple clock for start_time and the like. */
 const NS_PER_STEP = 1;
 
@@ -306,6 +308,10 @@ export class Machine {
       this.steps += t.steps - before;
       if (e === RESCHEDULE) return GOING_ON;
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
+      if (e instanceof OutOfMemory) {
+        this.outOfMemory(this.current);
+        return GOING_ON;
+      }
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
       // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
       // in kernel mode has no user code to go back to, and ends the whole process.
@@ -453,6 +459,21 @@ export class Machine {
     const regs = enterFrame(t, this.kernelFunction(name), -1);
     if (fromUser) t.frame!.callerSp = userSp;
     args.forEach((a, i) => (regs[i] = a));
+  }
+
+  /**
+   * mm/oom_kill.c: a page fault of `task` found no memory left. The process that faulted is the one
+   * killed (as with vm.oom_kill_allocating_task; Linux's default picks the process with the most
+   * memory, which in Forkscope's bounded machine is nearly always the same one).
+   */
+  private outOfMemory(task: Task): void {
+    const mem = task.thread.mem;
+    const totalVm = mem.vmas.reduce((sum, v) => sum + (v.end - v.start), 0) / 1024;
+    const rss = (mem.stats().residentPages * PAGE_SIZE) / 1024;
+    const pid = this.task.get(this.kmem, task.ts, 'tgid');
+    const comm = this.task.getString(this.kmem, task.ts, 'comm');
+    this.printk(`${KERN_ERR}Out of memory: Killed process ${pid} (${comm}) total-vm:${totalVm}kB, anon-rss:${rss}kB, file-rss:0kB, shmem-rss:0kB, UID:0\n`);
+    this.forceCall(task, 'do_group_exit', SIGKILL);
   }
 
   /** Makes a task call a kernel function now, as an interrupt or a fault entering the kernel does. */

@@ -48,21 +48,17 @@ export function getUnmappedArea(mem: AddressSpace, addr: number, len: number, fi
   return top - len >= MMAP_MIN_ADDR ? top - len : -ENOMEM;
 }
 
-/** Bytes of anonymous mappings (mmap's, not the heap's or the stack's), counted against the simulator's cap. */
-function mappedBytes(mem: AddressSpace): number {
-  let n = 0;
-  for (const v of mem.vmas) if (v.name === '') n += v.end - v.start;
-  return n;
-}
-
 /**
  * mmap_region: anonymous memory at [addr, addr+len) with `prot`, shared with the process's future
- * children or private to it; whatever was mapped there is unmapped first (MAP_FIXED). -ENOMEM past
- * `limit` bytes of such mappings, the simulator's cap on a process's memory.
+ * children or private to it; whatever was mapped there is unmapped first (MAP_FIXED). A private
+ * writable mapping is charged (accountable_mapping): -ENOMEM when it is larger than `limit`, the
+ * machine's memory, as Linux's default overcommit heuristic (OVERCOMMIT_GUESS) refuses only a request
+ * larger than all the memory there is. Pages cost memory only once touched, and the OOM killer ends a
+ * process that touches more than there is.
  */
 export function mmapRegion(mem: AddressSpace, addr: number, len: number, prot: number, shared: boolean, limit: number): number {
   mem.unmap(addr, len);
-  if (mappedBytes(mem) + len > limit) return -ENOMEM;
+  if (!shared && (prot & PROT_WRITE) !== 0 && len > limit) return -ENOMEM;
   mem.mapAnonymous(addr, len, protFromBits(prot), shared);
   return addr;
 }

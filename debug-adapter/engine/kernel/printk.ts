@@ -2,6 +2,8 @@
 // dmesg prints them. A record starts with its level (KERN_INFO is SOH followed by '6').
 
 const SOH = '\x01';
+/** printk's KERN_ERR prefix: an error, which the quiet console shows. */
+export const KERN_ERR = `${SOH}3`;
 /** KERN_DEFAULT's level (CONFIG_MESSAGE_LOGLEVEL_DEFAULT). */
 const DEFAULT_LOGLEVEL = 4;
 /** The console shows records more urgent than this: Linux's quiet console_loglevel. */

@@ -98,6 +98,20 @@ export class MemoryFault extends Error {
   }
 }
 
+/**
+ * The simulated machine's memory (it has no swap), in pages. A process with this many pages resident
+ * that touches one more is out of memory: the kernel's OOM killer ends it. This, not the size of its
+ * mappings, is what bounds the host memory a process costs, since a page exists only once touched.
+ */
+export const MAX_RESIDENT_PAGES = (256 * 1024 * 1024) / PAGE_SIZE;
+
+/** A page fault that found no memory for a new page (mm/oom_kill.c's out_of_memory takes over). */
+export class OutOfMemory extends Error {
+  constructor(readonly addr: number) {
+    super(`out of memory at 0x${addr.toString(16)}`);
+  }
+}
+
 /** Counters a teacher wants to see for each process. */
 export interface MemoryStats {
   residentPages: number;
@@ -521,6 +535,7 @@ export class AddressSpace {
     let p = vma.shared?.get(pn);
     if (p) p.sharers++;
     else {
+      if (this.bs === PAGE_SIZE && this.pages.size >= MAX_RESIDENT_PAGES) throw new OutOfMemory(addr);
       p = new Page(this.newBlock());
       vma.shared?.set(pn, p);
       this.demandZeroFaults++;
