@@ -1,8 +1,10 @@
-/* POSIX threads over clone and futex, as glibc's NPTL builds them. A thread is a task created with
-   clone(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | ...): same memory, same
-   process (getpid), its own TID (gettid). Its descriptor sits at the top of its stack; its TLS base
-   points at it, which is how pthread_self() and errno find it. Joining sleeps on the descriptor's tid
-   word, which the kernel clears at the thread's end with a futex wake (CLONE_CHILD_CLEARTID). */
+/* POSIX threads over clone3 and futex, as glibc's NPTL builds them. A thread is a task created with
+   clone3(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | ...): same memory, same
+   process (getpid), its own TID (gettid). Its stack is a mapping of its own with a guard page below
+   it, and its descriptor sits at the top of that mapping; its TLS base points at the descriptor, which
+   is how pthread_self() and errno find it. Joining sleeps on the descriptor's tid word, which the
+   kernel clears at the thread's end with a futex wake (CLONE_CHILD_CLEARTID); the stack then goes to a
+   cache for the next thread. */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -11,6 +13,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,14 +27,48 @@
 /* glibc's flag set: "no signal is sent" when a thread ends (termination signal 0). */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SIGHAND | CLONE_THREAD \
                             | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
-/* Each thread's stack, its descriptor at the top. */
-#define THREAD_STACK_SIZE (64 * 1024)
+/* A thread's stack when the attributes name none: RLIMIT_STACK's 8 MiB, which glibc's
+   __pthread_initialize_minimal takes as the default, and one guard page. */
+#define ARCH_STACK_DEFAULT_SIZE (8 * 1024 * 1024)
+#define ARCH_GUARD_DEFAULT_SIZE 4096
+/* Stacks of ended threads glibc keeps for new ones, at most this much (nptl-stack.c). */
+#define STACK_CACHE_MAXSIZE (40 * 1024 * 1024)
+/* glibc's TLS_STATIC_ALIGN on x86-64: the descriptor's alignment at the top of the stack. */
+#define TLS_STATIC_ALIGN 64
+/* The stack a thread keeps when it ends: its pages below this are given back (advise_stack_range). */
+#define PTHREAD_STACK_MIN 16384
+/* rseq(2)'s signature of abort handlers: x86-64's RSEQ_SIG (an instruction glibc never runs). */
+#define RSEQ_SIG 0x53053053
+/* The two signals glibc keeps below SIGRTMIN for itself. */
+#define SIGCANCEL 32
+#define SIGSETXID 33
+/* The kernel's sigset is one word (glibc's internal_sigset_t, __NSIG_BYTES). */
+#define __NSIG_BYTES 8
 
 long sys_futex(unsigned int *uaddr, int op, unsigned int val, const struct timespec *timeout, unsigned int *uaddr2, unsigned int val3);
 long sys_exit(int error_code);
 long sys_gettid(void);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset, size_t sigsetsize);
+long sys_rseq(void *rseq, unsigned int rseq_len, int flags, unsigned int sig);
+long sys_set_robust_list(void *head, size_t len);
 int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
+
+/* clone3's argument (lib/clone.c). */
+struct clone_args {
+  unsigned long flags;
+  unsigned long pidfd;
+  unsigned long child_tid;
+  unsigned long parent_tid;
+  unsigned long exit_signal;
+  unsigned long stack;
+  unsigned long stack_size;
+  unsigned long tls;
+  unsigned long set_tid;
+  unsigned long set_tid_size;
+  unsigned long cgroup;
+};
+int __clone_internal(struct clone_args *cl_args, int (*func)(void *), void *arg);
 
 /* Atomic instructions (libc/atomic.ts). */
 int __libc_atomic_cmpxchg(int *ptr, int oldval, int newval);
@@ -57,9 +94,36 @@ struct pthread_key_data {
 #define CANCELING_BITMASK 0x04   /* a cancel is on its way (SIGCANCEL sent) */
 #define CANCELED_BITMASK 0x08    /* the thread has been canceled */
 #define EXITING_BITMASK 0x10     /* the thread is ending: no cancel acts any more */
-#define TERMINATED_BITMASK 0x20  /* glibc: the descriptor is freed (here free() takes it at once) */
+#define TERMINATED_BITMASK 0x20  /* the descriptor and its stack went to the stack cache */
+
+/* The area rseq(2) registers (the kernel's struct rseq), where the kernel writes the CPU the thread
+   runs on. It is the descriptor's first member, so that it has the 32-byte alignment the kernel
+   checks: the descriptor is aligned to TLS_STATIC_ALIGN. */
+struct rseq_area {
+  unsigned int cpu_id_start;
+  unsigned int cpu_id;
+  unsigned long rseq_cs;
+  unsigned int flags;
+  unsigned int pad[3];
+};
+
+/* set_robust_list's list head (the kernel's struct robust_list_head): the robust mutexes a thread
+   holds. Forkscope's mutexes are never robust, so each thread's list stays empty: it points at itself. */
+struct robust_list_head {
+  void *list;
+  long futex_offset;
+  void *list_op_pending;
+};
+
+/* glibc's list_t (include/list.h), for the stack cache. */
+typedef struct list_head {
+  struct list_head *next;
+  struct list_head *prev;
+} list_t;
 
 struct pthread {
+  struct rseq_area rseq_area;
+  list_t list;       /* in the stack cache, once the thread is joined or detached and done */
   int errno_value;   /* this thread's errno */
   pid_t tid;         /* set by the kernel at clone (CLONE_PARENT_SETTID), cleared at the thread's end */
   void *(*start_routine)(void *);
@@ -68,8 +132,11 @@ struct pthread {
   int cancelhandling;
   struct _pthread_cleanup_buffer *cleanup; /* the newest cleanup handler */
   int detached;
-  char *block;       /* the allocation holding the stack and this descriptor */
-  struct pthread *next_detached;
+  void *stackblock;  /* the stack's mapping: the guard page, the stack, this descriptor at its top */
+  size_t stackblock_size;
+  size_t guardsize;
+  struct robust_list_head robust_head;
+  sigset_t sigmask;  /* the mask the thread starts with: its creator's */
   int specific_used; /* a value was set since the destructors last ran */
   struct pthread_key_data specific_1stblock[PTHREAD_KEY_2NDLEVEL_SIZE];
   struct pthread_key_data *specific[PTHREAD_KEY_1STLEVEL_SIZE]; /* [0] stands for specific_1stblock */
@@ -82,13 +149,18 @@ const unsigned long __libc_errno_tls_offset = offsetof(struct pthread, errno_val
 static struct pthread main_thread;
 /* Threads still running, the main one included: the last to end exits the process. */
 static int nthreads = 1;
+/* glibc's __libc_single_threaded_internal: no thread was created yet (late_init is still to run). */
+static int __libc_single_threaded_internal = 1;
 /* glibc's SINGLE_THREAD_P flag (the global form some ports use instead of the thread header's
    multiple_threads): 0 until the first pthread_create, or a pthread_cancel, so that the system call
    wrappers of a single-threaded process skip the cancellation bookkeeping (lib/syscalls.c). */
 int __libc_multiple_threads;
-/* Detached threads whose memory is freed once they have ended (the next pthread_create checks). */
-static struct pthread *detached_list;
-static pthread_mutex_t detached_lock = PTHREAD_MUTEX_INITIALIZER;
+/* glibc's stack cache (GL(dl_stack_cache), nptl-stack.c): the stacks of threads joined or detached,
+   newest first, and their total size. A stack is reused once the kernel has cleared its thread's tid:
+   a detached thread queues its own stack while still running on it. */
+static list_t stack_cache = { &stack_cache, &stack_cache };
+static size_t stack_cache_actsize;
+static int stack_cache_lock;
 
 /* THREAD_SELF: the thread pointer (%fs) is the descriptor of a thread pthread_create made; the main
    thread has none. Read as glibc reads it, with no system call. */
@@ -237,14 +309,8 @@ static void __nptl_deallocate_tsd(void)
   self->specific_used = 0;
 }
 
-/* glibc's start_thread: after the thread's function, its keys' destructors; "if this was the last
-   thread, exit(0)" flushes stdio as the process ends. */
-static void thread_finished(void)
-{
-  __nptl_deallocate_tsd();
-  if (__libc_atomic_fetch_add(&nthreads, -1) == 1)
-    exit(0);
-}
+/* A thread's end, below: where its function's return, pthread_exit and a cancel all lead. */
+static void thread_finished(void) __attribute__((noreturn));
 
 /* Cancellation, as glibc's pthread_cancel.c, cancellation.c, pthread_setcancelstate.c,
    pthread_setcanceltype.c, pthread_testcancel.c and cleanup.c. pthread_cancel sets CANCELED in the
@@ -254,9 +320,6 @@ static void thread_finished(void)
    cancellation is asynchronous is sent SIGCANCEL, and the handler ends it wherever it is. Acting on
    a cancel (__do_cancel) runs the cleanup handlers and ends the thread as pthread_exit does, with
    PTHREAD_CANCELED as its result. */
-
-/* The first of the two signals glibc keeps below SIGRTMIN for itself. */
-#define SIGCANCEL 32
 
 static void atomic_bit_set(int *word, int mask)
 {
@@ -306,9 +369,6 @@ static void __do_cancel(void)
     curp->__routine(curp->__arg);
   }
   thread_finished();
-  sys_exit(0);
-  for (;;)
-    ;
 }
 
 void _pthread_cleanup_push(struct _pthread_cleanup_buffer *buffer, void (*routine)(void *), void *arg)
@@ -371,8 +431,8 @@ int pthread_cancel(pthread_t thread)
   int newval;
   long r;
 
-  /* The thread has ended: how it ended (returned, exited, canceled) stands. */
-  if (thread_tid(pd) == 0)
+  /* The thread has ended (or been joined, tid -1): how it ended (returned, exited, canceled) stands. */
+  if (thread_tid(pd) <= 0)
     return 0;
   /* glibc installs the handler at the first cancel. SA_RESTART: a SIGCANCEL that does not end the
      thread must not make its system call fail with EINTR. */
@@ -521,79 +581,323 @@ void __pthread_disable_asynccancel(int oldtype)
   }
 }
 
-/* glibc's futex_wait_cancelable: pthread_join's and pthread_cond_wait's sleep is a cancellation point. */
-static void futex_wait_cancelable(int *word, int val)
+/* glibc's __futex_abstimed_wait_cancelable64 with no time limit, on CLOCK_REALTIME, on a futex other
+   processes could share: pthread_join's sleep, a cancellation point. */
+static void futex_abstimed_wait_cancelable_shared(int *word, int val)
 {
   int oldtype = __pthread_enable_asynccancel();
-  futex_wait(word, val);
+  sys_futex((unsigned int *)word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, val, NULL, NULL, FUTEX_BITSET_MATCH_ANY);
   __pthread_disable_asynccancel(oldtype);
 }
 
-static int start_thread(void *arg)
+/* glibc's internal_signal_block_all and internal_signal_restore_set: the whole mask, SIGKILL and
+   SIGSTOP included (the kernel leaves those two unblocked whatever it is asked). */
+static void internal_signal_block_all(sigset_t *oset)
 {
-  struct pthread *pd = arg;
-  pd->result = pd->start_routine(pd->arg);
-  atomic_bit_set(&pd->cancelhandling, EXITING_BITMASK);
-  thread_finished();
+  sigset_t sigall_set;
+
+  sigall_set.__val[0] = ~0UL;
+  sys_rt_sigprocmask(SIG_BLOCK, &sigall_set, oset, __NSIG_BYTES);
+}
+
+static void internal_signal_restore_set(const sigset_t *set)
+{
+  sys_rt_sigprocmask(SIG_SETMASK, set, NULL, __NSIG_BYTES);
+}
+
+/* glibc's __nptl_setxid_sighandler, SIGSETXID's handler: a thread that calls setuid and the like asks
+   every other thread to make the same call through it, since each task has credentials of its own.
+   Forkscope's C library has no set*id calls, so there is never such a request to carry out: the
+   handler does nothing, and a SIGSETXID sent some other way (kill) does nothing, as in glibc, rather
+   than end the process. */
+static void __nptl_setxid_sighandler(int sig, siginfo_t *si, void *ctx)
+{
+}
+
+/* glibc's late_init, at the first pthread_create: SIGSETXID's handler, and both of glibc's own signals
+   unblocked, in case the parent process left them blocked. SIGCANCEL's handler waits for the first
+   pthread_cancel. */
+static void late_init(void)
+{
+  struct sigaction sa;
+
+  sigemptyset(&sa.sa_mask);
+  sa.sa_sigaction = __nptl_setxid_sighandler;
+  sa.sa_flags = SA_ONSTACK | SA_SIGINFO | SA_RESTART;
+  __libc_sigaction(SIGSETXID, &sa, NULL);
+  /* sigaddset refuses glibc's own signals: the bits are set directly, as glibc's __sigaddset does. */
+  sa.sa_mask.__val[0] |= 1UL << (SIGCANCEL - 1);
+  sa.sa_mask.__val[0] |= 1UL << (SIGSETXID - 1);
+  sys_rt_sigprocmask(SIG_UNBLOCK, &sa.sa_mask, NULL, __NSIG_BYTES);
+}
+
+/* glibc's list_add and list_del (include/list.h). */
+static void list_add(list_t *newp, list_t *head)
+{
+  newp->next = head->next;
+  newp->prev = head;
+  head->next->prev = newp;
+  head->next = newp;
+}
+
+static void list_del(list_t *elem)
+{
+  elem->next->prev = elem->prev;
+  elem->prev->next = elem->next;
+}
+
+#define list_entry(ptr) ((struct pthread *)((char *)(ptr) - offsetof(struct pthread, list)))
+
+/* glibc's FREE_P: the kernel has cleared the thread's tid (it has ended; pthread_join sets -1), so
+   nothing runs on the stack any more. */
+static int FREE_P(struct pthread *pd)
+{
+  return pd->tid <= 0;
+}
+
+/* glibc's __nptl_free_stacks: unmaps free stacks, the oldest first, until the cache holds at most
+   `limit` bytes. */
+static void __nptl_free_stacks(size_t limit)
+{
+  list_t *entry;
+  list_t *prev;
+  struct pthread *curr;
+
+  for (entry = stack_cache.prev; entry != &stack_cache; entry = prev) {
+    prev = entry->prev;
+    curr = list_entry(entry);
+    if (FREE_P(curr)) {
+      list_del(entry);
+      stack_cache_actsize -= curr->stackblock_size;
+      munmap(curr->stackblock, curr->stackblock_size);
+      if (stack_cache_actsize <= limit)
+        break;
+    }
+  }
+}
+
+/* glibc's queue_stack and __nptl_deallocate_stack: the stack goes to the cache, which gives back the
+   oldest stacks beyond its limit. */
+static void __nptl_deallocate_stack(struct pthread *pd)
+{
+  lll_lock(&stack_cache_lock);
+  list_add(&pd->list, &stack_cache);
+  stack_cache_actsize += pd->stackblock_size;
+  if (stack_cache_actsize > STACK_CACHE_MAXSIZE)
+    __nptl_free_stacks(STACK_CACHE_MAXSIZE);
+  lll_unlock(&stack_cache_lock);
+}
+
+/* glibc's __nptl_free_tcb: once only, whoever gets there first (the joiner, the detached thread
+   itself, or pthread_detach after its end). */
+static void __nptl_free_tcb(struct pthread *pd)
+{
+  int old;
+
+  do
+    old = pd->cancelhandling;
+  while (__libc_atomic_cmpxchg(&pd->cancelhandling, old, old | TERMINATED_BITMASK) != old);
+  if (!(old & TERMINATED_BITMASK))
+    __nptl_deallocate_stack(pd);
+}
+
+/* glibc's get_cached_stack: the smallest free stack of at least *sizep bytes (and not four times as
+   large), its descriptor back to a new thread's state; NULL when there is none. */
+static struct pthread *get_cached_stack(size_t *sizep, void **memp)
+{
+  size_t size = *sizep;
+  struct pthread *result = NULL;
+  struct pthread *curr;
+  list_t *entry;
+  void *stackblock;
+  size_t stackblock_size;
+  size_t guardsize;
+
+  lll_lock(&stack_cache_lock);
+  for (entry = stack_cache.next; entry != &stack_cache; entry = entry->next) {
+    curr = list_entry(entry);
+    if (FREE_P(curr) && curr->stackblock_size >= size) {
+      if (curr->stackblock_size == size) {
+        result = curr;
+        break;
+      }
+      if (result == NULL || result->stackblock_size > curr->stackblock_size)
+        result = curr;
+    }
+  }
+  if (result == NULL || result->stackblock_size > 4 * size) {
+    lll_unlock(&stack_cache_lock);
+    return NULL;
+  }
+  list_del(&result->list);
+  stack_cache_actsize -= result->stackblock_size;
+  lll_unlock(&stack_cache_lock);
+
+  *sizep = result->stackblock_size;
+  *memp = result->stackblock;
+  /* Everything but the stack is a new thread's: cancellation back to the default, no keys, no
+     handlers (glibc resets field by field what a fresh mapping has as zeros). */
+  stackblock = result->stackblock;
+  stackblock_size = result->stackblock_size;
+  guardsize = result->guardsize;
+  memset(result, 0, sizeof(struct pthread));
+  result->stackblock = stackblock;
+  result->stackblock_size = stackblock_size;
+  result->guardsize = guardsize;
+  return result;
+}
+
+/* glibc's allocate_stack for a stack the library maps itself: the default size plus a guard page, from
+   the cache or a new mapping, PROT_NONE at first so that no memory is committed for the guard, then
+   readable and writable above the guard. The descriptor goes at the top; the stack the thread gets
+   (*stack, *stacksize) runs from the mapping's start up to the descriptor: Forkscope has no static
+   TLS blocks to put between them (its __thread variables are ordinary statics). Returns 0 or an
+   errno. */
+static int allocate_stack(struct pthread **pdp, void **stack, size_t *stacksize)
+{
+  const size_t pagesize_m1 = 4096 - 1;
+  size_t size = ARCH_STACK_DEFAULT_SIZE & ~(size_t)(TLS_STATIC_ALIGN - 1);
+  size_t guardsize = (ARCH_GUARD_DEFAULT_SIZE + pagesize_m1) & ~pagesize_m1;
+  struct pthread *pd;
+  void *mem;
+
+  size += guardsize;
+  pd = get_cached_stack(&size, &mem);
+  if (pd == NULL) {
+    mem = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (mem == MAP_FAILED)
+      return errno;
+    pd = (struct pthread *)(((unsigned long)mem + size - sizeof(struct pthread)) & ~(unsigned long)(TLS_STATIC_ALIGN - 1));
+    /* The guard is at the stack's low end, which it grows towards (guard_position, setup_stack_prot). */
+    if (mprotect((char *)mem + guardsize, size - guardsize, PROT_READ | PROT_WRITE) != 0) {
+      munmap(mem, size);
+      return errno;
+    }
+    pd->stackblock = mem;
+    pd->stackblock_size = size;
+    pd->guardsize = guardsize;
+  }
+  /* The robust mutex list: empty. */
+  pd->robust_head.list = &pd->robust_head;
+  *pdp = pd;
+  *stack = pd->stackblock;
+  *stacksize = (char *)pd - (char *)pd->stackblock;
   return 0;
 }
 
-/* Frees the memory of detached threads that have ended: a thread cannot free the stack it runs on. */
-static void free_ended_detached(void)
+/* glibc's advise_stack_range: the thread ends, and the pages of its stack below what it is still
+   using (with PTHREAD_STACK_MIN to spare) go back to the kernel, so that a cached stack costs no
+   memory. The guard page is in the range too: advice on it is harmless. */
+static void advise_stack_range(void *mem)
 {
-  struct pthread **pp;
-  pthread_mutex_lock(&detached_lock);
-  pp = &detached_list;
-  while (*pp) {
-    struct pthread *pd = *pp;
-    if (pd->tid == 0) {
-      *pp = pd->next_detached;
-      free(pd->block);
-    } else {
-      pp = &pd->next_detached;
-    }
-  }
-  pthread_mutex_unlock(&detached_lock);
+  char frame; /* where the stack is now: glibc's CURRENT_STACK_FRAME */
+  unsigned long sp = (unsigned long)&frame;
+  size_t freesize = (sp - (unsigned long)mem) & ~(size_t)(4096 - 1);
+
+  if (freesize > PTHREAD_STACK_MIN)
+    madvise(mem, freesize - PTHREAD_STACK_MIN, MADV_DONTNEED);
 }
 
-static void add_detached(struct pthread *pd)
+/* glibc's rseq_register_current_thread: the descriptor's rseq area, so that the kernel keeps the
+   thread's CPU in it. If the kernel refuses, cpu_id says so (RSEQ_CPU_ID_REGISTRATION_FAILED). */
+static void rseq_register_current_thread(struct pthread *self)
 {
-  pthread_mutex_lock(&detached_lock);
-  pd->next_detached = detached_list;
-  detached_list = pd;
-  pthread_mutex_unlock(&detached_lock);
+  if (sys_rseq(&self->rseq_area, sizeof(self->rseq_area), 0, RSEQ_SIG) < 0)
+    self->rseq_area.cpu_id = (unsigned int)-2;
+}
+
+/* The end of glibc's start_thread, which a thread reaches by returning from its function, by
+   pthread_exit or by a cancel (glibc's unwinding brings the last two back into start_thread): its
+   keys' destructors; "if this was the last thread, exit(0)", which flushes stdio as the process ends.
+   Otherwise every signal but SIGSETXID is blocked (none must come to a thread on its way out), its
+   stack's pages are given back, a detached thread frees its own descriptor, and the thread exits.
+   The main thread, which has no start_thread (its pthread_exit ends in __libc_start_call_main), only
+   exits. */
+static void thread_finished(void)
+{
+  struct pthread *pd = thread_self();
+
+  __nptl_deallocate_tsd();
+  if (__libc_atomic_fetch_add(&nthreads, -1) == 1)
+    exit(0);
+  if (pd != &main_thread) {
+    pd->sigmask.__val[0] = ~0UL & ~(1UL << (SIGSETXID - 1));
+    sys_rt_sigprocmask(SIG_BLOCK, &pd->sigmask, NULL, __NSIG_BYTES);
+    advise_stack_range(pd->stackblock);
+    if (pd->detached)
+      __nptl_free_tcb(pd);
+  }
+  for (;;)
+    sys_exit(0);
+}
+
+/* glibc's start_thread: the new thread registers its rseq area and its robust list, takes the signal
+   mask its creator had (it was created with every signal blocked), and runs its function. */
+static int start_thread(void *arg)
+{
+  struct pthread *pd = arg;
+
+  rseq_register_current_thread(pd);
+  sys_set_robust_list(&pd->robust_head, sizeof(struct robust_list_head));
+  internal_signal_restore_set(&pd->sigmask);
+  pd->result = pd->start_routine(pd->arg);
+  atomic_bit_set(&pd->cancelhandling, EXITING_BITMASK);
+  thread_finished();
+}
+
+/* glibc's create_thread: the thread starts in start_thread on its stack, its TLS base the descriptor;
+   the kernel writes its TID into pd->tid before it can run, and clears it when it ends. */
+static int create_thread(struct pthread *pd, void *stackaddr, size_t stacksize)
+{
+  struct clone_args args;
+
+  memset(&args, 0, sizeof(args));
+  args.flags = CLONE_THREAD_FLAGS;
+  args.pidfd = (unsigned long)&pd->tid;
+  args.parent_tid = (unsigned long)&pd->tid;
+  args.child_tid = (unsigned long)&pd->tid;
+  args.stack = (unsigned long)stackaddr;
+  args.stack_size = stacksize;
+  args.tls = (unsigned long)pd;
+  if (__clone_internal(&args, start_thread, pd) == -1)
+    return errno;
+  return 0;
 }
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start_routine)(void *), void *arg)
 {
-  char *block;
   struct pthread *pd;
-  int tid;
+  void *stackaddr;
+  size_t stacksize;
+  sigset_t original_sigmask;
+  int retval;
 
-  free_ended_detached();
-  block = malloc(THREAD_STACK_SIZE);
-  if (!block)
-    return EAGAIN;
-  pd = (struct pthread *)(block + THREAD_STACK_SIZE - sizeof(struct pthread));
-  memset(pd, 0, sizeof(struct pthread));
+  if (__libc_single_threaded_internal) {
+    late_init();
+    __libc_single_threaded_internal = 0;
+  }
+  retval = allocate_stack(&pd, &stackaddr, &stacksize);
+  if (retval)
+    return retval == ENOMEM ? EAGAIN : retval;
   pd->start_routine = start_routine;
   pd->arg = arg;
-  pd->block = block;
   pd->detached = attr && attr->__data.__detachstate == PTHREAD_CREATE_DETACHED;
-  if (pd->detached)
-    add_detached(pd);
-  __libc_atomic_fetch_add(&nthreads, 1);
-  __libc_multiple_threads = 1;
-  /* The stack starts just below the descriptor; the kernel writes the TID into pd->tid before the
-     thread can run, and clears it when the thread ends. */
-  tid = clone(start_thread, pd, CLONE_THREAD_FLAGS, pd, &pd->tid, pd, &pd->tid);
-  if (tid < 0) {
-    __libc_atomic_fetch_add(&nthreads, -1);
-    if (!pd->detached)
-      free(block);
-    return EAGAIN;
-  }
   *thread = (pthread_t)pd;
+  /* At least the second thread: cancellation points check from now on (lib/syscalls.c). */
+  __libc_multiple_threads = 1;
+  __libc_atomic_fetch_add(&nthreads, 1);
+  /* Every signal blocked, so that the new thread starts with none delivered before it has set itself
+     up; it then takes this thread's mask, less SIGCANCEL. */
+  internal_signal_block_all(&original_sigmask);
+  pd->sigmask = original_sigmask;
+  pd->sigmask.__val[0] &= ~(1UL << (SIGCANCEL - 1));
+  retval = create_thread(pd, stackaddr, stacksize);
+  internal_signal_restore_set(&original_sigmask);
+  if (retval) {
+    __libc_atomic_fetch_add(&nthreads, -1);
+    __nptl_deallocate_stack(pd);
+    return retval == ENOMEM ? EAGAIN : retval;
+  }
   return 0;
 }
 
@@ -602,17 +906,25 @@ int pthread_join(pthread_t thread, void **retval)
   struct pthread *pd = (struct pthread *)thread;
   int tid;
 
+  /* Joined already (glibc's INVALID_NOT_TERMINATED_TD_P). */
+  if (pd->tid < 0)
+    return ESRCH;
   if (pd == thread_self())
     return EDEADLK;
   if (pd->detached)
     return EINVAL;
-  /* A cancellation point while it waits. */
+  /* A cancellation point while it waits. The kernel's wake at the thread's end (CLONE_CHILD_CLEARTID)
+     is not a private one: the wait is shared (glibc's LLL_SHARED), with no time limit on
+     pthread_join's clock, CLOCK_REALTIME. */
   while ((tid = pd->tid) != 0)
-    futex_wait_cancelable(&pd->tid, tid);
+    futex_abstimed_wait_cancelable_shared(&pd->tid, tid);
   if (retval)
     *retval = pd->result;
-  if (pd != &main_thread)
-    free(pd->block);
+  if (pd != &main_thread) {
+    /* Terminated and joined: the stack goes to the cache. */
+    pd->tid = -1;
+    __nptl_free_tcb(pd);
+  }
   return 0;
 }
 
@@ -642,8 +954,8 @@ int pthread_kill(pthread_t thread, int sig)
 
   if (sig == SIGCANCEL || sig == 33)
     return EINVAL; /* glibc's own SIGCANCEL and SIGSETXID */
-  if (tid == 0)
-    return ESRCH; /* the thread has ended */
+  if (tid <= 0)
+    return ESRCH; /* the thread has ended (tid 0), or been joined (-1) */
   r = sys_tgkill(getpid(), tid, sig);
   return r < 0 ? -r : 0;
 }
@@ -654,8 +966,9 @@ int pthread_detach(pthread_t thread)
   if (pd->detached)
     return EINVAL;
   pd->detached = 1;
-  if (pd != &main_thread)
-    add_detached(pd);
+  /* A thread that has ended already will not free its descriptor: this frees it. */
+  if (pd != &main_thread && (pd->cancelhandling & EXITING_BITMASK) != 0)
+    __nptl_free_tcb(pd);
   return 0;
 }
 
