@@ -1549,4 +1549,67 @@ int main(void) {
     });
   });
 
+  it('shows system() spawning the shell with clone3(CLONE_VM|CLONE_VFORK) on a stack of its own, the child resetting every handler', () => {
+    const file = program(
+      'trace_system.c',
+      `#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+int main(void) {
+  printf("%d\\n", getpid());
+  fflush(stdout);
+  return system("true");
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const main = Number(r.stdout.trim());
+    const byPid = callsByPid(r.stderr, main);
+    const calls = byPid.get(main)!;
+    const from = calls.findIndex((c) => c.startsWith('rt_sigaction(SIGINT'));
+    const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(calls[from + 3]!)?.[1];
+    expect(stack).toBeDefined();
+    const child = [...byPid.keys()].find((pid) => pid !== main)!;
+    const action = (sig: string, handler: string) => expect.stringMatching(new RegExp(`^rt_sigaction\\(${sig}, \\{sa_handler=${handler}, sa_mask=\\[\\], sa_flags=SA_RESTORER, sa_restorer=0x[0-9a-f]+\\}, `));
+    // strace -f's lines for the same program compiled with cc.
+    expect(calls.slice(from)).toEqual([
+      action('SIGINT', 'SIG_IGN'),
+      action('SIGQUIT', 'SIG_IGN'),
+      'rt_sigprocmask(SIG_BLOCK, [CHLD], [], 8) = 0',
+      calls[from + 3],
+      'rt_sigprocmask(SIG_BLOCK, ~[], [CHLD], 8) = 0',
+      `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
+      `munmap(${stack}, 36864) = 0`,
+      'rt_sigprocmask(SIG_SETMASK, [CHLD], NULL, 8) = 0',
+      `wait4(${child}, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = ${child}`,
+      action('SIGINT', 'SIG_DFL'),
+      action('SIGQUIT', 'SIG_DFL'),
+      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      expect.stringMatching(/^--- SIGCHLD /),
+      'exit_group(0) = ?',
+      '+++ exited with 0 +++',
+    ]);
+    const own = byPid.get(child)!;
+    const exec = own.findIndex((c) => c.startsWith('execve('));
+    // Every signal but SIGKILL and SIGSTOP is blocked, so the child looks at each: SIGINT and SIGQUIT
+    // go to SIG_DFL at once (the caller's were not ignored), glibc's own two to SIG_IGN, the others are
+    // read and set back to SIG_DFL: 120 calls, as natively.
+    expect(own[0]).toBe('rt_sigprocmask(SIG_BLOCK, NULL, ~[KILL STOP], 8) = 0');
+    expect(own.slice(1, 6)).toEqual([
+      'rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0',
+      action('SIGHUP', 'SIG_DFL'),
+      action('SIGINT', 'SIG_DFL'),
+      action('SIGQUIT', 'SIG_DFL'),
+      'rt_sigaction(SIGILL, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0',
+    ]);
+    expect(exec).toBe(122);
+    expect(own.filter((c) => c.startsWith('rt_sigaction(SIGKILL') || c.startsWith('rt_sigaction(SIGSTOP'))).toEqual([]);
+    expect(own).toContainEqual(action('SIGRTMIN', 'SIG_IGN'));
+    expect(own).toContainEqual(action('SIGRT_1', 'SIG_IGN'));
+    expect(own.slice(exec - 1, exec + 1)).toEqual([
+      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      expect.stringMatching(/^execve\("\/bin\/sh", \["sh", "-c", "true"\], /),
+    ]);
+  });
 });

