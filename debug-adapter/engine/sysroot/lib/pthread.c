@@ -146,7 +146,10 @@ struct pthread {
 const unsigned long __libc_errno_tls_offset = offsetof(struct pthread, errno_value);
 
 /* The main thread has no TLS base set: it uses the global errno and this descriptor. */
-static struct pthread main_thread;
+static char main_thread_block[sizeof(struct pthread) + TLS_STATIC_ALIGN];
+/* Its descriptor is aligned as glibc's __libc_setup_tls aligns it (rseq refuses an area off its
+   32-byte alignment); the compiler ignores alignment attributes, so it is placed by hand in the block. */
+#define main_thread (*(struct pthread *)(((unsigned long)main_thread_block + TLS_STATIC_ALIGN - 1) & ~(unsigned long)(TLS_STATIC_ALIGN - 1)))
 /* Threads still running, the main one included: the last to end exits the process. */
 static int nthreads = 1;
 /* glibc's __libc_single_threaded_internal: no thread was created yet (late_init is still to run). */
@@ -185,13 +188,35 @@ int *__thread_self_tid(void)
 
 long sys_set_tid_address(int *tidptr);
 
+/* glibc's rseq_register_current_thread: the descriptor's rseq area, so that the kernel keeps the
+   thread's CPU in it. If the kernel refuses, cpu_id says so (RSEQ_CPU_ID_REGISTRATION_FAILED). */
+static void rseq_register_current_thread(struct pthread *self)
+{
+  if (sys_rseq(&self->rseq_area, sizeof(self->rseq_area), 0, RSEQ_SIG) < 0)
+    self->rseq_area.cpu_id = (unsigned int)-2;
+}
+
 /* glibc's __tls_init_tp, which __libc_start_main runs before main (lib/start.c): the main thread's
    descriptor gets its TID from set_tid_address, which also has the kernel clear it, with a futex wake,
-   when the main thread ends, as CLONE_CHILD_CLEARTID does for the others. */
+   when the main thread ends, as CLONE_CHILD_CLEARTID does for the others; then, as every thread does,
+   it registers its (empty) robust list and its rseq area. */
 void __tls_init_tp(void)
 {
   struct pthread *pd = thread_self();
   pd->tid = sys_set_tid_address(&pd->tid);
+  pd->robust_head.list = &pd->robust_head;
+  sys_set_robust_list(&pd->robust_head, sizeof(struct robust_list_head));
+  rseq_register_current_thread(pd);
+}
+
+/* The child's part of glibc's _Fork: the kernel forgot the parent's robust list in copy_process, and
+   the child holds none of the parent's mutexes, so it registers an empty list of its own. (Its rseq
+   registration survives fork.) */
+void __fork_child_robust_list(void)
+{
+  struct pthread *self = thread_self();
+  self->robust_head.list = &self->robust_head;
+  sys_set_robust_list(&self->robust_head, sizeof(struct robust_list_head));
 }
 
 static void futex_wait(int *word, int val)
@@ -796,14 +821,6 @@ static void advise_stack_range(void *mem)
 
   if (freesize > PTHREAD_STACK_MIN)
     madvise(mem, freesize - PTHREAD_STACK_MIN, MADV_DONTNEED);
-}
-
-/* glibc's rseq_register_current_thread: the descriptor's rseq area, so that the kernel keeps the
-   thread's CPU in it. If the kernel refuses, cpu_id says so (RSEQ_CPU_ID_REGISTRATION_FAILED). */
-static void rseq_register_current_thread(struct pthread *self)
-{
-  if (sys_rseq(&self->rseq_area, sizeof(self->rseq_area), 0, RSEQ_SIG) < 0)
-    self->rseq_area.cpu_id = (unsigned int)-2;
 }
 
 /* The end of glibc's start_thread, which a thread reaches by returning from its function, by

@@ -96,6 +96,7 @@ void __malloc_fork_unlock_parent(void);
 void __malloc_fork_unlock_child(void);
 
 int *__thread_self_tid(void);
+void __fork_child_robust_list(void);
 
 /* glibc's _Fork (arch_fork): fork(2) is clone(2). The kernel writes the child's TID into the thread
    descriptor's tid as the child starts (CLONE_CHILD_SETTID), where the child's mutexes read their
@@ -106,6 +107,15 @@ static long arch_fork(void)
   return sys_clone(CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD, 0, NULL, __thread_self_tid(), 0);
 }
 
+/* glibc's _Fork: the system call, then in the child a robust list of its own. */
+static long _Fork(void)
+{
+  long pid = arch_fork();
+  if (pid == 0)
+    __fork_child_robust_list();
+  return pid;
+}
+
 /* glibc's fork, in a process with threads: one of them may be inside malloc, so malloc's lock is held
    across the system call, and the child, whose only thread is this one, starts with it free. */
 static pid_t fork_holding_malloc_lock(void)
@@ -113,7 +123,7 @@ static pid_t fork_holding_malloc_lock(void)
   pid_t pid;
 
   __malloc_fork_lock_parent();
-  pid = __syscall_result(arch_fork());
+  pid = __syscall_result(_Fork());
   if (pid == 0)
     __malloc_fork_unlock_child();
   else
@@ -125,7 +135,7 @@ pid_t fork(void)
 {
   if (__libc_multiple_threads)
     return fork_holding_malloc_lock();
-  return __syscall_result(arch_fork());
+  return __syscall_result(_Fork());
 }
 
 pid_t vfork(void)
