@@ -15,8 +15,12 @@ const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
  */
 const userHeaders = (): string[] =>
   [...loadSystemHeaders().keys()].filter((h) => !h.startsWith('linux/') && !h.startsWith('vdso/') && !isSharedWithKernel(h)).sort();
-/** The kernel's uapi headers that user headers include (as <fcntl.h> includes <asm-generic/fcntl.h>): not included directly. */
-const isSharedWithKernel = (h: string): boolean => h.startsWith('asm-generic/');
+/**
+ * The kernel's uapi headers: those user headers include (as <fcntl.h> includes <asm-generic/fcntl.h>),
+ * and uapi/, what the kernel and the C library's own sources share (clone3's struct clone_args). Not
+ * included directly.
+ */
+const isSharedWithKernel = (h: string): boolean => h.startsWith('asm-generic/') || h.startsWith('uapi/');
 
 function inTempDir<R>(fn: (dir: string) => R): R {
   const dir = mkdtempSync(path.join(tmpdir(), 'forkscope-sysroot-'));

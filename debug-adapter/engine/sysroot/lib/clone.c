@@ -6,24 +6,11 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <sys/types.h>
+#include <uapi/linux/sched.h>
 
 long sys_clone(unsigned long clone_flags, unsigned long newsp, int *parent_tidptr, int *child_tidptr, unsigned long tls);
 long sys_exit(int error_code);
 
-/* clone3's argument (the kernel's include/uapi/linux/sched.h; glibc's clone3.h). */
-struct clone_args {
-  unsigned long flags;
-  unsigned long pidfd;
-  unsigned long child_tid;
-  unsigned long parent_tid;
-  unsigned long exit_signal;
-  unsigned long stack;      /* the stack's lowest address ... */
-  unsigned long stack_size; /* ... and its size */
-  unsigned long tls;
-  unsigned long set_tid;
-  unsigned long set_tid_size;
-  unsigned long cgroup;
-};
 long sys_clone3(struct clone_args *uargs, size_t size);
 
 /* The cloned child's first user code: only this thread ends, not the whole process. */

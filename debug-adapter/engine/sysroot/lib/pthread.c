@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
+#include <uapi/linux/sched.h>
 
 #define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
@@ -54,20 +55,6 @@ long sys_rseq(void *rseq, unsigned int rseq_len, int flags, unsigned int sig);
 long sys_set_robust_list(void *head, size_t len);
 int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 
-/* clone3's argument (lib/clone.c). */
-struct clone_args {
-  unsigned long flags;
-  unsigned long pidfd;
-  unsigned long child_tid;
-  unsigned long parent_tid;
-  unsigned long exit_signal;
-  unsigned long stack;
-  unsigned long stack_size;
-  unsigned long tls;
-  unsigned long set_tid;
-  unsigned long set_tid_size;
-  unsigned long cgroup;
-};
 int __clone_internal(struct clone_args *cl_args, int (*func)(void *), void *arg);
 
 /* Atomic instructions (libc/atomic.ts). */

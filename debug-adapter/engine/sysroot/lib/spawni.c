@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <uapi/linux/sched.h>
 
 /* glibc's own signals (SIGCANCEL, SIGSETXID): a child ignores them. */
 #define SIGCANCEL 32
@@ -33,20 +34,6 @@
 long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset, size_t sigsetsize);
 int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 
-/* clone3's argument (lib/clone.c). */
-struct clone_args {
-  unsigned long flags;
-  unsigned long pidfd;
-  unsigned long child_tid;
-  unsigned long parent_tid;
-  unsigned long exit_signal;
-  unsigned long stack;
-  unsigned long stack_size;
-  unsigned long tls;
-  unsigned long set_tid;
-  unsigned long set_tid_size;
-  unsigned long cgroup;
-};
 int __clone_internal(struct clone_args *cl_args, int (*func)(void *), void *arg);
 
 /* The attributes posix_spawn takes (glibc's posix_spawnattr_t, the fields system() uses): which of

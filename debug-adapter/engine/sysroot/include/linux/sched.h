@@ -84,24 +84,7 @@
 #define CLONE_INTO_CGROUP    0x200000000ULL
 #define CLONE_LEGACY_FLAGS   0xffffffffULL
 
-/* clone3(2)'s argument (include/uapi/linux/sched.h): every field 64 bits, whatever it holds. Each
-   version of the struct adds fields; the kernel takes any size from the first. */
-struct clone_args {
-  u64 flags;
-  u64 pidfd;
-  u64 child_tid;
-  u64 parent_tid;
-  u64 exit_signal;
-  u64 stack;       /* the lowest address of the child's stack ... */
-  u64 stack_size;  /* ... and its size: the kernel starts the child at stack + stack_size */
-  u64 tls;
-  u64 set_tid;     /* an array of set_tid_size PIDs the child is to have, one per PID namespace level */
-  u64 set_tid_size;
-  u64 cgroup;
-};
-#define CLONE_ARGS_SIZE_VER0 64 /* sizeof first published struct */
-#define CLONE_ARGS_SIZE_VER1 80 /* sizeof second published struct */
-#define CLONE_ARGS_SIZE_VER2 88 /* sizeof third published struct */
+#include <uapi/linux/sched.h>
 /* The PID namespace levels set_tid may name (Forkscope has the first only). */
 #define MAX_PID_NS_LEVEL 32
 
