@@ -8,6 +8,7 @@
    attributes system() sets (posix_spawnattr_setsigdefault and _setsigmask) are its arguments. */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -21,15 +22,11 @@
 #define is_internal_signal(sig) ((sig) == SIGCANCEL || (sig) == SIGSETXID)
 /* The kernel's sigset is one word (glibc's __NSIG_BYTES). */
 #define __NSIG_BYTES 8
-#define SIGSET_HAS(set, sig) (((set)->__val[0] >> ((sig) - 1)) & 1)
 /* posix_spawnattr_setflags's flags (spawn.h). */
 #define POSIX_SPAWN_SETSIGDEF 0x04
 #define POSIX_SPAWN_SETSIGMASK 0x08
 /* The child's exit status when it cannot exec (glibc's SPAWN_ERROR). */
 #define SPAWN_ERROR 127
-/* clone3's flags for the child (include/uapi/linux/sched.h). */
-#define CLONE_VM 0x00000100
-#define CLONE_VFORK 0x00004000
 
 long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset, size_t sigsetsize);
 int __libc_sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
@@ -69,9 +66,9 @@ static int __spawni_child(void *arguments)
   memset(&sa, 0, sizeof(sa));
   sys_rt_sigprocmask(SIG_BLOCK, NULL, &hset, __NSIG_BYTES);
   for (sig = 1; sig < NSIG; ++sig) {
-    if ((attr->flags & POSIX_SPAWN_SETSIGDEF) && SIGSET_HAS(attr->sd, sig)) {
+    if ((attr->flags & POSIX_SPAWN_SETSIGDEF) && sigismember(attr->sd, sig)) {
       sa.sa_handler = SIG_DFL;
-    } else if (SIGSET_HAS(&hset, sig)) {
+    } else if (sigismember(&hset, sig)) {
       if (is_internal_signal(sig)) {
         sa.sa_handler = SIG_IGN;
       } else {
