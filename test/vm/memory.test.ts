@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { AddressSpace, KERNEL_BLOCK_SIZE, LAYOUT, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
+import { AddressSpace, BLOCK_SIZE, LAYOUT, MemoryFault, PAGE_SIZE } from '../../debug-adapter/engine/vm/memory';
 
 const BASE = 0x555555559000;
 
@@ -80,6 +80,78 @@ describe('AddressSpace', () => {
     expect(child.readI32(BASE)).toBe(1);
   });
 
+  test('a page copied on write is one fault, however many of its blocks are written, and private on both sides', () => {
+    const parent = space();
+    parent.write32(BASE, 1);
+    const c1 = parent.fork();
+    const c2 = parent.fork();
+    c1.write32(BASE, 10); // c1's own page: one fault
+    c1.write32(BASE + 3 * BLOCK_SIZE, 11); // the same page, another block: no fault
+    c2.write32(BASE + BLOCK_SIZE, 20); // c2's own page: one fault; the parent now maps the original alone
+    expect([c1.stats().cowFaults, c2.stats().cowFaults]).toEqual([1, 1]);
+    expect(parent.stats().sharedPages).toBe(0);
+    parent.write32(BASE + 2 * BLOCK_SIZE, 30); // as on Linux, the page left to one process is reused: no fault
+    expect(parent.stats().cowFaults).toBe(0);
+    expect([parent.readI32(BASE), parent.readI32(BASE + BLOCK_SIZE), parent.readI32(BASE + 2 * BLOCK_SIZE), parent.readI32(BASE + 3 * BLOCK_SIZE)]).toEqual([1, 0, 30, 0]);
+    expect([c1.readI32(BASE), c1.readI32(BASE + BLOCK_SIZE), c1.readI32(BASE + 2 * BLOCK_SIZE), c1.readI32(BASE + 3 * BLOCK_SIZE)]).toEqual([10, 0, 0, 11]);
+    expect([c2.readI32(BASE), c2.readI32(BASE + BLOCK_SIZE), c2.readI32(BASE + 2 * BLOCK_SIZE), c2.readI32(BASE + 3 * BLOCK_SIZE)]).toEqual([1, 20, 0, 0]);
+  });
+
+  test('forks, writes and exits in any order: the same bytes, faults and page counts as whole pages copied on write', () => {
+    // The model: Linux's rule, a page shared by several processes is copied whole by the first to write it.
+    type ModelPage = { bytes: Uint8Array; sharers: number };
+    type Proc = { mem: AddressSpace; pages: Map<number, ModelPage>; cow: number };
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('fork' as const), who: fc.nat() }),
+      fc.record({ kind: fc.constant('exit' as const), who: fc.nat() }),
+      fc.record({ kind: fc.constant('write' as const), who: fc.nat(), off: fc.integer({ min: 0, max: 4 * PAGE_SIZE - 4 }), value: fc.integer() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const first = space();
+        const procs: Proc[] = [{ mem: first, pages: new Map(), cow: 0 }];
+        const modelPage = (p: Proc, pn: number): ModelPage => {
+          let page = p.pages.get(pn);
+          if (!page) p.pages.set(pn, (page = { bytes: new Uint8Array(PAGE_SIZE), sharers: 1 }));
+          return page;
+        };
+        for (const o of ops) {
+          const p = procs[o.who % procs.length]!;
+          if (o.kind === 'fork') {
+            for (const page of p.pages.values()) page.sharers++;
+            procs.push({ mem: p.mem.fork(), pages: new Map(p.pages), cow: 0 });
+          } else if (o.kind === 'exit') {
+            if (procs.length === 1) continue;
+            for (const page of p.pages.values()) page.sharers--;
+            p.mem.release();
+            procs.splice(procs.indexOf(p), 1);
+          } else {
+            p.mem.write32(BASE + o.off, o.value);
+            // The model writes byte by byte, so a value across two pages faults on each.
+            for (let i = 0; i < 4; i++) {
+              const a = o.off + i;
+              const pn = Math.floor(a / PAGE_SIZE);
+              let page = modelPage(p, pn);
+              if (page.sharers > 1) {
+                page.sharers--;
+                p.pages.set(pn, (page = { bytes: page.bytes.slice(), sharers: 1 }));
+                p.cow++;
+              }
+              page.bytes[a % PAGE_SIZE] = (o.value >> (8 * i)) & 0xff;
+            }
+          }
+        }
+        for (const p of procs) {
+          const stats = p.mem.stats();
+          expect(stats.cowFaults).toBe(p.cow);
+          expect(stats.residentPages).toBe(p.pages.size);
+          expect(stats.sharedPages).toBe([...p.pages.values()].filter((page) => page.sharers > 1).length);
+          for (const [pn, page] of p.pages) expect(p.mem.readBytes(BASE + pn * PAGE_SIZE, PAGE_SIZE)).toEqual(page.bytes);
+        }
+      }),
+    );
+  });
+
   test('setBrk grows and shrinks the heap mapping', () => {
     const m = new AddressSpace();
     m.map(BASE, 0, 'rw', '[heap]');
@@ -110,18 +182,18 @@ describe('AddressSpace', () => {
 
   test('kernel memory seen from a process: reads, writes and copies in the kernel\'s 1 KiB blocks, across block edges too', () => {
     const image = new AddressSpace();
-    image.map(LAYOUT.kernelHeap, 16 * KERNEL_BLOCK_SIZE, 'rw', '[heap]');
+    image.map(LAYOUT.kernelHeap, 16 * BLOCK_SIZE, 'rw', '[heap]');
     image.write32(LAYOUT.kernelHeap, 0x1234);
     const kernel = image.kernelCopy();
     const proc = space();
     proc.kernel = kernel;
     expect(proc.readI32(LAYOUT.kernelHeap)).toBe(0x1234);
     // A kernel stack's top: one block touched of a 16 KiB range.
-    const top = LAYOUT.kernelHeap + 16 * KERNEL_BLOCK_SIZE - 64;
+    const top = LAYOUT.kernelHeap + 16 * BLOCK_SIZE - 64;
     proc.write64(top, 2 ** 52 + 1);
     expect(kernel.readPtr(top)).toBe(2 ** 52 + 1);
     // Straddling two blocks, for each width and for bulk copies between kernel and user memory.
-    const edge = LAYOUT.kernelHeap + 4 * KERNEL_BLOCK_SIZE - 3;
+    const edge = LAYOUT.kernelHeap + 4 * BLOCK_SIZE - 3;
     proc.write64(edge, -5);
     expect(proc.readI64(edge)).toBe(-5);
     proc.write32(edge + 1, 0x11223344);

@@ -2,10 +2,12 @@
 // copy-on-write after fork. Every access checks its mapping, so a bad pointer becomes a simulated
 // SIGSEGV (a MemoryFault the VM turns into signal 11), never a host error.
 //
-// The host backs a space in blocks: a process's are its pages, while the kernel's are 1 KiB, so that a
-// task's 16 KiB kernel stack, of which a blocked task touches a few hundred bytes, costs the host one
-// block rather than a page. Blocks are the host's bookkeeping only: VMAs, faults and every figure a
-// program or a teacher sees stay in pages.
+// The host backs memory in 1 KiB blocks. A process's page is four of them, and a copy-on-write fault
+// gives the writer its own page whose blocks are copied one at a time, as each is written: a forked
+// child that writes one word (glibc's fork has the kernel store the child's TID) costs the host a
+// block rather than a page. The kernel's pages are single blocks, so that a task's 16 KiB kernel stack,
+// of which a blocked task touches a few hundred bytes, costs the host one block. Blocks are the host's
+// bookkeeping only: VMAs, faults and every figure a program or a teacher sees stay in pages.
 
 export const PAGE_SIZE = 4096;
 
@@ -46,8 +48,11 @@ export interface Vma {
   shared?: SharedPages;
 }
 
-/** The kernel's host block size (see above). */
-export const KERNEL_BLOCK_SIZE = 1024;
+/** The host's block size (see above). */
+export const BLOCK_SIZE = 1024;
+const BLOCKS_PER_PAGE = PAGE_SIZE / BLOCK_SIZE;
+/** Every block of a page of its own: see Page.own. */
+const ALL_BLOCKS = (1 << BLOCKS_PER_PAGE) - 1;
 /** Kernel blocks are carved from buffers this large: one host allocation for many blocks. */
 const BLOCK_ARENA_SIZE = 64 * 1024;
 /**
@@ -55,18 +60,48 @@ const BLOCK_ARENA_SIZE = 64 * 1024;
  * written, so such a read needs no block of its own (kzalloc'ed structs are mostly read before, or
  * never, written). Never written itself: a write fault gives the block its own memory.
  */
-const KERNEL_ZERO_BLOCK = new DataView(new ArrayBuffer(KERNEL_BLOCK_SIZE));
+const KERNEL_ZERO_BLOCK = new DataView(new ArrayBuffer(BLOCK_SIZE));
 
-/** A physical page (or a kernel block). `sharers` counts the address spaces mapping it; above 1 a write must copy it first. */
+/**
+ * A physical page: a process's four blocks, or one of the kernel's. `sharers` counts the address spaces
+ * mapping it; above 1 a write must copy it first (a copy-on-write fault).
+ */
 export class Page {
   sharers = 1;
-  constructor(readonly view: DataView) {}
+  constructor(
+    readonly blocks: DataView[],
+    /**
+     * Bit k set: block k is this page's alone, to write in place. A copy-on-write copy starts with the
+     * original's blocks and none of these bits, and copies each block on its first write; the original
+     * loses its bits too, since both now hold those blocks. (A block held by only one page after all is
+     * copied once more than needed: a cost in host memory, never in what a program sees.)
+     */
+    public own: number,
+  ) {}
 
-  /** A private copy of the bytes, for a copy-on-write fault. */
+  /** The page a copy-on-write fault gives the writer: the same bytes, each block to be copied when written. */
   copy(): Page {
-    const v = this.view;
-    return new Page(new DataView(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)));
+    this.own = 0;
+    return new Page(this.blocks.slice(), 0);
   }
+
+  /** Block `k`, to be written in place: copied first unless the page holds it alone. */
+  ownBlock(k: number): DataView {
+    const v = this.blocks[k]!;
+    if (this.own & (1 << k)) return v;
+    const copy = new DataView(v.buffer.slice(v.byteOffset, v.byteOffset + BLOCK_SIZE));
+    this.blocks[k] = copy;
+    this.own |= 1 << k;
+    return copy;
+  }
+}
+
+/** A fresh process page: one zeroed host buffer, seen as its four blocks. */
+function zeroPage(): Page {
+  const buffer = new ArrayBuffer(PAGE_SIZE);
+  const blocks: DataView[] = [];
+  for (let off = 0; off < PAGE_SIZE; off += BLOCK_SIZE) blocks.push(new DataView(buffer, off, BLOCK_SIZE));
+  return new Page(blocks, ALL_BLOCKS);
 }
 
 // Byte views of the two buffers that fill and copy touched last: the kernel's blocks share 64 KiB
@@ -121,11 +156,12 @@ export interface MemoryStats {
 }
 
 const TWO_32 = 0x100000000;
+const BS = BLOCK_SIZE;
 const KERNEL_BASE = LAYOUT.kernelBase;
-/** Entries in each of a space's TLBs (a power of two). */
-const TLB_SIZE = 32;
+/** Entries in each of a space's TLBs (a power of two), each a block. */
+const TLB_SIZE = 64;
 
-/** A TLB: page numbers at even indices, their views at the odd ones; -1 marks an empty entry. */
+/** A TLB: block numbers at even indices, their views at the odd ones; -1 marks an empty entry. */
 type TlbEntries = (number | DataView)[];
 
 /**
@@ -145,19 +181,23 @@ function spareTlb(tlb: TlbEntries | undefined): void {
   if (tlb && spareTlbs.length < MAX_SPARE_TLBS) spareTlbs.push(tlb.fill(-1));
 }
 
-/** The entry's index for page `pn`: its low bits (& keeps them past 2^32, as ToInt32 does). */
-const tlbSlot = (pn: number): number => (pn & (TLB_SIZE - 1)) * 2;
+/** The entry's index for block `bn`: its low bits (& keeps them past 2^32, as ToInt32 does). */
+const tlbSlot = (bn: number): number => (bn & (TLB_SIZE - 1)) * 2;
 /** Larger than any process's memory can be (the simulator caps heap and stack far below it). */
 const HUGE_RANGE = 0x40000000;
 
 export class AddressSpace {
   /**
-   * Page table: page (block) number less keyBias → page. Absent means not present yet (or not mapped:
-   * the VMAs decide). The kernel's keys are counted from its heap, so that they stay small integers
-   * (V8's Smis, which a Map hashes fast and stores unboxed) rather than numbers near 2^43.
+   * Page table: page number less keyBias → page. Absent means not present yet (or not mapped: the VMAs
+   * decide). The kernel's keys are counted from its heap, so that they stay small integers (V8's Smis,
+   * which a Map hashes fast and stores unboxed) rather than numbers near 2^43.
    */
   private readonly pages: Map<number, Page>;
   private readonly keyBias: number;
+  /** Blocks in each of this space's pages: BLOCKS_PER_PAGE for a process, 1 for the kernel (see above). */
+  private readonly blocksPerPage: number;
+  /** blocksPerPage * BLOCK_SIZE. */
+  private readonly pageBytes: number;
   /**
    * Sorted by start. Few entries (text, data, heap, stack, a handful of mmaps). A fork shares the
    * parent's list until either side changes it (see ownVmas): most children never do.
@@ -178,23 +218,21 @@ export class AddressSpace {
   /** Set while the debugger watches memory: called before each write with its range. */
   onWrite: ((addr: number, len: number) => void) | undefined;
 
-  // One-entry translation caches for reads and writes: most accesses hit the page of the one before.
-  private rpn = -1;
+  // One-entry translation caches for reads and writes, by block: most accesses hit the block of the one before.
+  private rbn = -1;
   private rview: DataView | undefined;
-  private wpn = -1;
+  private wbn = -1;
   private wview: DataView | undefined;
   // Behind them, small direct-mapped TLBs: kernel code moves between the user's stack, its own stack
   // and several task_structs, and a miss would otherwise cost a page-table lookup (and for writes a
-  // VMA search and a sharing check). The write TLB holds only pages this space may write in place.
-  // Each is a flat array of (page number, view) pairs, taken on the first miss and given back when the
+  // VMA search and a sharing check). The write TLB holds only blocks this space may write in place.
+  // Each is a flat array of (block number, view) pairs, taken on the first miss and given back when the
   // space's task sleeps (see dropTlbs): a fork bomb's spaces must stay small.
   private rTlb: TlbEntries | undefined;
   private wTlb: TlbEntries | undefined;
   /** load64's result: the low half unsigned, the high half signed. */
   private lo64 = 0;
   private hi64 = 0;
-  /** The host block size: PAGE_SIZE, or KERNEL_BLOCK_SIZE for the kernel's space. */
-  private readonly bs: number;
   /** chunk()'s results besides the view: the offset in the block, and the bytes left in it. */
   private chunkOff = 0;
   private chunkLen = 0;
@@ -202,9 +240,10 @@ export class AddressSpace {
   private arena: ArrayBuffer | undefined;
   private arenaUsed = 0;
 
-  constructor(from?: AddressSpace, blockSize = PAGE_SIZE) {
-    this.bs = from ? from.bs : blockSize;
-    this.keyBias = from ? from.keyBias : blockSize === PAGE_SIZE ? 0 : Math.floor(LAYOUT.kernelHeap / blockSize);
+  constructor(from?: AddressSpace, kernelSpace = false) {
+    this.blocksPerPage = from ? from.blocksPerPage : kernelSpace ? 1 : BLOCKS_PER_PAGE;
+    this.pageBytes = this.blocksPerPage * BS;
+    this.keyBias = from ? from.keyBias : kernelSpace ? Math.floor(LAYOUT.kernelHeap / BS) : 0;
     if (from) {
       // forEach rather than new Map(from.pages), which would make an entry array for every page.
       const pages = new Map<number, Page>();
@@ -221,7 +260,7 @@ export class AddressSpace {
       this.kernel = from.kernel;
       // Both sides must fault on their next write now that every page is shared (the parent's TLB is
       // emptied rather than dropped: it writes again at once).
-      from.wpn = -1;
+      from.wbn = -1;
       from.wview = undefined;
       from.wTlb?.fill(-1);
     } else {
@@ -242,30 +281,33 @@ export class AddressSpace {
    * other spaces cache the kernel's pages, which must never move; held in kernel-sized blocks.
    */
   kernelCopy(): AddressSpace {
-    const k = new AddressSpace(undefined, KERNEL_BLOCK_SIZE);
+    const k = new AddressSpace(undefined, true);
     k.vmaList = this.vmaList.map((v) => ({ ...v }));
     k.brk = this.brk;
     k.startBrk = this.startBrk;
     for (const [key, p] of this.pages) {
-      const pn = key + this.keyBias;
-      for (let off = 0; off < this.bs; off += k.bs) {
-        const block = k.newBlock();
-        new Uint8Array(block.buffer, block.byteOffset, k.bs).set(new Uint8Array(p.view.buffer, p.view.byteOffset + off, k.bs));
-        k.pages.set((pn * this.bs + off) / k.bs - k.keyBias, new Page(block));
-      }
+      const firstBlock = (key + this.keyBias) * this.blocksPerPage;
+      p.blocks.forEach((from, i) => {
+        const block = k.newKernelBlock();
+        new Uint8Array(block.buffer, block.byteOffset, BS).set(new Uint8Array(from.buffer, from.byteOffset, BS));
+        k.pages.set(firstBlock + i - k.keyBias, new Page([block], 1));
+      });
     }
     return k;
   }
 
-  /** Fresh zeroed memory for one block: a page buffer of its own, or a slice of the kernel's arena. */
-  private newBlock(): DataView {
-    if (this.bs === PAGE_SIZE) return new DataView(new ArrayBuffer(PAGE_SIZE));
+  /** Fresh zeroed memory for a page: the process's own buffer, or a block of the kernel's arena. */
+  private newPage(): Page {
+    return this.blocksPerPage === 1 ? new Page([this.newKernelBlock()], 1) : zeroPage();
+  }
+
+  private newKernelBlock(): DataView {
     if (!this.arena || this.arenaUsed === BLOCK_ARENA_SIZE) {
       this.arena = new ArrayBuffer(BLOCK_ARENA_SIZE);
       this.arenaUsed = 0;
     }
-    const view = new DataView(this.arena, this.arenaUsed, this.bs);
-    this.arenaUsed += this.bs;
+    const view = new DataView(this.arena, this.arenaUsed, BS);
+    this.arenaUsed += BS;
     return view;
   }
 
@@ -335,14 +377,14 @@ export class AddressSpace {
     const end = start + length;
     if (!this.intersects(start, end)) return;
     this.splitVmas(start, end, (part) => {
-      for (let pn = part.start / this.bs; pn < part.end / this.bs; pn++) this.dropPage(pn);
+      this.dropPages(part.start, part.end);
       return undefined;
     });
   }
 
   /** madvise's MADV_DONTNEED (zap_page_range): the pages of [start, end) go, the mappings stay. */
   zapPages(start: number, end: number): void {
-    for (let pn = start / this.bs; pn < end / this.bs; pn++) this.dropPage(pn);
+    this.dropPages(start, end);
   }
 
   /**
@@ -403,26 +445,27 @@ export class AddressSpace {
         break;
       }
     }
-    if (end < found.end) {
-      for (let pn = end / this.bs; pn < found.end / this.bs; pn++) this.dropPage(pn);
-    }
+    if (end < found.end) this.dropPages(end, found.end);
     const heap = this.ownVmas()[h]!;
     heap.end = Math.max(end, heap.start);
     this.brk = newBrk;
     return true;
   }
 
-  private dropPage(pn: number): void {
-    const p = this.pages.get(pn - this.keyBias);
-    if (p) {
-      p.sharers--;
-      this.pages.delete(pn - this.keyBias);
+  /** The pages of [start, end), page-aligned, go from this space. */
+  private dropPages(start: number, end: number): void {
+    for (let pn = start / this.pageBytes; pn < end / this.pageBytes; pn++) {
+      const p = this.pages.get(pn - this.keyBias);
+      if (p) {
+        p.sharers--;
+        this.pages.delete(pn - this.keyBias);
+      }
     }
     this.invalidate();
   }
 
   invalidate(): void {
-    this.rpn = this.wpn = -1;
+    this.rbn = this.wbn = -1;
     this.rview = this.wview = undefined;
     this.rTlb?.fill(-1);
     this.wTlb?.fill(-1);
@@ -438,7 +481,7 @@ export class AddressSpace {
     this.rTlb = this.wTlb = undefined;
   }
 
-  /** A process's page counts (its blocks are pages; the kernel's space has no such figures). */
+  /** A process's page counts (the kernel's space has no such figures). */
   stats(): MemoryStats {
     let shared = 0;
     for (const p of this.pages.values()) if (p.sharers > 1) shared++;
@@ -451,57 +494,63 @@ export class AddressSpace {
   // to one is handed to the kernel's space whole (its caches are then shared by every process), before
   // any offset is computed in this space's blocks.
 
-  private readPage(pn: number, addr: number): DataView {
-    const v = this.translate((this.rTlb ??= newTlb()), pn, addr, false);
-    this.rpn = pn;
+  private readBlock(bn: number, addr: number): DataView {
+    const v = this.translate((this.rTlb ??= newTlb()), bn, addr, false);
+    this.rbn = bn;
     this.rview = v;
     return v;
   }
 
-  private writePage(pn: number, addr: number): DataView {
-    const v = this.translate((this.wTlb ??= newTlb()), pn, addr, true);
-    this.wpn = pn;
+  private writeBlock(bn: number, addr: number): DataView {
+    const v = this.translate((this.wTlb ??= newTlb()), bn, addr, true);
+    this.wbn = bn;
     this.wview = v;
     return v;
   }
 
-  /** The page's view through `tlb`, filling the entry on a miss. */
-  private translate(tlb: TlbEntries, pn: number, addr: number, write: boolean): DataView {
-    const slot = tlbSlot(pn);
-    if (tlb[slot] === pn) return tlb[slot + 1] as DataView;
-    const v = write ? this.writablePage(pn, addr) : this.readablePage(pn, addr);
-    tlb[slot] = pn;
+  /** Block `bn`'s view through `tlb`, filling the entry on a miss. */
+  private translate(tlb: TlbEntries, bn: number, addr: number, write: boolean): DataView {
+    const slot = tlbSlot(bn);
+    if (tlb[slot] === bn) return tlb[slot + 1] as DataView;
+    const v = write ? this.writableBlock(bn, addr) : this.readableBlock(bn, addr);
+    tlb[slot] = bn;
     tlb[slot + 1] = v;
     return v;
   }
 
-  private readablePage(pn: number, addr: number): DataView {
+  private readableBlock(bn: number, addr: number): DataView {
     if (this.noAccess && this.findVma(addr)?.prot === 'none') throw new MemoryFault(addr, 'read', 'protection');
+    const pn = Math.floor(bn / this.blocksPerPage);
+    const k = bn - pn * this.blocksPerPage;
     const p = this.pages.get(pn - this.keyBias);
-    if (p) return p.view;
-    if (this.bs !== KERNEL_BLOCK_SIZE) return this.demandZero(pn, addr, 'read').view;
+    if (p) return p.blocks[k]!;
+    if (this.blocksPerPage !== 1) return this.demandZero(pn, addr, 'read').blocks[k]!;
     if (!this.findVma(addr)) throw new MemoryFault(addr, 'read', 'unmapped');
     return KERNEL_ZERO_BLOCK;
   }
 
-  /** The page a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
-  private writablePage(pn: number, addr: number): DataView {
+  /** The block a write goes to, after the checks and faults of a first write: mapping, protection, sharing. */
+  private writableBlock(bn: number, addr: number): DataView {
     const vma = this.checkWritable(addr);
+    const pn = Math.floor(bn / this.blocksPerPage);
+    const k = bn - pn * this.blocksPerPage;
     let p = this.pages.get(pn - this.keyBias);
-    if (p && p.sharers === 1) return p.view;
+    if (p && p.sharers === 1 && p.own & (1 << k)) return p.blocks[k]!;
     if (!p) p = this.demandZero(pn, addr, 'write');
-    else if (!vma.shared) {
-      // Copy-on-write fault: this space gets its own copy and the other sharers keep the original.
+    else if (vma.shared) return p.blocks[k]!;
+    else if (p.sharers > 1) {
+      // Copy-on-write fault: this space gets its own page and the other sharers keep the original.
       p.sharers--;
       p = p.copy();
       this.pages.set(pn - this.keyBias, p);
       this.cowFaults++;
     }
-    // The read caches may hold the page's old view: the shared original, or the kernel's zero block.
-    if (this.rpn === pn) this.rview = p.view;
-    const slot = tlbSlot(pn);
-    if (this.rTlb && this.rTlb[slot] === pn) this.rTlb[slot + 1] = p.view;
-    return p.view;
+    const v = p.ownBlock(k);
+    // The read caches may hold the block's old view: the shared original, or the kernel's zero block.
+    if (this.rbn === bn) this.rview = v;
+    const slot = tlbSlot(bn);
+    if (this.rTlb && this.rTlb[slot] === bn) this.rTlb[slot + 1] = v;
+    return v;
   }
 
   /** A write's checks: faults unless `addr` is mapped writable. */
@@ -520,14 +569,15 @@ export class AddressSpace {
    */
   private inUnwrittenKernelBlock(addr: number): boolean {
     const s = addr >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    if (s.bs !== KERNEL_BLOCK_SIZE) return false;
-    const pn = Math.floor(addr / s.bs);
-    if (s.pages.has(pn - s.keyBias)) return false;
+    if (s.blocksPerPage !== 1) return false;
+    const bn = Math.floor(addr / BS);
+    if (s.pages.has(bn - s.keyBias)) return false;
     s.checkWritable(addr);
-    this.chunkLen = s.bs - (addr - pn * s.bs);
+    this.chunkLen = BS - (addr - bn * BS);
     return true;
   }
 
+  /** Page `pn`'s first touch. */
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, access, 'unmapped');
@@ -535,8 +585,8 @@ export class AddressSpace {
     let p = vma.shared?.get(pn);
     if (p) p.sharers++;
     else {
-      if (this.bs === PAGE_SIZE && this.pages.size >= MAX_RESIDENT_PAGES) throw new OutOfMemory(addr);
-      p = new Page(this.newBlock());
+      if (this.blocksPerPage !== 1 && this.pages.size >= MAX_RESIDENT_PAGES) throw new OutOfMemory(addr);
+      p = this.newPage();
       vma.shared?.set(pn, p);
       this.demandZeroFaults++;
     }
@@ -550,11 +600,11 @@ export class AddressSpace {
    */
   private chunk(addr: number, write: boolean): DataView {
     const s = addr >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(addr / s.bs);
-    this.chunkOff = addr - pn * s.bs;
-    this.chunkLen = s.bs - this.chunkOff;
-    if (write) return pn === s.wpn ? s.wview! : s.writePage(pn, addr);
-    return pn === s.rpn ? s.rview! : s.readPage(pn, addr);
+    const bn = Math.floor(addr / BS);
+    this.chunkOff = addr - bn * BS;
+    this.chunkLen = BS - this.chunkOff;
+    if (write) return bn === s.wbn ? s.wview! : s.writeBlock(bn, addr);
+    return bn === s.rbn ? s.rview! : s.readBlock(bn, addr);
   }
 
   // ------------------------------------------------------------ typed access (little-endian)
@@ -565,19 +615,19 @@ export class AddressSpace {
 
   readU8(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
-    return v.getUint8(a - pn * s.bs);
+    const bn = Math.floor(a / BS);
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
+    return v.getUint8(a - bn * BS);
   }
   readI8(a: number): number {
     return (this.readU8(a) << 24) >> 24;
   }
   readU16(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 2) return s.readU8(a) | (s.readU8(a + 1) << 8);
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 2) return s.readU8(a) | (s.readU8(a + 1) << 8);
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
     return v.getUint16(off, true);
   }
   readI16(a: number): number {
@@ -585,10 +635,10 @@ export class AddressSpace {
   }
   readI32(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 4) return s.readU16(a) | (s.readU16(a + 2) << 16);
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 4) return s.readU16(a) | (s.readU16(a + 2) << 16);
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
     return v.getInt32(off, true);
   }
   readU32(a: number): number {
@@ -616,10 +666,10 @@ export class AddressSpace {
    * (signed), with one translation when it fits in a block: pointers and longs are most of the kernel's reads.
    */
   private load64(a: number): void {
-    const pn = Math.floor(a / this.bs);
-    const off = a - pn * this.bs;
-    if (off <= this.bs - 8) {
-      const v = pn === this.rpn ? this.rview! : this.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off <= BS - 8) {
+      const v = bn === this.rbn ? this.rview! : this.readBlock(bn, a);
       this.lo64 = v.getUint32(off, true);
       this.hi64 = v.getInt32(off + 4, true);
     } else {
@@ -634,26 +684,26 @@ export class AddressSpace {
    */
   readPtr(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 8) return Number(s.readI64(a));
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 8) return Number(s.readI64(a));
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
     return v.getInt32(off + 4, true) * TWO_32 + v.getUint32(off, true);
   }
   readF32(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 4) return s.viaScratch(a, 4).getFloat32(0, true);
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 4) return s.viaScratch(a, 4).getFloat32(0, true);
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
     return v.getFloat32(off, true);
   }
   readF64(a: number): number {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 8) return s.viaScratch(a, 8).getFloat64(0, true);
-    const v = pn === s.rpn ? s.rview! : s.readPage(pn, a);
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 8) return s.viaScratch(a, 8).getFloat64(0, true);
+    const v = bn === s.rbn ? s.rview! : s.readBlock(bn, a);
     return v.getFloat64(off, true);
   }
 
@@ -662,35 +712,35 @@ export class AddressSpace {
   write8(a: number, x: number): void {
     if (this.onWrite) this.onWrite(a, 1);
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
-    v.setUint8(a - pn * s.bs, x);
+    const bn = Math.floor(a / BS);
+    const v = bn === s.wbn ? s.wview! : s.writeBlock(bn, a);
+    v.setUint8(a - bn * BS, x);
   }
   write16(a: number, x: number): void {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 2) { this.write8(a, x); this.write8(a + 1, x >> 8); return; }
     if (this.onWrite) this.onWrite(a, 2);
-    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
+    const v = bn === s.wbn ? s.wview! : s.writeBlock(bn, a);
     v.setUint16(off, x, true);
   }
   write32(a: number, x: number): void {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (off > s.bs - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (off > BS - 4) { this.write16(a, x); this.write16(a + 2, x >> 16); return; }
     if (this.onWrite) this.onWrite(a, 4);
-    const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
+    const v = bn === s.wbn ? s.wview! : s.writeBlock(bn, a);
     v.setInt32(off, x, true);
   }
   write64(a: number, x: number | bigint): void {
     const s = a >= KERNEL_BASE && this.kernel !== undefined ? this.kernel : this;
-    const pn = Math.floor(a / s.bs);
-    const off = a - pn * s.bs;
-    if (typeof x === 'number' && off <= s.bs - 8) {
+    const bn = Math.floor(a / BS);
+    const off = a - bn * BS;
+    if (typeof x === 'number' && off <= BS - 8) {
       if (this.onWrite) this.onWrite(a, 8);
-      const v = pn === s.wpn ? s.wview! : s.writePage(pn, a);
+      const v = bn === s.wbn ? s.wview! : s.writeBlock(bn, a);
       v.setInt32(off, x >>> 0, true);
       v.setInt32(off + 4, Math.floor(x / TWO_32), true);
       return;
