@@ -563,6 +563,50 @@ int main(void) {
     ]);
   });
 
+  it('decodes the calls that make, shorten and remove files as strace does', () => {
+    // Each expected line was printed by strace for the same program compiled with cc, stdin /dev/null.
+    const file = program(
+      'trace_tmpfs.c',
+      `#define _GNU_SOURCE
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
+int main(void) {
+  int fd = open("./trace_tmpfs.tmp", O_RDWR | O_CREAT | O_TRUNC, 0640);
+  struct stat st;
+  write(fd, "twelve bytes", 12);
+  ftruncate(fd, 5);
+  ftruncate(fd, -1);
+  ftruncate(0, 1);
+  fstat(fd, &st);
+  unlink("./trace_tmpfs.tmp");
+  unlink("./trace_tmpfs.tmp");
+  unlinkat(AT_FDCWD, "/proc", AT_REMOVEDIR);
+  unlinkat(AT_FDCWD, "x", 0x100);
+  unlink("/proc/sys/kernel/pid_max");
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('openat('));
+    expect(lines.slice(from, from + 11)).toEqual([
+      'openat(AT_FDCWD, "./trace_tmpfs.tmp", O_RDWR|O_CREAT|O_TRUNC, 0640) = 3',
+      'write(3, "twelve bytes", 12)            = 12',
+      'ftruncate(3, 5)                         = 0',
+      'ftruncate(3, 18446744073709551615)      = -1 EINVAL (Invalid argument)',
+      'ftruncate(0, 1)                         = -1 EINVAL (Invalid argument)',
+      'newfstatat(3, "", {st_mode=S_IFREG|0640, st_size=5, ...}, AT_EMPTY_PATH) = 0',
+      'unlink("./trace_tmpfs.tmp")             = 0',
+      'unlink("./trace_tmpfs.tmp")             = -1 ENOENT (No such file or directory)',
+      'unlinkat(AT_FDCWD, "/proc", AT_REMOVEDIR) = -1 EBUSY (Device or resource busy)',
+      'unlinkat(AT_FDCWD, "x", AT_SYMLINK_NOFOLLOW) = -1 EINVAL (Invalid argument)',
+      'unlink("/proc/sys/kernel/pid_max")      = -1 EACCES (Permission denied)',
+    ]);
+  });
+
   it('decodes rt_sigaction\'s actions as strace does, with the flags the kernel keeps', () => {
     const file = program(
       'trace_sigaction.c',

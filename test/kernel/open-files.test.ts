@@ -1,5 +1,6 @@
-// open(2), openat, creat, fcntl, pipe2 and lseek on the simulated file system: /dev/null, /dev/zero and
-// /proc/sys/kernel/pid_max, whose writes change how PIDs are handed out. Errors and odd cases are those
+// open(2), openat, creat, fcntl, pipe2, lseek, ftruncate and unlink on the simulated file system:
+// /dev/null, /dev/zero, /proc/sys/kernel/pid_max (whose writes change how PIDs are handed out) and the
+// regular files programs create in the tmpfs root. Errors and odd cases are those
 // measured on Linux 6.x with glibc (strace shows the same system calls and results).
 import { describe, expect, it } from 'vitest';
 import { compile, createMachine } from '../../debug-adapter/engine/index';
@@ -126,7 +127,7 @@ int main(void) {
 });
 
 describe('open', () => {
-  it('fails as Linux does: ENOENT, EROFS (nothing can be created), ENOTDIR, EISDIR, EEXIST, EBADF, EFAULT', () => {
+  it('fails as Linux does: ENOENT, ENOTDIR, EISDIR, EEXIST, EINVAL, EBADF, EFAULT', () => {
     const r = runProgram(`${SHOW}
 int main(void) {
   int dir;
@@ -136,6 +137,8 @@ int main(void) {
   show("creat at the root", creat("/notes.txt", 0644));
   show("O_CREAT in a missing directory", open("/nodir/x", O_WRONLY | O_CREAT, 0644));
   show("O_CREAT in /proc", open("/proc/x", O_WRONLY | O_CREAT, 0644));
+  show("O_CREAT|O_DIRECTORY", open("/newdir", O_RDONLY | O_CREAT | O_DIRECTORY, 0755));
+  show("O_CREAT of name/", open("/newfile/", O_WRONLY | O_CREAT, 0644));
   show("a file as a directory", open("/dev/null/x", O_RDONLY));
   show("O_DIRECTORY on a file", open("/dev/null", O_RDONLY | O_DIRECTORY));
   show("a directory for writing", open("/proc", O_WRONLY));
@@ -157,20 +160,22 @@ int main(void) {
         'missing = -1 No such file or directory',
         'empty path = -1 No such file or directory',
         'relative = -1 No such file or directory',
-        'creat at the root = -1 Read-only file system',
+        'creat at the root = 3',
         'O_CREAT in a missing directory = -1 No such file or directory',
         'O_CREAT in /proc = -1 No such file or directory',
+        'O_CREAT|O_DIRECTORY = -1 Invalid argument',
+        'O_CREAT of name/ = -1 Is a directory',
         'a file as a directory = -1 Not a directory',
         'O_DIRECTORY on a file = -1 Not a directory',
         'a directory for writing = -1 Is a directory',
         'O_CREAT of a directory = -1 Is a directory',
         'O_CREAT|O_EXCL of a file = -1 File exists',
-        'O_CREAT of an existing file = 3',
+        'O_CREAT of an existing file = 4',
         'bad dirfd = -1 Bad file descriptor',
-        'bad dirfd, absolute path = 4',
+        'bad dirfd, absolute path = 5',
         'dirfd not a directory = -1 Not a directory',
-        'relative to a dirfd = 6',
-        'dots = 7',
+        'relative to a dirfd = 7',
+        'dots = 8',
         'reading a directory = -1 Is a directory',
         'bad pointer = -1 Bad address',
         '',
@@ -366,5 +371,52 @@ describe('ps', () => {
     expect(ps(32768)).toBe('  PID  PPID   SID COMMAND\n    1     0     1 init\n');
     expect(ps(1000)).toBe(' PID PPID  SID COMMAND\n   1    0    1 init\n');
     expect(ps(500)).toBe('PID PPID SID COMMAND\n  1    0   1 init\n');
+  });
+});
+
+describe('regular files, kept in memory for the run (tmpfs)', () => {
+  it('a hole costs no memory, and a program that writes without end gets ENOSPC, not the host\'s memory', () => {
+    const r = runProgram(`#include <sys/stat.h>
+${SHOW}
+static char chunk[1 << 20];
+int main(void) {
+  struct stat st;
+  int sparse = open("/sparse", O_RDWR | O_CREAT, 0644);
+  show("lseek to 1 TiB", lseek(sparse, 1L << 40, SEEK_SET));
+  show("write", write(sparse, "x", 1));
+  fstat(sparse, &st);
+  printf("size %ld, blocks %ld\\n", (long)st.st_size, (long)st.st_blocks);
+  char c = 1;
+  lseek(sparse, 12345, SEEK_SET);
+  show("read in the hole", read(sparse, &c, 1));
+  printf("byte %d\\n", c);
+  int fd = open("/big", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  long total = 0, n;
+  while ((n = write(fd, chunk, sizeof chunk)) > 0) total += n;
+  show("write once full", n);
+  printf("%ld bytes written\\n", total);
+  show("unlink", unlink("/big"));
+  show("still full while open", write(fd, chunk, 1));
+  close(fd);
+  fd = open("/small", O_WRONLY | O_CREAT, 0644);
+  show("room again once closed", write(fd, chunk, 4096));
+  return 0;
+}`);
+    // 128 MiB, half of the machine's memory, less the page the sparse file holds.
+    expect(r.stdout).toBe(
+      [
+        'lseek to 1 TiB = 1099511627776',
+        'write = 1',
+        'size 1099511627777, blocks 8',
+        'read in the hole = 1',
+        'byte 0',
+        'write once full = -1 No space left on device',
+        `${128 * 1024 * 1024 - 4096} bytes written`,
+        'unlink = 0',
+        'still full while open = -1 No space left on device',
+        'room again once closed = 4096',
+        '',
+      ].join('\n'),
+    );
   });
 });

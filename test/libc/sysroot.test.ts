@@ -14,13 +14,15 @@ const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
  * the vdso/ ones the kernel shares with its vDSO (the C library's lib/vdso.c here).
  */
 const userHeaders = (): string[] =>
-  [...loadSystemHeaders().keys()].filter((h) => !h.startsWith('linux/') && !h.startsWith('vdso/') && !isSharedWithKernel(h)).sort();
+  [...loadSystemHeaders().keys()].filter((h) => !h.startsWith('linux/') && !h.startsWith('vdso/') && !isSharedWithKernel(h) && !isLibcInternal(h)).sort();
 /**
  * The kernel's uapi headers: those user headers include (as <fcntl.h> includes <asm-generic/fcntl.h>),
  * and uapi/, what the kernel and the C library's own sources share (clone3's struct clone_args). Not
  * included directly.
  */
 const isSharedWithKernel = (h: string): boolean => h.startsWith('asm-generic/') || h.startsWith('uapi/');
+/** bits/: the C library's internal headers, which user headers include (as glibc's do) and programs never name. */
+const isLibcInternal = (h: string): boolean => h.startsWith('bits/');
 
 function inTempDir<R>(fn: (dir: string) => R): R {
   const dir = mkdtempSync(path.join(tmpdir(), 'forkscope-sysroot-'));
@@ -78,7 +80,7 @@ int main(void) {
   it.runIf(hasCc)('gives every numeric constant the value the host\'s headers give it', () => {
     const headers = loadSystemHeaders();
     const names = new Set<string>();
-    for (const h of [...headers.keys()].filter((k) => userHeaders().includes(k) || isSharedWithKernel(k))) {
+    for (const h of [...headers.keys()].filter((k) => userHeaders().includes(k) || isSharedWithKernel(k) || isLibcInternal(k))) {
       for (const m of headers.get(h)!.matchAll(/^#define\s+([A-Z][A-Z0-9_]*)\s+\(?-?(?:0x[0-9a-fA-F]+|\d+)[UL]*\)?\s*$/gm)) names.add(m[1]!);
     }
     const program = (prelude: string): string => `${prelude}

@@ -154,7 +154,14 @@ export class DescriptorTables {
 }
 
 function release(f: OpenFile, woken: (task: number) => void): void {
-  if (--f.refs > 0 || f.kind !== 'pipe') return;
+  if (--f.refs > 0) return;
+  if (f.kind === 'inode') {
+    // The last open file of an unlinked regular file: its data goes (iput of an inode with no links).
+    const inode = f.inode;
+    if (inode.kind === 'reg' && --inode.opens === 0 && inode.nlink === 0) inode.data.evict();
+    return;
+  }
+  if (f.kind !== 'pipe') return;
   if (f.end === 'read') {
     // A writer waiting for room learns there is no reader left (EPIPE).
     if (--f.pipe.readers === 0) wakeAll(f.pipe.writeWaiters, woken);

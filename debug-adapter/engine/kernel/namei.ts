@@ -1,8 +1,10 @@
 // The simulated file system that open(2) walks, and its path lookup (fs/namei.c's link_path_walk).
-// Forkscope's machine has no disk: its tree is a few directories, the character devices /dev/null and
-// /dev/zero, and /proc/sys/kernel/pid_max, the sysctl that the lecture's PID rules depend on. Programs
-// in /bin and in the program's folder exist for execve only (exec.ts finds them); open(2) does not see
-// them. Relative paths start at the root, the only working directory a task has here.
+// Forkscope's machine has no disk: its root is a tmpfs, as an initramfs is, holding a few directories,
+// the character devices /dev/null and /dev/zero, /proc/sys/kernel/pid_max (the sysctl that the
+// lecture's PID rules depend on), and the regular files programs create, kept in memory for the run
+// (shmem.ts). Programs in /bin and in the program's folder exist for execve only (exec.ts finds them);
+// open(2) does not see them. Relative paths start at the root, the only working directory a task has here.
+import { ShmemFile, type ShmemBudget } from './shmem';
 
 const ENOENT = 2;
 const ENOTDIR = 20;
@@ -24,11 +26,24 @@ export type Inode =
       kind: 'dir';
       entries: Map<string, Inode>;
       parent: Inode | undefined;
-      /** procfs has no create operation: O_CREAT of a missing name there fails with ENOENT, not EROFS. */
+      /** procfs has no create operation: O_CREAT of a missing name there fails with ENOENT. */
       proc: boolean;
+      /** A file system is mounted here (the root, /dev, /proc): rmdir gives EBUSY. */
+      mountpoint?: true;
     }
   | { kind: 'chr'; device: 'null' | 'zero' }
-  | { kind: 'sysctl'; sysctl: SysctlInt };
+  | { kind: 'sysctl'; sysctl: SysctlInt }
+  | RegularFile;
+
+/** A file a program created: its permission bits, its links (names) and open files, and its data. */
+export interface RegularFile {
+  kind: 'reg';
+  mode: number;
+  nlink: number;
+  /** The open files (struct file) on it: an unlinked file lives on until the last is closed. */
+  opens: number;
+  data: ShmemFile;
+}
 
 type Dir = Extract<Inode, { kind: 'dir' }>;
 
@@ -46,17 +61,35 @@ function mkdir(parent: Dir, name: string, proc = parent.proc): Dir {
 export function fileTree(sysctls: { pidMax: SysctlInt }): Dir {
   const root = dir(undefined, false);
   root.parent = root;
+  root.mountpoint = true;
   mkdir(root, 'bin');
   const dev = mkdir(root, 'dev');
+  dev.mountpoint = true;
   dev.entries.set('null', { kind: 'chr', device: 'null' });
   dev.entries.set('zero', { kind: 'chr', device: 'zero' });
-  const kernel = mkdir(mkdir(mkdir(root, 'proc', true), 'sys'), 'kernel');
+  const proc = mkdir(root, 'proc', true);
+  proc.mountpoint = true;
+  const kernel = mkdir(mkdir(proc, 'sys'), 'kernel');
   kernel.entries.set('pid_max', { kind: 'sysctl', sysctl: sysctls.pidMax });
   return root;
 }
 
 /** A lookup's end: the inode found, or the directory where the last name is missing (for O_CREAT). */
-export type LookupResult = { inode: Inode } | { missingIn: Dir };
+export type LookupResult = { inode: Inode; name: string; parent: Dir } | { missingIn: Dir; name: string };
+
+/** shmem_mknod for a regular file: `name` in `dir`, with permission bits `mode` (the umask applied). */
+export function createFile(dir: Dir, name: string, mode: number, budget: ShmemBudget): RegularFile {
+  const file: RegularFile = { kind: 'reg', mode: mode & 0o7777, nlink: 1, opens: 0, data: new ShmemFile(budget) };
+  dir.entries.set(name, file);
+  return file;
+}
+
+/** A name goes from its directory (unlink); the file's data goes once it has no name and is not open. */
+export function removeName(dir: Dir, name: string): void {
+  const inode = dir.entries.get(name);
+  dir.entries.delete(name);
+  if (inode?.kind === 'reg' && --inode.nlink === 0 && inode.opens === 0) inode.data.evict();
+}
 
 /**
  * Walks `path` from `root` (absolute) or `cwd`: every component but the last must be a directory
@@ -70,13 +103,15 @@ export function pathLookup(root: Dir, cwd: Dir, path: string): LookupResult | nu
   if (names.some((s) => s.length > NAME_MAX)) return -ENAMETOOLONG;
   const mustBeDir = path.endsWith('/');
   let at: Inode = path.startsWith('/') ? root : cwd;
+  let parent: Dir = at.kind === 'dir' ? at : root;
   for (let i = 0; i < names.length; i++) {
     if (at.kind !== 'dir') return -ENOTDIR;
     const name = names[i]!;
     const next: Inode | undefined = name === '..' ? at.parent : at.entries.get(name);
-    if (!next) return i === names.length - 1 ? { missingIn: at } : -ENOENT;
+    if (!next) return i === names.length - 1 ? { missingIn: at, name } : -ENOENT;
+    parent = at;
     at = next;
   }
   if (mustBeDir && at.kind !== 'dir') return -ENOTDIR;
-  return { inode: at };
+  return { inode: at, name: names[names.length - 1] ?? '.', parent };
 }

@@ -13,6 +13,8 @@ export interface FileStatus {
   blksize: number;
   nlink: number;
   size: number;
+  /** st_blocks, in 512-byte units: what a regular file's data takes (0 for the others). */
+  blocks?: number;
 }
 
 const S_IFDIR = 0o040000;
@@ -32,6 +34,8 @@ export function inodeStatus(inode: Inode): FileStatus {
     // The memory devices: major 1, /dev/null minor 3, /dev/zero minor 5.
     case 'chr': return { mode: S_IFCHR | 0o666, rdev: [1, inode.device === 'null' ? 3 : 5], blksize: 4096, nlink: 1, size: 0 };
     case 'sysctl': return { mode: S_IFREG | 0o644, blksize: 1024, nlink: 1, size: 0 };
+    // tmpfs: a page-sized I/O block, and the pages the file holds.
+    case 'reg': return { mode: S_IFREG | inode.mode, blksize: 4096, nlink: inode.nlink, size: inode.data.size, blocks: inode.data.blocks };
   }
 }
 
@@ -44,7 +48,7 @@ function makedev(major: number, minor: number): bigint {
 
 const STAT_SIZE = 144;
 
-/** Writes struct stat at `addr`: st_nlink at 16, st_mode 24, st_rdev 40, st_size 48, st_blksize 56 (uid and gid 0). */
+/** Writes struct stat at `addr`: st_nlink at 16, st_mode 24, st_rdev 40, st_size 48, st_blksize 56, st_blocks 64 (uid and gid 0). */
 export function writeStat(mem: AddressSpace, addr: number, s: FileStatus): void {
   mem.fill(addr, 0, STAT_SIZE);
   mem.write64(addr + 16, s.nlink);
@@ -52,4 +56,5 @@ export function writeStat(mem: AddressSpace, addr: number, s: FileStatus): void 
   if (s.rdev) mem.write64(addr + 40, makedev(s.rdev[0], s.rdev[1]));
   mem.write64(addr + 48, s.size);
   mem.write64(addr + 56, s.blksize);
+  mem.write64(addr + 64, s.blocks ?? 0);
 }

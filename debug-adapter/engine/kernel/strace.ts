@@ -601,6 +601,10 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   openat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${openFlags(int32(c.args[2]))}${openMode(int32(c.args[2]), c.args[3])})` },
   open: { enter: (c) => `${cString(c.mem, c.args[0])}, ${openFlags(int32(c.args[1]))}${openMode(int32(c.args[1]), c.args[2])})` },
   creat: { enter: (c) => `${cString(c.mem, c.args[0])}, 0${n(c.args[1]).toString(8)})` },
+  unlink: { enter: (c) => `${cString(c.mem, c.args[0])})` },
+  unlinkat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${atFlags(int32(c.args[2]))})` },
+  // The length as strace prints it: unsigned.
+  ftruncate: { enter: (c) => `${int32(c.args[0])}, ${BigInt.asUintN(64, BigInt(c.args[1] ?? 0))})` },
   fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },
   lseek: {
     enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${SEEK_WHENCE[n(c.args[2])] ?? `0x${n(c.args[2]).toString(16)} /* SEEK_??? */`})`,

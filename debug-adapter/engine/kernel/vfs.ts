@@ -1,13 +1,14 @@
-// The host side of the kernel's file calls (fs/open.c, fs/read_write.c, fs/pipe.c, fs/fcntl.c,
-// fs/file.c): each task's descriptor table (its files_struct's, see files.ts), opening the files of the
-// simulated file system (namei.ts), reads, writes and seeks on them, on the terminal and on pipes, and
-// the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
+// The host side of the kernel's file calls (fs/open.c, fs/namei.c, fs/read_write.c, fs/pipe.c,
+// fs/fcntl.c, fs/file.c): each task's descriptor table (its files_struct's, see files.ts), opening,
+// creating and unlinking the files of the simulated file system (namei.ts), reads, writes and seeks on
+// them, on the terminal and on pipes, and the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
 // the flags; this moves the bytes and keeps the tables.
 import { type AddressSpace, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
-import { type Inode, pathLookup, PATH_MAX } from './namei';
+import { createFile, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
+import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, TERMINAL_STATUS, writeStat } from './stat';
 
@@ -20,16 +21,20 @@ const ENOTDIR = 20;
 const EISDIR = 21;
 const EINVAL = 22;
 const ESPIPE = 29;
-const EROFS = 30;
+const EACCES = 13;
+const ENOTEMPTY = 39;
+const EBUSY = 16;
 const EPIPE = 32;
 const ENAMETOOLONG = 36;
 const ENXIO = 6;
 
 const AT_EMPTY_PATH = 0x1000;
+const AT_REMOVEDIR = 0x200;
 const O_CREAT = 0o100;
 const O_EXCL = 0o200;
 const O_NOCTTY = 0o400;
 const O_TRUNC = 0o1000;
+const O_APPEND = 0o2000;
 const O_DIRECTORY = 0o200000;
 const O_CLOEXEC = 0o2000000;
 /** The open flags that only act at open time: do_dentry_open drops them from f_flags (and O_CLOEXEC goes to the descriptor). */
@@ -57,6 +62,8 @@ export class Vfs {
   /** How much of the run's stdin the terminal has handed out. */
   private stdinPos = 0;
   private readonly wake = (t: number): void => this.host.wakeUp(t);
+  /** The tmpfs's size limit, shared by its files. */
+  private readonly shmem = newShmemBudget();
 
   constructor(
     private readonly kmem: AddressSpace,
@@ -165,6 +172,11 @@ export class Vfs {
     const inode = f.inode;
     switch (inode.kind) {
       case 'dir': return -EISDIR;
+      case 'reg': {
+        const out = inode.data.read(f.pos, count);
+        f.pos += out.length;
+        return out;
+      }
       case 'chr': return inode.device === 'zero' ? new Uint8Array(count) : new Uint8Array(0);
       case 'sysctl': {
         const out = sysctlRead(inode.sysctl, f.pos, count);
@@ -179,6 +191,13 @@ export class Vfs {
     switch (inode.kind) {
       case 'dir': return -EBADF; // a directory is only ever open for reading
       case 'chr': return bytes.length;
+      case 'reg': {
+        // O_APPEND: every write goes to the end, which the file position then follows.
+        if (f.flags & O_APPEND) f.pos = inode.data.size;
+        const n = inode.data.write(f.pos, bytes);
+        if (n > 0) f.pos += n;
+        return n;
+      }
       case 'sysctl': {
         const n = sysctlWrite(inode.sysctl, f.pos, bytes);
         if (n > 0) f.pos += n;
@@ -189,22 +208,66 @@ export class Vfs {
 
   /**
    * do_filp_open and fd_install: opens `path` (relative to the directory open at `dfd`, or to the
-   * root for AT_FDCWD) and returns the new descriptor, or -errno. Nothing can be created: the tree
-   * has no disk behind it, so O_CREAT of a missing name fails as on a read-only file system (EROFS),
-   * or with ENOENT inside /proc, which has no create operation.
+   * root for AT_FDCWD) and returns the new descriptor, or -errno. O_CREAT of a missing name makes a
+   * regular file with permission bits `mode` (the kernel has applied the umask), except inside /proc,
+   * which has no create operation (ENOENT). O_TRUNC empties a regular file, whatever the access mode,
+   * as Linux does.
    */
-  doFilpOpen(dfd: number, pathAddr: number, flags: number): number {
+  doFilpOpen(dfd: number, pathAddr: number, flags: number, mode: number): number {
     const path = this.userPath(pathAddr);
     if (typeof path === 'number') return path;
     const found = this.lookupAt(dfd, path);
     if (typeof found === 'number') return found;
-    if ('missingIn' in found) return (flags & O_CREAT) === 0 ? -ENOENT : found.missingIn.proc ? -ENOENT : -EROFS;
-    const inode = found.inode;
-    if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) return -EEXIST;
-    if (inode.kind === 'dir' && ((flags & O_ACCMODE) !== O_RDONLY || (flags & O_CREAT) !== 0)) return -EISDIR;
-    if (inode.kind !== 'dir' && (flags & O_DIRECTORY) !== 0) return -ENOTDIR;
+    let inode: Inode;
+    if ('missingIn' in found) {
+      if ((flags & O_CREAT) === 0 || found.missingIn.proc) return -ENOENT;
+      // open_last_lookups: "name/" cannot be created as a file.
+      if (path.endsWith('/')) return -EISDIR;
+      inode = createFile(found.missingIn, found.name, mode, this.shmem);
+    } else {
+      inode = found.inode;
+      if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) return -EEXIST;
+      if (inode.kind === 'dir' && ((flags & O_ACCMODE) !== O_RDONLY || (flags & O_CREAT) !== 0)) return -EISDIR;
+      if (inode.kind !== 'dir' && (flags & O_DIRECTORY) !== 0) return -ENOTDIR;
+      if (inode.kind === 'reg' && (flags & O_TRUNC) !== 0) inode.data.truncate(0);
+    }
     const file: OpenFile = { kind: 'inode', inode, pos: 0, refs: 1, flags: (flags & ~OPEN_ONLY_FLAGS) | O_LARGEFILE };
-    return this.fdTable().install(file, 0, (flags & O_CLOEXEC) !== 0);
+    const fd = this.fdTable().install(file, 0, (flags & O_CLOEXEC) !== 0);
+    if (fd >= 0 && inode.kind === 'reg') inode.opens++;
+    return fd;
+  }
+
+  /**
+   * do_unlinkat: removes the name `path` (from `dfd`). A directory is never unlinked (EISDIR), and
+   * /proc's entries cannot be (EACCES: its directories are read-only for all). rmdir (AT_REMOVEDIR)
+   * removes nothing: every directory is the boot tree's, a mount point (EBUSY) or holding what it was
+   * made for (/bin the programs execve finds), and nothing makes new ones.
+   */
+  doUnlinkat(dfd: number, pathAddr: number, flags: number): number {
+    const path = this.userPath(pathAddr);
+    if (typeof path === 'number') return path;
+    const found = this.lookupAt(dfd, path);
+    if (typeof found === 'number') return found;
+    if ('missingIn' in found) return -ENOENT;
+    const { inode, name, parent } = found;
+    if ((flags & AT_REMOVEDIR) !== 0) {
+      if (inode.kind !== 'dir') return -ENOTDIR;
+      return name === '.' ? -EINVAL : inode.mountpoint && name !== '..' ? -EBUSY : -ENOTEMPTY;
+    }
+    if (inode.kind === 'dir') return -EISDIR;
+    if (parent.proc) return -EACCES;
+    removeName(parent, name);
+    return 0;
+  }
+
+  /** do_sys_ftruncate's file checks and the truncation: only a regular file open for writing (EINVAL). */
+  ftruncate(fd: number, length: number): number {
+    const f = this.fdTable().get(fd);
+    if (!f) return -EBADF;
+    if (f.kind !== 'inode' || f.inode.kind !== 'reg' || (f.flags & O_ACCMODE) === O_RDONLY) return -EINVAL;
+    const file: RegularFile = f.inode;
+    file.data.truncate(length);
+    return 0;
   }
 
   /** getname: a path from user memory, or -EFAULT / -ENAMETOOLONG. */
@@ -299,7 +362,8 @@ export class Vfs {
 
   /**
    * lseek: pipes and the terminal cannot seek (ESPIPE); /dev/null and /dev/zero stay at 0 whatever is
-   * asked (null_lseek); the other files seek as default_llseek does, their size being 0.
+   * asked (null_lseek); the other files seek as default_llseek does, from their size (a regular file's,
+   * 0 for the others). Past the end is allowed: a write there leaves a hole.
    */
   lseek(fd: number, offset: number, whence: number): number {
     const f = this.fdTable().get(fd);
@@ -307,14 +371,14 @@ export class Vfs {
     if (whence < SEEK_SET || whence > SEEK_HOLE) return -EINVAL;
     if (f.kind !== 'inode') return -ESPIPE;
     if (f.inode.kind === 'chr') return (f.pos = 0);
-    const size = 0;
+    const size = f.inode.kind === 'reg' ? f.inode.data.size : 0;
     let pos: number;
     switch (whence) {
       case SEEK_SET: pos = offset; break;
       case SEEK_CUR: pos = f.pos + offset; break;
       case SEEK_END: pos = size + offset; break;
       default:
-        // SEEK_DATA and SEEK_HOLE: a file of size 0 has neither at any offset.
+        // SEEK_DATA and SEEK_HOLE: data up to the size, the hole at its end (tmpfs's holes are not told apart).
         if (offset >= size) return -ENXIO;
         pos = whence === SEEK_DATA ? offset : size;
     }

@@ -3,6 +3,7 @@
 
 #include <sys/types.h>
 #include <asm-generic/fcntl.h>
+#include <bits/stat-modes.h>
 
 /* glibc's value on x86-64, where every file is large: the kernel sets its own O_LARGEFILE bit anyway. */
 #ifdef _GNU_SOURCE

@@ -55,6 +55,9 @@ int close(int fd);
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 off_t lseek(int fd, off_t offset, int whence);
+int ftruncate(int fd, off_t length);
+int unlink(const char *pathname);
+int unlinkat(int dirfd, const char *pathname, int flags);
 int isatty(int fd);
 
 unsigned int sleep(unsigned int seconds);

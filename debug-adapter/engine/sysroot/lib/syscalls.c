@@ -27,6 +27,9 @@ long sys_read(unsigned int fd, char *buf, size_t count);
 long sys_write(unsigned int fd, const char *buf, size_t count);
 long sys_pipe2(int *fildes, int flags);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_unlink(const char *pathname);
+long sys_unlinkat(int dfd, const char *pathname, int flag);
 long sys_openat(int dfd, const char *filename, int flags, unsigned int mode);
 long sys_creat(const char *pathname, unsigned int mode);
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
@@ -264,6 +267,21 @@ int pipe2(int pipefd[2], int flags)
 off_t lseek(int fd, off_t offset, int whence)
 {
   return __syscall_result(sys_lseek(fd, offset, whence));
+}
+
+int ftruncate(int fd, off_t length)
+{
+  return __syscall_result(sys_ftruncate(fd, length));
+}
+
+int unlink(const char *pathname)
+{
+  return __syscall_result(sys_unlink(pathname));
+}
+
+int unlinkat(int dirfd, const char *pathname, int flags)
+{
+  return __syscall_result(sys_unlinkat(dirfd, pathname, flags));
 }
 
 int close(int fd)

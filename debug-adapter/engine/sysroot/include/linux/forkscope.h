@@ -57,9 +57,12 @@ void ptrace_report_group_stop(struct task_struct *t, int sig);
 /* PTRACE_EVENT_EXEC for traced task t, which exec'ed as TID old_vpid (a thread's exec takes its leader's PID). */
 void ptrace_event_exec(struct task_struct *t, pid_t old_vpid);
 long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC, O_NONBLOCK, O_DIRECT */
-/* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max …) is host data, walked as
-   fs/namei.c walks a path. do_filp_open opens and installs in one, returning the descriptor or -errno. */
-long do_filp_open(int dfd, const char *filename, int flags);
+/* Opening: the file tree (/dev/null, /dev/zero, /proc/sys/kernel/pid_max, the files programs make …)
+   is host data, walked as fs/namei.c walks a path. do_filp_open opens (creating a regular file with
+   permission bits `mode` for O_CREAT) and installs in one, returning the descriptor or -errno. */
+long do_filp_open(int dfd, const char *filename, int flags, unsigned int mode);
+long do_unlinkat(int dfd, const char *pathname, int flag); /* 0, or -ENOENT, -EISDIR, -ENOTDIR … */
+long do_ftruncate(unsigned int fd, long length);             /* 0, or -EBADF, -EINVAL (not a regular file open for writing) */
 long file_flags(unsigned int fd);                      /* the open file's f_flags, or -EBADF */
 void set_file_flags(unsigned int fd, unsigned int flags);
 long f_dupfd(unsigned int from, unsigned int fd, unsigned int cloexec); /* lowest free descriptor >= from */

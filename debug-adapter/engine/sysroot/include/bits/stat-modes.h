@@ -1,0 +1,30 @@
+#ifndef _BITS_STAT_MODES_H
+#define _BITS_STAT_MODES_H
+/* The file type and permission bits of st_mode. Both <sys/stat.h> and <fcntl.h> define them, as glibc
+   does (XPG wants "all symbols from <sys/stat.h>" that open's mode uses in <fcntl.h> too). */
+
+#define S_IFMT 0170000
+#define S_IFDIR 0040000
+#define S_IFCHR 0020000
+#define S_IFBLK 0060000
+#define S_IFREG 0100000
+#define S_IFIFO 0010000
+#define S_IFLNK 0120000
+#define S_IFSOCK 0140000
+#define S_ISUID 04000
+#define S_ISGID 02000
+#define S_ISVTX 01000
+#define S_IRWXU 0700
+#define S_IRUSR 0400
+#define S_IWUSR 0200
+#define S_IXUSR 0100
+#define S_IRWXG 0070
+#define S_IRGRP 0040
+#define S_IWGRP 0020
+#define S_IXGRP 0010
+#define S_IRWXO 0007
+#define S_IROTH 0004
+#define S_IWOTH 0002
+#define S_IXOTH 0001
+
+#endif
