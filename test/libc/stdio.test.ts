@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, createMachine, run } from '../../debug-adapter/engine/index';
 import { FILE_OFFSETS, FILE_SIZE } from '../../debug-adapter/engine/libc/stdio';
-import { layoutStruct, pointerTo, T, type StructType } from '../../debug-adapter/engine/lang/types';
+import { arrayOf, layoutStruct, pointerTo, T, type CType, type StructType } from '../../debug-adapter/engine/lang/types';
 
 const STDIO_H = path.join(__dirname, '../../debug-adapter/engine/sysroot/include/stdio.h');
 
@@ -42,10 +42,11 @@ describe('FILE layout', () => {
   it('matches the struct in stdio.h as the compiler lays it out', () => {
     const text = readFileSync(STDIO_H, 'utf8');
     const body = /typedef struct _IO_FILE \{([\s\S]*?)\} FILE;/.exec(text)![1]!;
-    const members = [...body.matchAll(/^\s*(int|char \*|struct _IO_FILE \*)\s*(\w+);/gm)].map((m) => ({
+    const types: Record<string, CType> = { int: T.int, off_t: T.long, char: arrayOf(T.char, 1) };
+    const members = [...body.matchAll(/^\s*(int|off_t|char \*|struct _IO_FILE \*|char)\s*(\w+)(\[1\])?;/gm)].map((m) => ({
       name: m[2]!,
       // Every pointer is laid out alike: char * stands for struct _IO_FILE * too.
-      type: m[1] === 'int' ? T.int : pointerTo(T.char),
+      type: types[m[1]!] ?? pointerTo(T.char),
     }));
     const st: StructType = { kind: 'struct', union: false, tag: '_IO_FILE', members: undefined, size: 0, align: 1 };
     layoutStruct(st, members);
@@ -315,6 +316,88 @@ int main(void) {
       'close(3) = 0',
       'write(2, "used\\n", 5) = 5',
       'write(2, "second: No such file or director"..., 34) = 34',
+    ]);
+  });
+});
+
+describe('fread, fseek and ftell', () => {
+  // The system calls strace -f shows natively for the same program (glibc 2.36); newfstatat is the
+  // buffer's allocation (_IO_file_doallocate).
+  it('read, lseek and write as glibc\'s libio makes them', () => {
+    const w = runProgram(`${HEADERS}
+int main(void) {
+  char buf[10000];
+  FILE *f = fopen("/proc/sys/kernel/pid_max", "r");
+  long before = ftell(f);
+  fread(buf, 1, 2, f);
+  long two = ftell(f);
+  int set = fseek(f, 1, SEEK_SET);
+  long one = ftell(f);
+  int cur = fseek(f, 2, SEEK_CUR);
+  size_t rest = fread(buf, 1, sizeof buf, f);
+  long end = ftell(f);
+  rewind(f);
+  fclose(f);
+  FILE *zero = fopen("/dev/zero", "r");
+  size_t big = fread(buf, 1, sizeof buf, zero);
+  fclose(zero);
+  int fds[2];
+  pipe(fds);
+  FILE *w = fdopen(fds[1], "w");
+  fputs("abc", w);
+  int piped = fseek(w, 0, SEEK_SET);
+  printf("%ld %ld %d %ld %d %zu %ld %zu %d\\n", before, two, set, one, cur, rest, end, big, piped);
+  return 0;
+}`);
+    expect(w.stdout).toEqual(['0 2 0 1 0 3 6 10000 -1\n']);
+    expect(syscalls(w.trace, /^(openat|(newfstatat|read|lseek|write|close)\([34])/)).toEqual([
+      'openat(AT_FDCWD, "/proc/sys/kernel/pid_max", O_RDONLY) = 3',
+      // ftell before any buffer: where the descriptor is.
+      'lseek(3, 0, SEEK_CUR) = 0',
+      'newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=0, ...}, AT_EMPTY_PATH) = 0',
+      'read(3, "32768\\n", 1024) = 6',
+      // ftell: the descriptor's offset (6) less the 4 bytes still buffered.
+      'lseek(3, 0, SEEK_CUR) = 6',
+      // fseek(1): to the start of the 1024-byte block holding offset 1, and a whole buffer read from
+      // there; the stream now knows its offset, so the next ftell makes no call.
+      'lseek(3, 0, SEEK_SET) = 0',
+      'read(3, "32768\\n", 1024) = 6',
+      // fseek(2, SEEK_CUR) lands inside the buffer: only the descriptor is put back where it was.
+      'lseek(3, 6, SEEK_SET) = 6',
+      // fread of 10000 with 3 bytes buffered: whole blocks (9216 bytes) straight into buf.
+      'read(3, "", 9216) = 0',
+      // rewind: the read at the end made the offset unknown, so a plain seek to 0.
+      'lseek(3, 0, SEEK_SET) = 0',
+      'close(3) = 0',
+      'openat(AT_FDCWD, "/dev/zero", O_RDONLY) = 3',
+      'newfstatat(3, "", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x5), ...}, AT_EMPTY_PATH) = 0',
+      'read(3, "\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0"..., 8192) = 8192',
+      'read(3, "\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0"..., 4096) = 4096',
+      'close(3) = 0',
+      'newfstatat(4, "", {st_mode=S_IFIFO|0600, st_size=0, ...}, AT_EMPTY_PATH) = 0',
+      // fseek writes out the pending output before it seeks.
+      'write(4, "abc", 3) = 3',
+      'lseek(4, 0, SEEK_SET) = -1 ESPIPE (Illegal seek)',
+    ]);
+  });
+
+  it('ftell and fseek on the terminal fail with ESPIPE', () => {
+    const w = runProgram(`${HEADERS}
+int main(void) {
+  long t = ftell(stdin);
+  int e1 = errno;
+  errno = 0;
+  int s = fseek(stdin, 0, SEEK_SET);
+  int e2 = errno;
+  printf("%ld %s, %d %s\\n", t, strerror(e1), s, strerror(e2));
+  return 0;
+}`, { tty: true });
+    expect(w.stdout).toEqual(['-1 Illegal seek, -1 Illegal seek\n']);
+    // What glibc 2.36 does on a terminal (strace under script(1)).
+    expect(syscalls(w.trace, /^(newfstatat|lseek)\(0/)).toEqual([
+      'lseek(0, 0, SEEK_CUR) = -1 ESPIPE (Illegal seek)',
+      'newfstatat(0, "", {st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0), ...}, AT_EMPTY_PATH) = 0',
+      'lseek(0, 0, SEEK_SET) = -1 ESPIPE (Illegal seek)',
     ]);
   });
 });

@@ -17,8 +17,10 @@ export const FILE_OFFSETS = {
   _IO_write_end: 56,
   _chain: 64,
   _mode: 72,
+  _shortbuf: 76,
+  _offset: 80,
 } as const;
-export const FILE_SIZE = 80;
+export const FILE_SIZE = 88;
 
 /** The _flags bits scanf reads (glibc's values, as stdio.h defines them). */
 const IO_FLAGS = {

@@ -4,6 +4,15 @@
 #include <stddef.h>
 #include <stdarg.h>
 
+#ifndef __ssize_t_defined
+typedef long ssize_t;
+#define __ssize_t_defined
+#endif
+#ifndef __off_t_defined
+typedef long off_t;
+#define __off_t_defined
+#endif
+
 /* Every field lives in the process's memory, so fork() copies a stream's pending output with it.
    The C library's stdio (lib/stdio.c) works them as glibc's libio does; scanf's builtin reads the
    input ones (debug-adapter/engine/libc/stdio.ts): keep the two in step. */
@@ -19,6 +28,8 @@ typedef struct _IO_FILE {
   char *_IO_write_end;   /* room for output ends here: at _IO_write_ptr while output goes through __overflow */
   struct _IO_FILE *_chain; /* the next open stream in _IO_list_all */
   int _mode;             /* orientation: 0 until the first input or output, then -1 (byte-oriented) */
+  char _shortbuf[1];     /* an unbuffered stream's buffer: glibc's one byte */
+  off_t _offset;         /* the descriptor's offset at _IO_read_end, or _IO_pos_BAD when not known */
 } FILE;
 extern FILE *stdin, *stdout, *stderr;
 
@@ -32,18 +43,25 @@ extern FILE *stdin, *stdout, *stderr;
 #define _IO_CURRENTLY_PUTTING 0x0800
 #define _IO_IS_APPENDING 0x1000
 
+/* _offset when the stream does not know where its descriptor is (fresh, after EOF, in append mode). */
+#define _IO_pos_BAD ((off_t)-1)
+
+/* A position fgetpos records: the offset, and the multibyte conversion state glibc keeps beside it. */
+typedef struct {
+  int __count;
+  union {
+    unsigned int __wch;
+    char __wchb[4];
+  } __value;
+} __mbstate_t;
+typedef struct _G_fpos_t {
+  off_t __pos;
+  __mbstate_t __state;
+} fpos_t;
+
 #define stdin stdin
 #define stdout stdout
 #define stderr stderr
-
-#ifndef __ssize_t_defined
-typedef long ssize_t;
-#define __ssize_t_defined
-#endif
-#ifndef __off_t_defined
-typedef long off_t;
-#define __off_t_defined
-#endif
 
 #define EOF (-1)
 #define BUFSIZ 8192
@@ -77,6 +95,7 @@ int putchar(int c);
 int fputc(int c, FILE *stream);
 int putc(int c, FILE *stream);
 size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
+size_t fread(void *ptr, size_t size, size_t nmemb, FILE *stream);
 void perror(const char *s);
 
 int fflush(FILE *stream);
@@ -92,6 +111,14 @@ int feof(FILE *stream);
 int ferror(FILE *stream);
 void clearerr(FILE *stream);
 int fileno(FILE *stream);
+
+int fseek(FILE *stream, long offset, int whence);
+int fseeko(FILE *stream, off_t offset, int whence);
+long ftell(FILE *stream);
+off_t ftello(FILE *stream);
+void rewind(FILE *stream);
+int fgetpos(FILE *stream, fpos_t *pos);
+int fsetpos(FILE *stream, const fpos_t *pos);
 
 int ungetc(int c, FILE *stream);
 int scanf(const char *format, ...);

@@ -30,12 +30,14 @@ static void _IO_un_link(FILE *f)
     }
 }
 
-/* A fresh stream on `fd`, allowed to read and write as `read_write` says, linked in. */
+/* A fresh stream on `fd`, allowed to read and write as `read_write` says, linked in. It does not know
+   the descriptor's offset until it first seeks. */
 static void _IO_file_init(FILE *f, int fd, int read_write)
 {
   memset(f, 0, sizeof(FILE));
   f->_fileno = fd;
   f->_flags = read_write;
+  f->_offset = _IO_pos_BAD;
   _IO_link_in(f);
 }
 
@@ -169,6 +171,7 @@ int fclose(FILE *f)
   f->_IO_read_ptr = f->_IO_read_end = NULL;
   f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = NULL;
   f->_fileno = -1;
+  f->_offset = _IO_pos_BAD;
   int status = close_status ? close_status : write_status;
   if (f != stdin && f != stdout && f != stderr)
     free(f);

@@ -82,8 +82,20 @@ static int _IO_file_doallocate(FILE *f)
   return 1;
 }
 
+/* _IO_doallocbuf: a buffer on first use; an unbuffered stream (or one without memory for a buffer)
+   gets its one-byte _shortbuf, so every byte it reads or writes is a read(2) or write(2) of its own. */
+static void _IO_doallocbuf(FILE *f)
+{
+  if (f->_IO_buf_base)
+    return;
+  if (!(f->_flags & _IO_UNBUFFERED) && _IO_file_doallocate(f))
+    return;
+  _IO_setb(f, f->_shortbuf, f->_shortbuf + 1, 0);
+}
+
 /* _IO_new_file_write: write(2) all of [data, data + n), again after a short write. On failure the
-   stream's error flag is set (write has set errno). Returns the bytes written. */
+   stream's error flag is set (write has set errno). Returns the bytes written, by which the
+   descriptor's offset has moved. */
 static size_t _IO_new_file_write(FILE *f, const char *data, size_t n)
 {
   size_t to_do = n;
@@ -96,14 +108,27 @@ static size_t _IO_new_file_write(FILE *f, const char *data, size_t n)
     data += done;
     to_do -= done;
   }
+  if (f->_offset >= 0)
+    f->_offset += n - to_do;
   return n - to_do;
 }
 
 /* new_do_write: writes, then empties the buffer, whether or not all went out (pending output is
    dropped on error, as glibc does). A line-buffered or unbuffered stream has no room to put bytes in
-   directly: each goes through __overflow, which writes at a newline. */
+   directly: each goes through __overflow, which writes at a newline.
+   The descriptor is at _IO_read_end; output that began inside input read ahead (a stream read, or
+   seeked within its buffer, then written) belongs at _IO_write_base, so the descriptor goes back there
+   first. In append mode the kernel writes at the end, wherever that is: the offset is unknown. */
 static size_t new_do_write(FILE *f, const char *data, size_t n)
 {
+  if (f->_flags & _IO_IS_APPENDING)
+    f->_offset = _IO_pos_BAD;
+  else if (f->_IO_read_end != f->_IO_write_base) {
+    off_t new_pos = lseek(f->_fileno, f->_IO_write_base - f->_IO_read_end, SEEK_CUR);
+    if (new_pos == _IO_pos_BAD)
+      return 0;
+    f->_offset = new_pos;
+  }
   size_t count = _IO_new_file_write(f, data, n);
   f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
   f->_IO_write_base = f->_IO_write_ptr = f->_IO_buf_base;
@@ -139,25 +164,24 @@ static int refuse(FILE *f)
 }
 
 /* __overflow (_IO_new_file_overflow): puts ch when the buffer has no room for it, or with EOF writes
-   out what is pending. The first output sets the stream up for writing. */
+   out what is pending. The first output sets the stream up for writing: output starts where reading
+   stopped (at the buffer's start once all of it has been read), and _IO_read_end stays where the
+   descriptor is. */
 int __overflow(FILE *f, int ch)
 {
   orient_narrow(f);
   if (f->_flags & _IO_NO_WRITES)
     return refuse(f);
   if (!(f->_flags & _IO_CURRENTLY_PUTTING) || !f->_IO_write_base) {
-    if (!f->_IO_buf_base && !(f->_flags & _IO_UNBUFFERED))
-      _IO_file_doallocate(f);
-    if (!f->_IO_buf_base) {
-      /* Unbuffered: glibc's one-byte buffer, written at once. */
-      if (ch == EOF)
-        return 0;
-      char one = ch;
-      return _IO_new_file_write(f, &one, 1) == 1 ? (unsigned char)ch : EOF;
+    if (!f->_IO_write_base) {
+      _IO_doallocbuf(f);
+      f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
     }
-    f->_IO_write_base = f->_IO_write_ptr = f->_IO_buf_base;
+    if (f->_IO_read_ptr == f->_IO_buf_end)
+      f->_IO_read_end = f->_IO_read_ptr = f->_IO_buf_base;
+    f->_IO_write_ptr = f->_IO_write_base = f->_IO_read_ptr;
     f->_IO_write_end = f->_IO_buf_end;
-    f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
+    f->_IO_read_ptr = f->_IO_read_end;
     f->_flags |= _IO_CURRENTLY_PUTTING;
     if (f->_flags & (_IO_LINE_BUF | _IO_UNBUFFERED))
       f->_IO_write_end = f->_IO_write_ptr;
@@ -258,34 +282,66 @@ static void flush_stdout_before_reading(FILE *f)
     __overflow(stdout, EOF);
 }
 
-/* __uflow: the next byte once the buffer is empty: one read(2) of the buffer's size refills it. EOF at
-   end of file (which stays seen, as in glibc 2.28 and later) or on error. */
-int __uflow(FILE *f)
+/* _IO_switch_to_get_mode: a stream that was writing writes out what is pending, and reads on from
+   where its output ended. */
+static int _IO_switch_to_get_mode(FILE *f)
 {
-  orient_narrow(f);
+  if (f->_IO_write_ptr > f->_IO_write_base && __overflow(f, EOF) == EOF)
+    return EOF;
+  if (f->_IO_write_ptr > f->_IO_read_end)
+    f->_IO_read_end = f->_IO_write_ptr;
+  f->_IO_read_ptr = f->_IO_write_ptr;
+  f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_read_ptr;
+  f->_flags &= ~_IO_CURRENTLY_PUTTING;
+  return 0;
+}
+
+/* _IO_new_file_underflow: the next byte, left unread; when none is buffered, one read(2) of the
+   buffer's size refills the buffer. EOF at end of file (which stays seen, as in glibc 2.28 and later)
+   or on error. */
+static int _IO_new_file_underflow(FILE *f)
+{
   if (f->_flags & _IO_EOF_SEEN)
     return EOF;
   if (f->_flags & _IO_NO_READS)
     return refuse(f);
-  if (!f->_IO_buf_base && !(f->_flags & _IO_UNBUFFERED))
-    _IO_file_doallocate(f);
+  if (f->_IO_read_ptr < f->_IO_read_end)
+    return *(unsigned char *)f->_IO_read_ptr;
+  _IO_doallocbuf(f);
   flush_stdout_before_reading(f);
-  char *base = f->_IO_buf_base;
-  unsigned char one;
-  ssize_t got = base ? read(f->_fileno, base, f->_IO_buf_end - base) : read(f->_fileno, &one, 1);
-  if (got < 0) {
-    f->_flags |= _IO_ERR_SEEN;
+  _IO_switch_to_get_mode(f);
+  f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
+  f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+  ssize_t count = read(f->_fileno, f->_IO_buf_base, f->_IO_buf_end - f->_IO_buf_base);
+  if (count <= 0) {
+    f->_flags |= count == 0 ? _IO_EOF_SEEN : _IO_ERR_SEEN;
+    /* Once the input has ended, another user of the descriptor may move it: the offset is unknown. */
+    f->_offset = _IO_pos_BAD;
     return EOF;
   }
-  if (got == 0) {
-    f->_flags |= _IO_EOF_SEEN;
+  f->_IO_read_end += count;
+  if (f->_offset != _IO_pos_BAD)
+    f->_offset += count;
+  return *(unsigned char *)f->_IO_read_ptr;
+}
+
+/* __underflow: the next byte without taking it. */
+static int __underflow(FILE *f)
+{
+  orient_narrow(f);
+  if ((f->_flags & _IO_CURRENTLY_PUTTING) && _IO_switch_to_get_mode(f) == EOF)
     return EOF;
-  }
-  if (!base)
-    return one;
-  f->_IO_read_ptr = base + 1;
-  f->_IO_read_end = base + got;
-  return (unsigned char)base[0];
+  if (f->_IO_read_ptr < f->_IO_read_end)
+    return *(unsigned char *)f->_IO_read_ptr;
+  return _IO_new_file_underflow(f);
+}
+
+/* __uflow: the next byte once the buffer is empty, taken. */
+int __uflow(FILE *f)
+{
+  if (__underflow(f) == EOF)
+    return EOF;
+  return *(unsigned char *)f->_IO_read_ptr++;
 }
 
 /* ------------------------------------------------------------------ output */
@@ -302,13 +358,31 @@ static int _IO_flush_all(void)
   return r;
 }
 
+/* _IO_new_file_sync: pending output goes out, and input read ahead is given back: the descriptor
+   moves back to the stream's reading position (on a pipe or terminal it cannot, and that is no error),
+   so that whoever reads the descriptor next starts there. */
+static int _IO_new_file_sync(FILE *f)
+{
+  int retval = 0;
+  if (f->_IO_write_ptr > f->_IO_write_base && _IO_do_flush(f) == EOF)
+    return EOF;
+  ssize_t delta = f->_IO_read_ptr - f->_IO_read_end;
+  if (delta != 0) {
+    if (lseek(f->_fileno, delta, SEEK_CUR) != _IO_pos_BAD)
+      f->_IO_read_end = f->_IO_read_ptr;
+    else if (errno != ESPIPE)
+      retval = EOF;
+  }
+  if (retval != EOF)
+    f->_offset = _IO_pos_BAD;
+  return retval;
+}
+
 int fflush(FILE *f)
 {
   if (!f)
     return _IO_flush_all();
-  if (f->_IO_write_ptr > f->_IO_write_base && _IO_do_flush(f) == EOF)
-    return EOF;
-  return 0;
+  return _IO_new_file_sync(f);
 }
 
 /* glibc's vfprintf hands a buffered stream its output piece by piece (each run of the format's text
@@ -599,6 +673,263 @@ int fileno(FILE *f)
   return f->_fileno;
 }
 
+/* ------------------------------------------------------------------ block reads and positions */
+
+/* _IO_file_xsgetn: n bytes into data. What is buffered first; then, while less than a buffer is
+   wanted, the buffer refills and the copy repeats; a larger request is read(2) straight into data, in
+   whole buffer-sized blocks (all of it for a buffer under 128 bytes). Returns the bytes read: fewer at
+   end of file (EOF flag) or on error (error flag). */
+static size_t _IO_file_xsgetn(FILE *f, char *data, size_t n)
+{
+  size_t want = n, have;
+  char *s = data;
+  _IO_doallocbuf(f);
+  while (want > 0) {
+    have = f->_IO_read_end - f->_IO_read_ptr;
+    if (want <= have) {
+      memcpy(s, f->_IO_read_ptr, want);
+      f->_IO_read_ptr += want;
+      want = 0;
+    } else {
+      if (have > 0) {
+        memcpy(s, f->_IO_read_ptr, have);
+        s += have;
+        want -= have;
+        f->_IO_read_ptr += have;
+      }
+      size_t block = f->_IO_buf_end - f->_IO_buf_base;
+      if (want < block) {
+        if (__underflow(f) == EOF)
+          break;
+        continue;
+      }
+      /* The buffer is empty before the read, so the stream is consistent if it sleeps there. */
+      f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
+      f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+      size_t count = want;
+      if (block >= 128)
+        count -= want % block;
+      ssize_t got = read(f->_fileno, s, count);
+      if (got <= 0) {
+        f->_flags |= got == 0 ? _IO_EOF_SEEN : _IO_ERR_SEEN;
+        break;
+      }
+      s += got;
+      want -= got;
+      if (f->_offset != _IO_pos_BAD)
+        f->_offset += got;
+    }
+  }
+  return n - want;
+}
+
+/* count records of size bytes; a record cut short by the end of input or an error does not count. */
+size_t fread(void *ptr, size_t size, size_t count, FILE *f)
+{
+  size_t request = size * count;
+  if (request == 0)
+    return 0;
+  size_t got = _IO_file_xsgetn(f, ptr, request);
+  return got == request ? count : got / size;
+}
+
+/* do_ftell: where the program is in the stream: the descriptor's offset (known, or asked with
+   lseek(fd, 0, SEEK_CUR)), less the input read ahead, or plus the output not yet written. Pending
+   output in append mode goes to the end of the file, so it counts from there. Changes nothing but
+   the known offset. */
+static off_t do_ftell(FILE *f)
+{
+  off_t result, offset = 0;
+  if (f->_IO_buf_base) {
+    int unflushed_writes = f->_IO_write_ptr > f->_IO_write_base;
+    int append_mode = (f->_flags & _IO_IS_APPENDING) != 0;
+    if (unflushed_writes && append_mode) {
+      result = lseek(f->_fileno, 0, SEEK_END);
+      if (result == _IO_pos_BAD)
+        return EOF;
+      f->_offset = result;
+    }
+    if (!unflushed_writes)
+      offset -= f->_IO_read_end - f->_IO_read_ptr;
+    else if (append_mode)
+      offset += f->_IO_write_ptr - f->_IO_write_base;
+    else
+      offset += f->_IO_write_ptr - f->_IO_read_end;
+  }
+  result = f->_offset != _IO_pos_BAD ? f->_offset : lseek(f->_fileno, 0, SEEK_CUR);
+  if (result == EOF)
+    return result;
+  result += offset;
+  if (result < 0) {
+    errno = EINVAL;
+    return EOF;
+  }
+  return result;
+}
+
+/* _IO_new_file_seekoff: moves the stream to offset from dir, as lseek's whence. Pending output goes
+   out first. SEEK_CUR counts from the program's position, which the known offset gives without a
+   system call; SEEK_END of a regular file becomes SEEK_SET past its size. A position inside the input
+   still buffered only moves the read pointer (and lseek puts the descriptor back where the buffer
+   ends, in case another process sharing it moved it). Otherwise a readable stream seeks to the
+   buffer-sized block holding the position and reads up to it, a whole buffer unless the stream had
+   nothing buffered (then exactly up to it); anything else, or a failed read, is one lseek to the
+   position. Returns the new position, or EOF with errno set. */
+static off_t _IO_new_file_seekoff(FILE *f, off_t offset, int dir)
+{
+  off_t result, delta, new_offset;
+  ssize_t count;
+  int must_be_exact = f->_IO_buf_base == f->_IO_read_end && f->_IO_write_base == f->_IO_write_ptr;
+  int was_writing = f->_IO_write_ptr > f->_IO_write_base || (f->_flags & _IO_CURRENTLY_PUTTING);
+  if (was_writing && _IO_switch_to_get_mode(f))
+    return EOF;
+  if (!f->_IO_buf_base) {
+    _IO_doallocbuf(f);
+    f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+    f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
+  }
+  switch (dir) {
+  case SEEK_CUR:
+    offset -= f->_IO_read_end - f->_IO_read_ptr;
+    if (f->_offset == _IO_pos_BAD)
+      goto dumb;
+    offset += f->_offset;
+    if (offset < 0) {
+      errno = EINVAL;
+      return EOF;
+    }
+    dir = SEEK_SET;
+    break;
+  case SEEK_SET:
+    break;
+  case SEEK_END: {
+    struct stat st;
+    if (fstat(f->_fileno, &st) == 0 && S_ISREG(st.st_mode)) {
+      offset += st.st_size;
+      dir = SEEK_SET;
+    } else {
+      goto dumb;
+    }
+  }
+  }
+
+  if (f->_offset != _IO_pos_BAD) {
+    off_t start_offset = f->_offset - (f->_IO_read_end - f->_IO_buf_base);
+    if (offset >= start_offset && offset < f->_offset) {
+      f->_IO_read_ptr = f->_IO_buf_base + (offset - start_offset);
+      f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+      f->_flags &= ~_IO_EOF_SEEN;
+      lseek(f->_fileno, f->_offset, SEEK_SET);
+      return offset;
+    }
+  }
+
+  if (f->_flags & _IO_NO_READS)
+    goto dumb;
+
+  off_t block = f->_IO_buf_end - f->_IO_buf_base;
+  new_offset = offset & ~(block - 1);
+  delta = offset - new_offset;
+  if (delta > block) {
+    new_offset = offset;
+    delta = 0;
+  }
+  result = lseek(f->_fileno, new_offset, SEEK_SET);
+  if (result < 0)
+    return EOF;
+  if (delta == 0) {
+    count = 0;
+  } else {
+    count = read(f->_fileno, f->_IO_buf_base, must_be_exact ? delta : block);
+    if (count < delta) {
+      /* Not there: seek the rest of the way. */
+      offset = count == EOF ? delta : delta - count;
+      dir = SEEK_CUR;
+      goto dumb;
+    }
+  }
+  f->_IO_read_ptr = f->_IO_buf_base + delta;
+  f->_IO_read_end = f->_IO_buf_base + count;
+  f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+  f->_offset = result + count;
+  f->_flags &= ~_IO_EOF_SEEN;
+  return offset;
+
+dumb:
+  result = lseek(f->_fileno, offset, dir);
+  if (result != EOF) {
+    f->_flags &= ~_IO_EOF_SEEN;
+    f->_offset = result;
+    f->_IO_read_ptr = f->_IO_read_end = f->_IO_buf_base;
+    f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = f->_IO_buf_base;
+  }
+  return result;
+}
+
+/* _IO_seekoff_unlocked: an unknown whence is EINVAL before anything happens; with `tell` the stream
+   only reports where it is (ftell, fgetpos), otherwise it moves. */
+static off_t _IO_seekoff_unlocked(FILE *f, off_t offset, int dir, int tell)
+{
+  if (dir != SEEK_CUR && dir != SEEK_SET && dir != SEEK_END) {
+    errno = EINVAL;
+    return EOF;
+  }
+  return tell ? do_ftell(f) : _IO_new_file_seekoff(f, offset, dir);
+}
+
+int fseeko(FILE *f, off_t offset, int whence)
+{
+  return _IO_seekoff_unlocked(f, offset, whence, 0) == _IO_pos_BAD ? EOF : 0;
+}
+
+int fseek(FILE *f, long offset, int whence)
+{
+  return fseeko(f, offset, whence);
+}
+
+/* ISO C wants a positive errno on failure: EIO when nothing set one. */
+off_t ftello(FILE *f)
+{
+  off_t pos = _IO_seekoff_unlocked(f, 0, SEEK_CUR, 1);
+  if (pos == _IO_pos_BAD) {
+    if (errno == 0)
+      errno = EIO;
+    return -1;
+  }
+  return pos;
+}
+
+long ftell(FILE *f)
+{
+  return ftello(f);
+}
+
+/* Back to the start, with the EOF and error flags cleared (even when the seek fails). */
+void rewind(FILE *f)
+{
+  _IO_seekoff_unlocked(f, 0, SEEK_SET, 0);
+  clearerr(f);
+}
+
+int fgetpos(FILE *f, fpos_t *pos)
+{
+  off_t where = ftello(f);
+  if (where == -1)
+    return EOF;
+  pos->__pos = where;
+  return 0;
+}
+
+int fsetpos(FILE *f, const fpos_t *pos)
+{
+  if (_IO_seekoff_unlocked(f, pos->__pos, SEEK_SET, 0) == _IO_pos_BAD) {
+    if (errno == 0)
+      errno = EIO;
+    return EOF;
+  }
+  return 0;
+}
+
 /* More input for scanf behind the bytes it has not taken yet, which move to the buffer's start. When
    they fill the buffer there is no room for more: scanf then works with what it has. */
 static void scan_underflow(FILE *f)
@@ -614,17 +945,20 @@ static void scan_underflow(FILE *f)
   /* An unbuffered stream reads a byte at a time, as glibc's does. */
   size_t want = (f->_flags & _IO_UNBUFFERED) ? 1 : f->_IO_buf_end - f->_IO_read_end;
   ssize_t got = read(f->_fileno, f->_IO_read_end, want);
-  if (got < 0)
-    f->_flags |= _IO_ERR_SEEN;
-  else if (got == 0)
-    f->_flags |= _IO_EOF_SEEN;
-  else
+  if (got <= 0) {
+    f->_flags |= got == 0 ? _IO_EOF_SEEN : _IO_ERR_SEEN;
+    f->_offset = _IO_pos_BAD;
+  } else {
     f->_IO_read_end += got;
+    if (f->_offset != _IO_pos_BAD)
+      f->_offset += got;
+  }
 }
 
 /* scanf converts only whole input: until the buffered bytes are enough (or the input ends) it reads
    more, possibly sleeping on an empty pipe, and scans again from the start. An unbuffered stream
-   borrows a buffer on the stack for the call; a byte scanf looked at but did not take is then lost. */
+   borrows a buffer on the stack for the call, starting with the byte its own one-byte buffer may hold;
+   a byte scanf looked at but did not take is then lost. */
 int vfscanf(FILE *f, const char *format, va_list ap)
 {
   char borrowed[256];
@@ -634,8 +968,13 @@ int vfscanf(FILE *f, const char *format, va_list ap)
   int unbuffered = (f->_flags & _IO_UNBUFFERED) != 0;
   if (!unbuffered && !f->_IO_buf_base && !_IO_file_doallocate(f))
     unbuffered = 1;
+  char *own_base = f->_IO_buf_base, *own_end = f->_IO_buf_end;
   if (unbuffered) {
-    f->_IO_buf_base = f->_IO_read_ptr = f->_IO_read_end = borrowed;
+    size_t unread = f->_IO_read_end - f->_IO_read_ptr;
+    if (unread)
+      memcpy(borrowed, f->_IO_read_ptr, unread);
+    f->_IO_buf_base = f->_IO_read_ptr = borrowed;
+    f->_IO_read_end = borrowed + unread;
     f->_IO_buf_end = borrowed + sizeof borrowed;
   }
   int n;
@@ -648,8 +987,10 @@ int vfscanf(FILE *f, const char *format, va_list ap)
       break;
     scan_underflow(f);
   }
-  if (unbuffered)
-    f->_IO_buf_base = f->_IO_buf_end = f->_IO_read_ptr = f->_IO_read_end = NULL;
+  if (unbuffered) {
+    f->_IO_buf_base = f->_IO_read_ptr = f->_IO_read_end = own_base;
+    f->_IO_buf_end = own_end;
+  }
   return n;
 }
 

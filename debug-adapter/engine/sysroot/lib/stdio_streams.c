@@ -4,9 +4,10 @@
    writes. As in glibc, stdin cannot be written and stdout and stderr cannot be read. */
 #include <stdio.h>
 
-static FILE stdin_file = { _IO_NO_WRITES, 0 };
-static FILE stdout_file = { _IO_NO_READS, 1, 0, 0, 0, 0, 0, 0, 0, &stdin_file };
-static FILE stderr_file = { _IO_NO_READS | _IO_UNBUFFERED, 2, 0, 0, 0, 0, 0, 0, 0, &stdout_file };
+/* Each knows nothing of its descriptor's offset yet (_offset is _IO_pos_BAD). */
+static FILE stdin_file = { _IO_NO_WRITES, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, { 0 }, _IO_pos_BAD };
+static FILE stdout_file = { _IO_NO_READS, 1, 0, 0, 0, 0, 0, 0, 0, &stdin_file, 0, { 0 }, _IO_pos_BAD };
+static FILE stderr_file = { _IO_NO_READS | _IO_UNBUFFERED, 2, 0, 0, 0, 0, 0, 0, 0, &stdout_file, 0, { 0 }, _IO_pos_BAD };
 
 FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
