@@ -17,8 +17,11 @@ int atexit(void (*function)(void))
   return 0;
 }
 
+void _IO_cleanup(void);
+
 /* Handlers run in reverse order of registration; each is removed before it runs, so a handler that
-   calls exit() does not run again. Then every stream is flushed: the moment buffered output appears. */
+   calls exit() does not run again. Then every stream is flushed (the moment buffered output appears)
+   and gives back the input it read ahead (stdio.c's _IO_cleanup). */
 void exit(int status)
 {
   while (atexit_count > 0) {
@@ -27,6 +30,6 @@ void exit(int status)
     handler = atexit_handlers[atexit_count];
     handler();
   }
-  fflush(NULL);
+  _IO_cleanup();
   _exit(status);
 }

@@ -385,6 +385,18 @@ int fflush(FILE *f)
   return _IO_new_file_sync(f);
 }
 
+/* _IO_cleanup, exit()'s last step: every stream's pending output goes out; then glibc's
+   _IO_unbuffer_all syncs each stream that was used and is buffered, so input read ahead is given back
+   and a process that shares the descriptor reads on from where this one stopped. */
+void _IO_cleanup(void)
+{
+  FILE *f;
+  _IO_flush_all();
+  for (f = _IO_list_all; f; f = f->_chain)
+    if (!(f->_flags & _IO_UNBUFFERED) && f->_mode != 0)
+      _IO_new_file_sync(f);
+}
+
 /* glibc's vfprintf hands a buffered stream its output piece by piece (each run of the format's text
    and each conversion), which decides where a line-buffered stream writes; an unbuffered one gets it
    whole, one write(2). The formatting is the builtin __vsnprintf_pieces. */
