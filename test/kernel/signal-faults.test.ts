@@ -12,6 +12,44 @@ function run(source: string, maxSteps?: number) {
 }
 
 describe('faults', () => {
+  it('keeps the kernel\'s memory from user code: a load or store there is SIGSEGV, a system call given such a buffer EFAULT', () => {
+    // Every process maps the kernel, for its system calls, but only kernel code may touch it (the page
+    // tables' user bit); the vDSO's clock data, Linux's [vvar] page, is the one part user code reads.
+    // Natively the same addresses are not canonical, and also fault.
+    const r = run(`#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+static volatile int step;
+static void on_segv(int sig) {
+  printf("SIGSEGV at step %d\\n", step);
+  fflush(stdout);
+  _exit(0);
+}
+int main(void) {
+  char *kernel = (char *)0x1fff8880000000L;
+  int p[2];
+  struct timespec t;
+  pipe(p);
+  write(p[1], "xyz", 3);
+  long n = read(p[0], kernel, 3);
+  printf("read into the kernel: %ld %s\\n", n, strerror(errno));
+  n = write(p[1], kernel, 3);
+  printf("write from the kernel: %ld %s\\n", n, strerror(errno));
+  printf("clock_gettime through the vDSO: %d\\n", clock_gettime(CLOCK_MONOTONIC, &t));
+  signal(SIGSEGV, on_segv);
+  step = 1;
+  kernel[0] = 1;
+  step = 2;
+  return 0;
+}`);
+    expect(r.stdout).toBe(
+      ['read into the kernel: -1 Bad address', 'write from the kernel: -1 Bad address', 'clock_gettime through the vDSO: 0', 'SIGSEGV at step 1', ''].join('\n'),
+    );
+  });
+
   it('runs the handler again each time a returning SIGSEGV handler re-executes the fault, until the step limit', () => {
     const r = run(`#include <signal.h>
 #include <unistd.h>

@@ -5,7 +5,7 @@
 import type { LinkedProgram } from '../vm/compiler/link';
 import type { BuiltinContext } from '../vm/host';
 import { buildUserImage, startProgram } from '../vm/loader';
-import { type AddressSpace, MemoryFault } from '../vm/memory';
+import { type AddressSpace, type KernelViews, MemoryFault } from '../vm/memory';
 import type { Callee } from '../vm/thread';
 import type { StructView } from './layout';
 import type { MachineOptions } from './machine';
@@ -30,6 +30,8 @@ const baseName = (path: string): string => path.split('/').pop()!.replace(/\.c$/
 
 /** The machine's part in giving a task a new program. */
 export interface ExecHost {
+  /** The kernel's memory as each mode sees it, for every new address space. */
+  kernelViews: KernelViews;
   /** Registers an address space under a new id, the one its mm_struct's __host_id holds. */
   addMm(space: AddressSpace): number;
   /** Whether an address space is still some mm_struct's (a vfork parent may share it). */
@@ -95,7 +97,7 @@ export class ExecLoader {
   /** Starts `e.program` in `task`: a new address space and mm_struct, comm, a fresh thread. */
   start(task: Task, e: Bprm): void {
     const oldMem = task.thread.mem;
-    const image = buildUserImage(e.program, e.argv, e.envp, this.kmem);
+    const image = buildUserImage(e.program, e.argv, e.envp, this.host.kernelViews);
     const id = this.host.addMm(image.mem);
     const mm = this.host.kzalloc(this.mm.type.size);
     this.mm.set(this.kmem, mm, 'mm_users', 1);

@@ -11,6 +11,7 @@ import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
 import { AddressSpace, LAYOUT, MemoryFault, OutOfMemory, PAGE_SIZE } from '../vm/memory';
+import { sizeOf } from '../lang/types';
 import { type Callee, type Frame, type FunctionCode, Thread } from '../vm/thread';
 import { ExecLoader } from './exec';
 import { PF_KTHREAD, type Task, THREAD_SIZE } from './task';
@@ -193,6 +194,7 @@ export class Machine {
     }, fileTree({ pidMax: { get: () => pids.pidMax, set: (v) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
+      kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel) },
       addMm: (space) => this.addMm(space),
       isMm: (space) => this.mmSpaces.has(space),
       kzalloc: (size) => this.kzalloc(size),
@@ -208,6 +210,12 @@ export class Machine {
    * The random number generator's key (drivers/char/random.c), from the machine's seed as Linux's comes
    * from the hardware's entropy at boot: the same seed, the same bytes from getrandom.
    */
+  /** The kernel memory user code may read: the vDSO's data, Linux's [vvar] page (kernel/time/vsyscall.c). */
+  private vvarView(kernel: KernelImage): AddressSpace {
+    const data = kernel.vvar.get('_vdso_data')!;
+    return this.kmem.userView(data.addr, data.addr + sizeOf(data.type));
+  }
+
   private seedCrng(kernel: KernelImage, options: MachineOptions): void {
     const state = kernel.program.globals.get('crng_state');
     if (!state) throw new Error('the kernel has no crng_state');

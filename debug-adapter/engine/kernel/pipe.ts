@@ -22,6 +22,13 @@ export class PipeBuffer {
     return this.bufs.length === 0;
   }
 
+  /** The bytes waiting to be read. */
+  get length(): number {
+    let total = 0;
+    for (const b of this.bufs) total += b.len;
+    return total;
+  }
+
   get full(): boolean {
     return this.bufs.length >= PIPE_DEF_BUFFERS;
   }
@@ -59,9 +66,7 @@ export class PipeBuffer {
 
   /** Takes up to `count` bytes from the oldest buffers, freeing each one read to its end. */
   take(count: number): Uint8Array {
-    let total = 0;
-    for (const b of this.bufs) total += b.len;
-    const out = new Uint8Array(Math.min(count, total));
+    const out = new Uint8Array(Math.min(count, this.length));
     let at = 0;
     while (at < out.length) {
       const b = this.bufs[0]!;

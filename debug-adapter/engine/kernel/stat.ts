@@ -46,7 +46,7 @@ function makedev(major: number, minor: number): bigint {
   return ((maj & 0xfffn) << 8n) | ((maj & 0xfffff000n) << 32n) | (min & 0xffn) | ((min & 0xffffff00n) << 12n);
 }
 
-const STAT_SIZE = 144;
+export const STAT_SIZE = 144;
 
 /** Writes struct stat at `addr`: st_nlink at 16, st_mode 24, st_rdev 40, st_size 48, st_blksize 56, st_blocks 64 (uid and gid 0). */
 export function writeStat(mem: AddressSpace, addr: number, s: FileStatus): void {

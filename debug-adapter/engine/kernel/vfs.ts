@@ -3,14 +3,14 @@
 // creating and unlinking the files of the simulated file system (namei.ts), reads, writes and seeks on
 // them, on the terminal and on pipes, and the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
 // the flags; this moves the bytes and keeps the tables.
-import { type AddressSpace, MemoryFault } from '../vm/memory';
+import { type AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
 import { createFile, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
 import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
-import { type FileStatus, inodeStatus, PIPE_STATUS, TERMINAL_STATUS, writeStat } from './stat';
+import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
 
 const ENOENT = 2;
 const SIGPIPE = 13;
@@ -92,14 +92,15 @@ export class Vfs {
     this.files.close(files, this.wake);
   }
 
-  /** Reads from user memory for a write; undefined when the buffer is bad (EFAULT). */
+  /**
+   * What a write takes from user memory, as copy_from_user takes it: up to the first byte it may not
+   * read (a short write), or undefined when that is the first (EFAULT).
+   */
   private userBytes(addr: number, count: number): Uint8Array | undefined {
-    try {
-      return this.host.currentMemory().readBytes(addr, count);
-    } catch (e) {
-      if (e instanceof MemoryFault) return undefined;
-      throw e;
-    }
+    const mem = this.host.currentMemory();
+    const n = mem.userAccessible(addr, count, false);
+    if (n === 0 && count > 0) return undefined;
+    return mem.readBytes(addr, n);
   }
 
   /**
@@ -119,8 +120,9 @@ export class Vfs {
       }
       const n = f.pipe.buffer.room(count);
       if (n === 0) return count === 0 ? 0 : -EAGAIN;
+      // pipe_write fails (EFAULT) when it cannot copy what it takes whole: it writes no part of it.
       const bytes = this.userBytes(buf, n);
-      if (!bytes) return -EFAULT;
+      if (!bytes || bytes.length < n) return -EFAULT;
       f.pipe.buffer.put(bytes);
       wakeAll(f.pipe.waiters, this.wake);
       return n;
@@ -133,15 +135,22 @@ export class Vfs {
     return bytes.length;
   }
 
+  /**
+   * read(2) into user memory: no more than copy_to_user can place, so that a buffer running into
+   * unmapped memory gets a short read, and one that starts there EFAULT, with nothing consumed.
+   */
   vfsRead(fd: number, buf: number, count: number): number {
-    const r = this.readFile(this.host.currentTask(), fd, count);
+    const mem = this.host.currentMemory();
+    const room = mem.userAccessible(buf, count, true);
+    // pipe_read, unlike a file's read, fails (EFAULT) when it cannot copy what it takes whole, and
+    // takes nothing.
+    const f = this.fdTable().get(fd);
+    if (f?.kind === 'pipe' && f.end === 'read' && room < Math.min(count, f.pipe.buffer.length)) return -EFAULT;
+    const r = this.readFile(this.host.currentTask(), fd, room);
+    // A bad descriptor or one not open for reading says so first (vfs_read's order).
+    if (room === 0 && count > 0 && typeof r !== 'number') return -EFAULT;
     if (typeof r === 'number') return r;
-    try {
-      this.host.currentMemory().writeBytes(buf, r);
-    } catch (e) {
-      if (e instanceof MemoryFault) return -EFAULT;
-      throw e;
-    }
+    mem.writeBytes(buf, r);
     return r.length;
   }
 
@@ -273,6 +282,7 @@ export class Vfs {
   /** getname: a path from user memory, or -EFAULT / -ENAMETOOLONG. */
   private userPath(pathAddr: number): string | number {
     try {
+      if (pathAddr >= LAYOUT.kernelBase) return -EFAULT; // access_ok
       const bytes = this.host.currentMemory().readCString(pathAddr, PATH_MAX + 1);
       if (bytes.length >= PATH_MAX) return -ENAMETOOLONG;
       return new TextDecoder().decode(bytes);
@@ -316,6 +326,7 @@ export class Vfs {
       status = inodeStatus(found.inode);
     }
     try {
+      if (this.host.currentMemory().userAccessible(statAddr, STAT_SIZE, true) < STAT_SIZE) return -EFAULT;
       writeStat(this.host.currentMemory(), statAddr, status);
     } catch (e) {
       if (e instanceof MemoryFault) return -EFAULT;
@@ -412,6 +423,7 @@ export class Vfs {
     }
     try {
       const mem = this.host.currentMemory();
+      if (mem.userAccessible(fildes, 8, true) < 8) throw new MemoryFault(fildes, 'write', 'unmapped');
       mem.write32(fildes, r);
       mem.write32(fildes + 4, w);
     } catch (e) {

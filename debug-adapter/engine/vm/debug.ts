@@ -43,10 +43,16 @@ export function executeDebug(t: Thread, budget: number, hooks: DebugHooks, resum
     };
   }
   let ran = 0;
+  let lastCode: FunctionCode | undefined;
   try {
     while (ran < budget) {
       const f = t.frame;
       if (f === undefined) return { ran, stop: { kind: 'done' } };
+      if (f.code !== lastCode) {
+        // What the thread's memory maps of the kernel's follows the mode of the code it runs (see execute).
+        lastCode = f.code;
+        t.mem.setKernelMode(f.code.inKernel);
+      }
       if (ran > 0 || !resuming) {
         const stop = checkBefore(t, f.code, f.pc, hooks);
         if (stop) return { ran, stop };

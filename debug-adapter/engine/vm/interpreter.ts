@@ -115,6 +115,10 @@ export function execute(t: Thread, budget: number): number {
   let ops = f.code.fastOps;
   let r = f.regs;
   let n = 0;
+  // The kernel's memory is there for kernel code only: each move between user and kernel functions
+  // changes what the thread's memory maps (see AddressSpace.setKernelMode).
+  let inKernel = f.code.inKernel;
+  t.mem.setKernelMode(inKernel);
   try {
     while (n < budget) {
       n++;
@@ -124,6 +128,10 @@ export function execute(t: Thread, budget: number): number {
         if (f === undefined) break;
         ops = f.code.fastOps;
         r = f.regs;
+        if (f.code.inKernel !== inKernel) {
+          inKernel = f.code.inKernel;
+          t.mem.setKernelMode(inKernel);
+        }
       }
     }
   } finally {

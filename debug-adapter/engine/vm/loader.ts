@@ -2,7 +2,7 @@
 // stack holding argv and envp, then the thread reset to start in the C library's start routine.
 import type { BuiltinContext } from './host';
 import { enterFrame } from './interpreter';
-import { AddressSpace, LAYOUT } from './memory';
+import { AddressSpace, type KernelViews, LAYOUT } from './memory';
 import type { Callee, Thread } from './thread';
 import type { LinkedProgram } from './compiler/link';
 
@@ -22,9 +22,9 @@ export interface UserImage {
 const ENTRY = '__libc_start_main';
 
 /** The new address space of an exec: program segments, heap, and a stack with argv and envp on top. */
-export function buildUserImage(program: LinkedProgram, argv: string[], envp: string[], kernel: AddressSpace | undefined): UserImage {
+export function buildUserImage(program: LinkedProgram, argv: string[], envp: string[], kernel: KernelViews | undefined): UserImage {
   const mem = program.image.fork();
-  mem.kernel = kernel;
+  if (kernel) mem.mapKernel(kernel);
   mem.map(program.heapStart, 0, 'rw', '[heap]');
   mem.startBrk = mem.brk = program.heapStart;
   const stackLow = LAYOUT.stackTop - LAYOUT.stackMax;

@@ -147,6 +147,16 @@ export class OutOfMemory extends Error {
   }
 }
 
+/**
+ * The kernel's memory as a process sees it in each mode: all of it in kernel mode; in user mode only
+ * what Linux maps for users, the read-only [vvar] data the vDSO reads (see AddressSpace.userView), so
+ * that user code touching any other kernel address faults, as the page tables' user bit makes it.
+ */
+export interface KernelViews {
+  kernelMode: AddressSpace;
+  userMode: AddressSpace;
+}
+
 /** Counters a teacher wants to see for each process. */
 export interface MemoryStats {
   residentPages: number;
@@ -212,9 +222,11 @@ export class AddressSpace {
   demandZeroFaults = 0;
   /**
    * The kernel's memory, mapped into every process above LAYOUT.kernelBase as Linux maps it: shared by
-   * all, never copied on fork. Undefined for the kernel's own space and for programs run without one.
+   * all, never copied on fork. In user mode, the view of it user code may read (see setKernelMode).
+   * Undefined for the kernel's own space and for programs run without one.
    */
   kernel: AddressSpace | undefined;
+  private kernelViews: KernelViews | undefined;
   /** Set while the debugger watches memory: called before each write with its range. */
   onWrite: ((addr: number, len: number) => void) | undefined;
 
@@ -258,6 +270,7 @@ export class AddressSpace {
       this.brk = from.brk;
       this.startBrk = from.startBrk;
       this.kernel = from.kernel;
+      this.kernelViews = from.kernelViews;
       // Both sides must fault on their next write now that every page is shared (the parent's TLB is
       // emptied rather than dropped: it writes again at once).
       from.wbn = -1;
@@ -269,6 +282,38 @@ export class AddressSpace {
       this.brk = this.startBrk = 0;
       this.kernel = undefined;
     }
+  }
+
+  /** Maps the kernel's memory into this process's space, as kernel mode sees it. */
+  mapKernel(views: KernelViews): void {
+    this.kernelViews = views;
+    this.kernel = views.kernelMode;
+  }
+
+  /**
+   * The running code's mode changed (a system call, an interrupt or a fault entered the kernel, or it
+   * returned to user code): the kernel addresses this space reaches change with it. Called by the
+   * interpreter as it switches between user and kernel functions.
+   */
+  setKernelMode(inKernel: boolean): void {
+    const v = this.kernelViews;
+    if (v) this.kernel = inKernel ? v.kernelMode : v.userMode;
+  }
+
+  /**
+   * For the kernel's own space: a space holding only [start, end), read-only, sharing this space's
+   * blocks, so that it sees every later write to them: the [vvar] data as user mode may read it.
+   */
+  userView(start: number, end: number): AddressSpace {
+    const view = new AddressSpace(undefined, true);
+    view.vmaList = [{ start, end, prot: 'r', name: '[vvar]' }];
+    for (let bn = Math.floor(start / BS); bn * BS < end; bn++) {
+      const key = bn - this.keyBias;
+      let p = this.pages.get(key);
+      if (!p) this.pages.set(key, (p = new Page([this.newKernelBlock()], 1)));
+      view.pages.set(key, p);
+    }
+    return view;
   }
 
   /** fork's copy: the page table is copied, the pages are shared until one side writes. */
@@ -428,6 +473,24 @@ export class AddressSpace {
     if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.findVma(addr);
     for (const v of this.vmaList) if (addr >= v.start && addr < v.end) return v;
     return undefined;
+  }
+
+  /**
+   * copy_from_user's and copy_to_user's reach in this process's memory: how many of the `len` bytes
+   * from `addr` can be read (or written) before the first that would fault. 0 for a range that is not
+   * all below the kernel's addresses (access_ok refuses it whole).
+   */
+  userAccessible(addr: number, len: number, write: boolean): number {
+    if (!(addr >= 0 && addr + len <= LAYOUT.kernelBase)) return 0;
+    let at = addr;
+    const end = addr + len;
+    for (const v of this.vmaList) {
+      if (v.end <= at) continue;
+      if (v.start > at || v.prot === 'none' || (write && !writable(v.prot))) break;
+      at = v.end;
+      if (at >= end) break;
+    }
+    return Math.min(at, end) - addr;
   }
 
   /** Moves the program break, as brk(2) does; returns false when it would run into another mapping. */
