@@ -75,7 +75,8 @@ int main(void) {
   try("cpu 0", 0, 0);
   CPU_ZERO(&all);
   errno = 0;
-  printf("getaffinity of 4 bytes: %d %s\\n", sched_getaffinity(0, 4, &all), strerror(errno));
+  int r = sched_getaffinity(0, 4, &all);
+  printf("getaffinity of 4 bytes: %d %s\\n", r, strerror(errno));
   printf("cpu %d\\n", sched_getcpu());
   return 0;
 }

@@ -11,7 +11,8 @@ int main(void) {
   pipe(fds);
   printf("zero-length read: %ld\\n", (long)read(fds[0], &c, 0));
   write(fds[1], "x", 1);
-  printf("one byte: %ld %c\\n", (long)read(fds[0], &c, 1), c);
+  long n = read(fds[0], &c, 1);
+  printf("one byte: %ld %c\\n", n, c);
   close(fds[1]);
   printf("after the last writer closed: %ld\\n", (long)read(fds[0], &c, 1));
   return 0;

@@ -150,7 +150,8 @@ int main(void) {
   void *q = realloc(p, 512L << 20);
   printf("realloc: %d errno %d, data kept: %d\\n", q == NULL, errno, p[0] == 42);
   errno = 0;
-  printf("malloc(SIZE_MAX): %d errno %d\\n", malloc((size_t)-1) == NULL, errno);
+  void *huge = malloc((size_t)-1);
+  printf("malloc(SIZE_MAX): %d errno %d\\n", huge == NULL, errno);
   return 0;
 }
 `),

@@ -10,7 +10,7 @@ import { enterFrame } from '../interpreter';
 import type { Ev, FunctionCode, Op, Thread } from '../thread';
 import { type CE, convert, errCE } from './ce';
 import type { FnCtx, Sym } from './context';
-import { assignConvert, compileExpr, rv } from './expr';
+import { assignConvert, compileExpr, emitsOps, rv, spill } from './expr';
 import { storeLV } from './lvalue';
 import { shapeOf, withShape } from './shapes';
 
@@ -81,8 +81,15 @@ function compileArgs(c: FnCtx, ft: FunctionType, exprs: Expr[], fname: string | 
     }
   }
   // gcc -O0 on x86-64 evaluates arguments right to left (their calls run in that order), and programs
-  // that print from their arguments show it; so Forkscope does the same.
-  const ces = exprs.slice().reverse().map((x) => rv(c, x)).reverse();
+  // that print from their arguments show it (printf("%ld %s", read(...), strerror(errno)) prints the
+  // errno from before the read); so Forkscope does the same. An argument with no ops of its own is a
+  // closure run when the call is made, after every op of the arguments to its left: so one evaluated
+  // before such an argument is saved in a register first.
+  const ces: CE[] = new Array<CE>(exprs.length);
+  for (let i = exprs.length - 1; i >= 0; i--) {
+    const ce = rv(c, exprs[i]!);
+    ces[i] = exprs.slice(0, i).some((x) => emitsOps(c, x)) ? spill(c, ce) : ce;
+  }
   const evs: Ev[] = [];
   const types: CType[] = [];
   let bad = false;
