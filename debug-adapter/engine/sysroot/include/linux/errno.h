@@ -27,6 +27,4 @@
 #define EOVERFLOW 75
 #define EOPNOTSUPP 95
 #define ETIMEDOUT 110
-/* Kernel-internal: a sleep broken by a signal, restarted or turned into EINTR on the way out. */
-#define ERESTARTSYS 512
 #endif
