@@ -607,6 +607,53 @@ int main(void) {
     ]);
   });
 
+  it('decodes the directory calls as strace does', () => {
+    // The formats are strace's for the same program compiled with cc; natively getcwd's path is the
+    // folder the program ran in, here the tmpfs root's directory it made.
+    const file = program(
+      'trace_dirs.c',
+      `#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+int main(void) {
+  char buf[64];
+  mkdir("trace_dirs.tmp", 0750);
+  mkdirat(AT_FDCWD, "trace_dirs.tmp", 0700);
+  chdir("trace_dirs.tmp");
+  getcwd(buf, sizeof buf);
+  getcwd(buf, 3);
+  int fd = open(".", O_RDONLY | O_DIRECTORY);
+  chdir("..");
+  fchdir(fd);
+  fchdir(0);
+  chdir("..");
+  rmdir("trace_dirs.tmp");
+  rmdir("trace_dirs.tmp");
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('mkdir('));
+    expect(lines.slice(from, from + 13).map((l) => l.replace(/0x7ff[0-9a-f]{9}/, '0x7ff_ADDRESS_'))).toEqual([
+      'mkdir("trace_dirs.tmp", 0750)           = 0',
+      'mkdirat(AT_FDCWD, "trace_dirs.tmp", 0700) = -1 EEXIST (File exists)',
+      'chdir("trace_dirs.tmp")                 = 0',
+      'getcwd("/trace_dirs.tmp", 64)           = 16',
+      'getcwd(0x7ff_ADDRESS_, 3)               = -1 ERANGE (Numerical result out of range)',
+      'openat(AT_FDCWD, ".", O_RDONLY|O_DIRECTORY) = 3',
+      'chdir("..")                             = 0',
+      'fchdir(3)                               = 0',
+      'fchdir(0)                               = -1 ENOTDIR (Not a directory)',
+      'chdir("..")                             = 0',
+      'rmdir("trace_dirs.tmp")                 = 0',
+      'rmdir("trace_dirs.tmp")                 = -1 ENOENT (No such file or directory)',
+      'exit_group(0)                           = ?',
+    ]);
+  });
+
   it('decodes rt_sigaction\'s actions as strace does, with the flags the kernel keeps', () => {
     const file = program(
       'trace_sigaction.c',

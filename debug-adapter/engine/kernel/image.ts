@@ -22,6 +22,7 @@ export interface KernelImage {
   vvar: ReadonlyMap<string, GlobalSymbol>;
   taskStruct: StructType;
   mmStruct: StructType;
+  fsStruct: StructType;
   cloneArgs: StructType;
   /** struct module (linux/module.h), which init_module's loader fills. */
   moduleStruct: StructType;
@@ -76,6 +77,6 @@ export function kernelImage(): KernelImage {
   if (argsType?.kind !== 'pointer' || argsType.to.kind !== 'struct') throw new Error('kernel_clone takes no kernel_clone_args');
   const moduleType = program.functions.get('free_module')?.type.params[0]?.type;
   if (moduleType?.kind !== 'pointer' || moduleType.to.kind !== 'struct') throw new Error('free_module takes no struct module');
-  cached = { program, syscalls, vvar, taskStruct, mmStruct: member(taskStruct, 'mm'), cloneArgs: argsType.to, moduleStruct: moduleType.to, sources };
+  cached = { program, syscalls, vvar, taskStruct, mmStruct: member(taskStruct, 'mm'), fsStruct: member(taskStruct, 'fs'), cloneArgs: argsType.to, moduleStruct: moduleType.to, sources };
   return cached;
 }

@@ -24,7 +24,7 @@ import { Vfs } from './vfs';
 import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
 import { PID_MAX_LIMIT, PID_MAX_MIN, PidAllocator } from './pids';
-import { fileTree } from './namei';
+import { FileTree } from './namei';
 import { KERN_ERR, KernelLog } from './printk';
 import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
@@ -187,11 +187,16 @@ export class Machine {
     this.kernelCallees = new Map(kernel.program.callees);
     this.moduleStruct = new StructView(kernel.moduleStruct);
     this.sigpending = sigpendingLayout(kernel.taskStruct);
+    const fsStruct = new StructView(kernel.fsStruct);
     this.vfs = new Vfs(this.kmem, this.task, options.io, {
       currentTask: () => this.current.ts,
       currentMemory: () => this.current.thread.mem,
       wakeUp: (t) => this.wakeUp(t),
-    }, fileTree({ pidMax: { get: () => pids.pidMax, set: (v) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
+      workingDirectory: () => {
+        const fs = this.task.get(this.kmem, this.current.ts, 'fs');
+        return fs === 0 ? 0 : fsStruct.get(this.kmem, fs, 'pwd');
+      },
+    }, new FileTree({ pidMax: { get: () => pids.pidMax, set: (v: number) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
       kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel) },

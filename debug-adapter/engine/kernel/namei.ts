@@ -2,8 +2,9 @@
 // Forkscope's machine has no disk: its root is a tmpfs, as an initramfs is, holding a few directories,
 // the character devices /dev/null and /dev/zero, /proc/sys/kernel/pid_max (the sysctl that the
 // lecture's PID rules depend on), and the regular files programs create, kept in memory for the run
-// (shmem.ts). Programs in /bin and in the program's folder exist for execve only (exec.ts finds them);
-// open(2) does not see them. Relative paths start at the root, the only working directory a task has here.
+// (shmem.ts), and the directories they make. Programs in /bin and in the program's folder exist for
+// execve only (exec.ts finds them); open(2) does not see them. Relative paths start at the task's working
+// directory, which its fs_struct holds as a directory's number (FileTree.dirByIno).
 import { ShmemFile, type ShmemBudget } from './shmem';
 
 const ENOENT = 2;
@@ -21,17 +22,7 @@ export interface SysctlInt {
   readonly max: number;
 }
 
-export type Inode =
-  | {
-      kind: 'dir';
-      entries: Map<string, Inode>;
-      parent: Inode | undefined;
-      /** procfs has no create operation: O_CREAT of a missing name there fails with ENOENT. */
-      proc: boolean;
-      /** A file system is mounted here (the root, /dev, /proc): rmdir gives EBUSY. */
-      mountpoint?: true;
-    }
-  | { kind: 'chr'; device: 'null' | 'zero' }
+export type Inode = Directory | { kind: 'chr'; device: 'null' | 'zero' }
   | { kind: 'sysctl'; sysctl: SysctlInt }
   | RegularFile;
 
@@ -45,33 +36,83 @@ export interface RegularFile {
   data: ShmemFile;
 }
 
-type Dir = Extract<Inode, { kind: 'dir' }>;
-
-function dir(parent: Dir | undefined, proc: boolean): Dir {
-  return { kind: 'dir', entries: new Map(), parent, proc };
+export interface Directory {
+  kind: 'dir';
+  /** Its number, which a task's fs_struct holds for its working directory (Linux's struct path pwd). */
+  ino: number;
+  entries: Map<string, Directory | Exclude<Inode, Directory>>;
+  /** The root's is itself. */
+  parent: Directory;
+  /** procfs has no create operation: O_CREAT of a missing name there fails with ENOENT. */
+  proc: boolean;
+  /** A file system is mounted here (the root, /dev, /proc): rmdir gives EBUSY. */
+  mountpoint?: true;
+  /**
+   * The permission bits of a directory mkdir made. The boot tree's have none: they hold what they were
+   * made for (/bin the programs execve finds), and rmdir never removes them.
+   */
+  mode?: number;
+  /** rmdir removed it while it may still be a task's working directory (getcwd then fails, ENOENT). */
+  removed?: true;
 }
 
-function mkdir(parent: Dir, name: string, proc = parent.proc): Dir {
-  const d = dir(parent, proc);
-  parent.entries.set(name, d);
-  return d;
-}
+type Dir = Directory;
 
-/** The machine's file tree, its sysctls reading and writing the kernel's values. */
-export function fileTree(sysctls: { pidMax: SysctlInt }): Dir {
-  const root = dir(undefined, false);
-  root.parent = root;
-  root.mountpoint = true;
-  mkdir(root, 'bin');
-  const dev = mkdir(root, 'dev');
-  dev.mountpoint = true;
-  dev.entries.set('null', { kind: 'chr', device: 'null' });
-  dev.entries.set('zero', { kind: 'chr', device: 'zero' });
-  const proc = mkdir(root, 'proc', true);
-  proc.mountpoint = true;
-  const kernel = mkdir(mkdir(proc, 'sys'), 'kernel');
-  kernel.entries.set('pid_max', { kind: 'sysctl', sysctl: sysctls.pidMax });
-  return root;
+/** The machine's file tree: the boot tree, its sysctls reading and writing the kernel's values, and the directories by number. */
+export class FileTree {
+  readonly root: Directory;
+  private readonly dirs = new Map<number, Directory>();
+  private nextIno = 1;
+
+  constructor(sysctls: { pidMax: SysctlInt }) {
+    const root: Directory = { kind: 'dir', ino: this.nextIno++, entries: new Map(), parent: undefined!, proc: false, mountpoint: true };
+    root.parent = root;
+    this.dirs.set(root.ino, root);
+    this.root = root;
+    this.makeDir(root, 'bin');
+    const dev = this.makeDir(root, 'dev');
+    dev.mountpoint = true;
+    dev.entries.set('null', { kind: 'chr', device: 'null' });
+    dev.entries.set('zero', { kind: 'chr', device: 'zero' });
+    const proc = this.makeDir(root, 'proc', undefined, true);
+    proc.mountpoint = true;
+    const kernel = this.makeDir(this.makeDir(proc, 'sys'), 'kernel');
+    kernel.entries.set('pid_max', { kind: 'sysctl', sysctl: sysctls.pidMax });
+  }
+
+  /** `name` in `parent`: a boot directory without `mode`, or one mkdir makes with its permission bits. */
+  makeDir(parent: Directory, name: string, mode?: number, proc = parent.proc): Directory {
+    const d: Directory = { kind: 'dir', ino: this.nextIno++, entries: new Map(), parent, proc };
+    if (mode !== undefined) d.mode = mode & 0o7777;
+    parent.entries.set(name, d);
+    this.dirs.set(d.ino, d);
+    return d;
+  }
+
+  /** rmdir's removal of the empty directory `name` from `parent`. */
+  removeDir(parent: Directory, name: string): void {
+    const d = parent.entries.get(name);
+    if (d?.kind !== 'dir') return;
+    parent.entries.delete(name);
+    d.removed = true;
+  }
+
+  /** The directory a working directory's number names; 0, a zeroed fs_struct's, is the root. */
+  dirByIno(ino: number): Directory {
+    return this.dirs.get(ino) ?? this.root;
+  }
+
+  /** d_path: the absolute path of directory `d`, or undefined once it has been removed. */
+  pathOf(d: Directory): string | undefined {
+    const names: string[] = [];
+    for (let at = d; at !== this.root; at = at.parent) {
+      if (at.removed) return undefined;
+      const name = [...at.parent.entries].find(([, inode]) => inode === at)?.[0];
+      if (name === undefined) return undefined;
+      names.unshift(name);
+    }
+    return `/${names.join('/')}`;
+  }
 }
 
 /** A lookup's end: the inode found, or the directory where the last name is missing (for O_CREAT). */

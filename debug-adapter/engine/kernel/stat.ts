@@ -29,8 +29,16 @@ export const PIPE_STATUS: FileStatus = { mode: S_IFIFO | 0o600, blksize: 4096, n
 
 export function inodeStatus(inode: Inode): FileStatus {
   switch (inode.kind) {
-    // procfs directories are r-x for all, of size 0 and a 1024-byte block size; the others a disk's.
-    case 'dir': return inode.proc ? { mode: S_IFDIR | 0o555, blksize: 1024, nlink: 2, size: 0 } : { mode: S_IFDIR | 0o755, blksize: 4096, nlink: 2, size: 4096 };
+    // procfs directories are r-x for all, of size 0 and a 1024-byte block size; the boot tree's others a disk's.
+    case 'dir': {
+      if (inode.proc) return { mode: S_IFDIR | 0o555, blksize: 1024, nlink: 2, size: 0 };
+      if (inode.mode === undefined) return { mode: S_IFDIR | 0o755, blksize: 4096, nlink: 2, size: 4096 };
+      // A directory mkdir made, on tmpfs: a link from each subdirectory's "..", and 20 bytes an entry
+      // (BOGO_DIRENT_SIZE) counting "." and "..".
+      let subdirs = 0;
+      for (const e of inode.entries.values()) if (e.kind === 'dir') subdirs++;
+      return { mode: S_IFDIR | inode.mode, blksize: 4096, nlink: 2 + subdirs, size: 20 * (inode.entries.size + 2) };
+    }
     // The memory devices: major 1, /dev/null minor 3, /dev/zero minor 5.
     case 'chr': return { mode: S_IFCHR | 0o666, rdev: [1, inode.device === 'null' ? 3 : 5], blksize: 4096, nlink: 1, size: 0 };
     case 'sysctl': return { mode: S_IFREG | 0o644, blksize: 1024, nlink: 1, size: 0 };

@@ -602,6 +602,13 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   open: { enter: (c) => `${cString(c.mem, c.args[0])}, ${openFlags(int32(c.args[1]))}${openMode(int32(c.args[1]), c.args[2])})` },
   creat: { enter: (c) => `${cString(c.mem, c.args[0])}, 0${n(c.args[1]).toString(8)})` },
   unlink: { enter: (c) => `${cString(c.mem, c.args[0])})` },
+  rmdir: { enter: (c) => `${cString(c.mem, c.args[0])})` },
+  chdir: { enter: (c) => `${cString(c.mem, c.args[0])})` },
+  fchdir: { enter: (c) => `${int32(c.args[0])})` },
+  mkdir: { enter: (c) => `${cString(c.mem, c.args[0])}, 0${n(c.args[1]).toString(8)})` },
+  mkdirat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, 0${n(c.args[2]).toString(8)})` },
+  // The path is the result, shown once the call has written it.
+  getcwd: { enter: () => '', exit: (c, ret) => `${ret < 0 ? hex(c.args[0]) : cString(c.mem, c.args[0])}, ${n(c.args[1])})` },
   unlinkat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${atFlags(int32(c.args[2]))})` },
   // The length as strace prints it: unsigned.
   ftruncate: { enter: (c) => `${int32(c.args[0])}, ${BigInt.asUintN(64, BigInt(c.args[1] ?? 0))})` },

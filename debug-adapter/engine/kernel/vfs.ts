@@ -7,7 +7,7 @@ import { type AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
-import { createFile, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
+import { createFile, type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
 import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
@@ -23,13 +23,13 @@ const EINVAL = 22;
 const ESPIPE = 29;
 const EACCES = 13;
 const ENOTEMPTY = 39;
+const ERANGE = 34;
 const EBUSY = 16;
 const EPIPE = 32;
 const ENAMETOOLONG = 36;
 const ENXIO = 6;
 
 const AT_EMPTY_PATH = 0x1000;
-const AT_REMOVEDIR = 0x200;
 const O_CREAT = 0o100;
 const O_EXCL = 0o200;
 const O_NOCTTY = 0o400;
@@ -54,6 +54,8 @@ export interface VfsHost {
   currentMemory(): AddressSpace;
   /** try_to_wake_up's effect, for a reader sleeping on a pipe. */
   wakeUp(task: number): void;
+  /** The current task's working directory, as its fs_struct holds it (0: the root). */
+  workingDirectory(): number;
 }
 
 export class Vfs {
@@ -70,10 +72,18 @@ export class Vfs {
     private readonly task: StructView,
     private readonly io: MachineIO,
     private readonly host: VfsHost,
-    /** The root of the file tree (namei.ts), also every task's working directory. */
-    private readonly root: Extract<Inode, { kind: 'dir' }>,
+    private readonly tree: FileTree,
   ) {
     this.files = new DescriptorTables(io.stdio);
+  }
+
+  private get root(): Directory {
+    return this.tree.root;
+  }
+
+  /** The current task's working directory. */
+  private cwd(): Directory {
+    return this.tree.dirByIno(this.host.workingDirectory());
   }
 
   /** The task's descriptor table: its files_struct's. */
@@ -229,7 +239,8 @@ export class Vfs {
     if (typeof found === 'number') return found;
     let inode: Inode;
     if ('missingIn' in found) {
-      if ((flags & O_CREAT) === 0 || found.missingIn.proc) return -ENOENT;
+      // procfs has no create operation, and a removed directory takes no new entries.
+      if ((flags & O_CREAT) === 0 || found.missingIn.proc || found.missingIn.removed) return -ENOENT;
       // open_last_lookups: "name/" cannot be created as a file.
       if (path.endsWith('/')) return -EISDIR;
       inode = createFile(found.missingIn, found.name, mode, this.shmem);
@@ -252,21 +263,82 @@ export class Vfs {
    * removes nothing: every directory is the boot tree's, a mount point (EBUSY) or holding what it was
    * made for (/bin the programs execve finds), and nothing makes new ones.
    */
-  doUnlinkat(dfd: number, pathAddr: number, flags: number): number {
-    const path = this.userPath(pathAddr);
-    if (typeof path === 'number') return path;
-    const found = this.lookupAt(dfd, path);
+  doUnlinkat(dfd: number, pathAddr: number): number {
+    const found = this.lookupUserPath(dfd, pathAddr);
     if (typeof found === 'number') return found;
     if ('missingIn' in found) return -ENOENT;
     const { inode, name, parent } = found;
-    if ((flags & AT_REMOVEDIR) !== 0) {
-      if (inode.kind !== 'dir') return -ENOTDIR;
-      return name === '.' ? -EINVAL : inode.mountpoint && name !== '..' ? -EBUSY : -ENOTEMPTY;
-    }
     if (inode.kind === 'dir') return -EISDIR;
     if (parent.proc) return -EACCES;
     removeName(parent, name);
     return 0;
+  }
+
+  /**
+   * do_rmdir: removes the empty directory at `path`. The boot tree's directories are never removed: a
+   * mount point is busy (EBUSY), the others hold what they were made for (ENOTEMPTY).
+   */
+  doRmdir(dfd: number, pathAddr: number): number {
+    const found = this.lookupUserPath(dfd, pathAddr);
+    if (typeof found === 'number') return found;
+    if ('missingIn' in found) return -ENOENT;
+    const { inode, name, parent } = found;
+    if (inode.kind !== 'dir') return -ENOTDIR;
+    // The last component's checks come first: "." is EINVAL, ".." ENOTEMPTY.
+    if (name === '.') return -EINVAL;
+    if (name === '..') return -ENOTEMPTY;
+    if (inode.mountpoint) return -EBUSY;
+    if (inode.mode === undefined || inode.entries.size > 0) return -ENOTEMPTY;
+    this.tree.removeDir(parent, name);
+    return 0;
+  }
+
+  /** vfs_mkdir: a directory at `path` with permission bits `mode` (the umask applied). */
+  mkdir(dfd: number, pathAddr: number, mode: number): number {
+    const found = this.lookupUserPath(dfd, pathAddr);
+    if (typeof found === 'number') return found;
+    if (!('missingIn' in found)) return -EEXIST;
+    // procfs has no mkdir; a removed directory takes no new entries.
+    if (found.missingIn.proc || found.missingIn.removed) return -ENOENT;
+    this.tree.makeDir(found.missingIn, found.name, mode);
+    return 0;
+  }
+
+  /** chdir's lookup: the number of the directory at `path`, or -errno. */
+  lookupDir(dfd: number, pathAddr: number): number {
+    const found = this.lookupUserPath(dfd, pathAddr);
+    if (typeof found === 'number') return found;
+    if ('missingIn' in found) return -ENOENT;
+    return found.inode.kind === 'dir' ? found.inode.ino : -ENOTDIR;
+  }
+
+  /** fchdir's: the number of the directory open at `fd`, or -EBADF, -ENOTDIR. */
+  fdDir(fd: number): number {
+    const f = this.fdTable().get(fd);
+    if (!f) return -EBADF;
+    return f.kind === 'inode' && f.inode.kind === 'dir' ? f.inode.ino : -ENOTDIR;
+  }
+
+  /**
+   * getcwd: the path of working directory `pwd` copied to `buf` with its NUL; its length, or -ERANGE
+   * when `size` is too small, -ENOENT when the directory has been removed.
+   */
+  getcwd(buf: number, size: number, pwd: number): number {
+    const path = this.tree.pathOf(this.tree.dirByIno(pwd));
+    if (path === undefined) return -ENOENT;
+    const bytes = new TextEncoder().encode(`${path}\0`);
+    if (size < bytes.length) return -ERANGE;
+    const mem = this.host.currentMemory();
+    if (mem.userAccessible(buf, bytes.length, true) < bytes.length) return -EFAULT;
+    mem.writeBytes(buf, bytes);
+    return bytes.length;
+  }
+
+  /** A path argument looked up from `dfd`: the lookup's result, or -errno. */
+  private lookupUserPath(dfd: number, pathAddr: number): ReturnType<typeof pathLookup> {
+    const path = this.userPath(pathAddr);
+    if (typeof path === 'number') return path;
+    return this.lookupAt(dfd, path);
   }
 
   /** do_sys_ftruncate's file checks and the truncation: only a regular file open for writing (EINVAL). */
@@ -292,9 +364,9 @@ export class Vfs {
     }
   }
 
-  /** The path walk from the root (absolute), the directory open at `dfd`, or the root for AT_FDCWD. */
+  /** The path walk from the root (absolute), the directory open at `dfd`, or the working directory for AT_FDCWD. */
   private lookupAt(dfd: number, path: string): ReturnType<typeof pathLookup> {
-    let cwd = this.root;
+    let cwd = this.cwd();
     if (!path.startsWith('/') && dfd !== AT_FDCWD) {
       const d = this.fdTable().get(dfd);
       if (!d) return -EBADF;
@@ -313,7 +385,7 @@ export class Vfs {
     if (typeof path === 'number') return path;
     let status: FileStatus;
     if (path === '' && (flags & AT_EMPTY_PATH) !== 0) {
-      if (dfd === AT_FDCWD) status = inodeStatus(this.root);
+      if (dfd === AT_FDCWD) status = inodeStatus(this.cwd());
       else {
         const f = this.fdTable().get(dfd);
         if (!f) return -EBADF;

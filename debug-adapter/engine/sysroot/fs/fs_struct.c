@@ -1,4 +1,5 @@
-/* fs/fs_struct.c: the fs_struct's life (shared with CLONE_FS, copied without), and umask(2). */
+/* fs/fs_struct.c: the fs_struct's life (shared with CLONE_FS, copied without), the working directory's
+   store, and umask(2). */
 #include <linux/sched.h>
 #include <linux/fs_struct.h>
 #include <linux/forkscope.h>
@@ -13,7 +14,13 @@ struct fs_struct *copy_fs_struct(struct fs_struct *old)
     return 0;
   fs->users = 1;
   fs->umask = old->umask;
+  fs->pwd = old->pwd;
   return fs;
+}
+
+void set_fs_pwd(struct fs_struct *fs, unsigned long pwd)
+{
+  fs->pwd = pwd;
 }
 
 void free_fs_struct(struct fs_struct *fs)

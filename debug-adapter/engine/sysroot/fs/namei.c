@@ -1,19 +1,45 @@
-/* fs/namei.c: unlink(2) and unlinkat(2). Finding the name and removing it are host mechanics
-   (do_unlinkat over the file tree of kernel/namei.ts); which flags are allowed is checked here. A file
-   that is still open lives on without its name until its last close. */
+/* fs/namei.c: mkdir(2), mkdirat(2), rmdir(2), unlink(2) and unlinkat(2). Finding the name and making or
+   removing the entry are host mechanics (over the file tree of kernel/namei.ts); which flags are allowed,
+   and the umask, are applied here. A file that is still open lives on without its name until its last
+   close. */
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
+#include <linux/fs_struct.h>
 #include <linux/forkscope.h>
+
+long do_mkdirat(int dfd, const char *pathname, unsigned int mode)
+{
+  /* The new directory's permissions are the mode less the umask, as for a file (vfs_prepare_mode). */
+  mode &= 07777 & ~current->fs->umask;
+  return vfs_mkdir(dfd, pathname, mode);
+}
+
+long sys_mkdirat(int dfd, const char *pathname, unsigned int mode)
+{
+  return do_mkdirat(dfd, pathname, mode);
+}
+
+long sys_mkdir(const char *pathname, unsigned int mode)
+{
+  return do_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+long sys_rmdir(const char *pathname)
+{
+  return do_rmdir(AT_FDCWD, pathname);
+}
 
 long sys_unlinkat(int dfd, const char *pathname, int flag)
 {
   if ((flag & ~AT_REMOVEDIR) != 0)
     return -EINVAL;
-  return do_unlinkat(dfd, pathname, flag);
+  if (flag & AT_REMOVEDIR)
+    return do_rmdir(dfd, pathname);
+  return do_unlinkat(dfd, pathname);
 }
 
 long sys_unlink(const char *pathname)
 {
-  return do_unlinkat(AT_FDCWD, pathname, 0);
+  return do_unlinkat(AT_FDCWD, pathname);
 }

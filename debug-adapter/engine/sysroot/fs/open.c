@@ -40,6 +40,26 @@ long sys_creat(const char *pathname, unsigned int mode)
   return do_sys_open(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
 }
 
+/* chdir(2): the task's working directory, in its fs_struct (shared by CLONE_FS threads), becomes the
+   directory at filename. */
+long sys_chdir(const char *filename)
+{
+  long dir = lookup_dir(AT_FDCWD, filename);
+  if (dir < 0)
+    return dir;
+  set_fs_pwd(current->fs, dir);
+  return 0;
+}
+
+long sys_fchdir(unsigned int fd)
+{
+  long dir = fd_dir(fd);
+  if (dir < 0)
+    return dir;
+  set_fs_pwd(current->fs, dir);
+  return 0;
+}
+
 /* do_sys_ftruncate: a negative length is refused before the file is looked at. */
 long sys_ftruncate(unsigned int fd, long length)
 {

@@ -58,6 +58,10 @@ off_t lseek(int fd, off_t offset, int whence);
 int ftruncate(int fd, off_t length);
 int unlink(const char *pathname);
 int unlinkat(int dirfd, const char *pathname, int flags);
+int rmdir(const char *pathname);
+int chdir(const char *path);
+int fchdir(int fd);
+char *getcwd(char *buf, size_t size);
 int isatty(int fd);
 
 unsigned int sleep(unsigned int seconds);

@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/random.h>
 #include <sys/mman.h>
 #include <sched.h>
@@ -30,6 +31,11 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_ftruncate(unsigned int fd, long length);
 long sys_unlink(const char *pathname);
 long sys_unlinkat(int dfd, const char *pathname, int flag);
+long sys_mkdir(const char *pathname, unsigned int mode);
+long sys_mkdirat(int dfd, const char *pathname, unsigned int mode);
+long sys_rmdir(const char *pathname);
+long sys_chdir(const char *filename);
+long sys_fchdir(unsigned int fd);
 long sys_openat(int dfd, const char *filename, int flags, unsigned int mode);
 long sys_creat(const char *pathname, unsigned int mode);
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
@@ -282,6 +288,31 @@ int unlink(const char *pathname)
 int unlinkat(int dirfd, const char *pathname, int flags)
 {
   return __syscall_result(sys_unlinkat(dirfd, pathname, flags));
+}
+
+int mkdir(const char *pathname, mode_t mode)
+{
+  return __syscall_result(sys_mkdir(pathname, mode));
+}
+
+int mkdirat(int dirfd, const char *pathname, mode_t mode)
+{
+  return __syscall_result(sys_mkdirat(dirfd, pathname, mode));
+}
+
+int rmdir(const char *pathname)
+{
+  return __syscall_result(sys_rmdir(pathname));
+}
+
+int chdir(const char *path)
+{
+  return __syscall_result(sys_chdir(path));
+}
+
+int fchdir(int fd)
+{
+  return __syscall_result(sys_fchdir(fd));
 }
 
 int close(int fd)

@@ -61,7 +61,14 @@ long do_pipe2(int *fildes, int flags);      /* flags already checked: O_CLOEXEC,
    is host data, walked as fs/namei.c walks a path. do_filp_open opens (creating a regular file with
    permission bits `mode` for O_CREAT) and installs in one, returning the descriptor or -errno. */
 long do_filp_open(int dfd, const char *filename, int flags, unsigned int mode);
-long do_unlinkat(int dfd, const char *pathname, int flag); /* 0, or -ENOENT, -EISDIR, -ENOTDIR … */
+long do_unlinkat(int dfd, const char *pathname);            /* 0, or -ENOENT, -EISDIR, -ENOTDIR … */
+long do_rmdir(int dfd, const char *pathname);               /* 0, or -ENOTEMPTY, -EBUSY, -ENOTDIR … */
+long vfs_mkdir(int dfd, const char *pathname, unsigned int mode); /* mode: the umask applied; 0 or -EEXIST … */
+/* The number of the directory at `filename` (or open at fd), for a working directory, or -ENOENT, -ENOTDIR, -EBADF. */
+long lookup_dir(int dfd, const char *filename);
+long fd_dir(unsigned int fd);
+/* getcwd's copy of directory `pwd`'s path to buf: its length with the NUL, or -ERANGE, -ENOENT, -EFAULT. */
+long do_getcwd(char *buf, unsigned long size, unsigned long pwd);
 long do_ftruncate(unsigned int fd, long length);             /* 0, or -EBADF, -EINVAL (not a regular file open for writing) */
 long file_flags(unsigned int fd);                      /* the open file's f_flags, or -EBADF */
 void set_file_flags(unsigned int fd, unsigned int flags);

@@ -290,7 +290,7 @@ struct task_struct {
 
   struct cred *cred;          /* who the task runs as (linux/cred.h); init_cred, shared by all */
 
-  struct fs_struct *fs;       /* umask (linux/fs_struct.h); shared with CLONE_FS */
+  struct fs_struct *fs;       /* umask and working directory (linux/fs_struct.h); shared with CLONE_FS */
   struct files_struct *files; /* the descriptor table (linux/fdtable.h); shared with CLONE_FILES */
   struct signal_struct *signal;
   struct sighand_struct *sighand;
