@@ -11,7 +11,11 @@ const forkscopeCommand = join(repoRoot, 'dist', 'forkscope');
 const TIMEOUT = { timeout: 30_000 };
 
 function forkscope(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(forkscopeCommand, ['run', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  return forkscopeWithInput('', ...args);
+}
+
+function forkscopeWithInput(input: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(forkscopeCommand, ['run', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000, input });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -22,6 +26,33 @@ beforeAll(() => {
 });
 
 describe('sample programs', () => {
+  it('minishell.c: each command forked, exec\'ed and waited for; > and | set up in the child; cd in the shell', TIMEOUT, () => {
+    const script = 'echo hello > greeting.txt\ncat greeting.txt\nmkdir work\ncd work\npwd\necho a b c | cat\nrm nothing\nfalse\npstree -p\nexit 3\n';
+    const r = forkscopeWithInput(script, 'sample-programs/minishell.c');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe("rm: cannot remove 'nothing': No such file or directory\n");
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, -3)).toEqual([
+      '/$ echo hello > greeting.txt',
+      '/$ cat greeting.txt',
+      'hello',
+      '/$ mkdir work',
+      '/$ cd work',
+      '/work$ pwd',
+      '/work',
+      '/work$ echo a b c | cat',
+      'a b c',
+      '/work$ rm nothing',
+      '[exit status 1]',
+      '/work$ false',
+      '[exit status 1]',
+      '/work$ pstree -p',
+    ]);
+    // The shell is the program's process, and the command it runs its child.
+    expect(lines.slice(-3, -2)[0]).toMatch(/^init\(1\)---sh\(\d+\)---minishell\(\d+\)---pstree\(\d+\)$/);
+    expect(lines.slice(-2)).toEqual(['/work$ exit 3', '']);
+  });
+
   it('fork_wait.c: the child exits with 99 and the parent collects it (the lecture example)', TIMEOUT, () => {
     const r = forkscope('sample-programs/fork_wait.c', '--stdio', 'tty');
     expect(r.status).toBe(0);
