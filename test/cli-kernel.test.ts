@@ -654,6 +654,34 @@ int main(void) {
     ]);
   });
 
+  it('shows isatty as the TCGETS ioctl, with the terminal\'s termios as strace decodes it', () => {
+    // strace -e trace=ioctl of the same program compiled with cc, run on a pseudo-terminal (script(1)),
+    // and with stdout a pipe.
+    const file = program(
+      'trace_ioctl.c',
+      `#include <sys/ioctl.h>
+#include <unistd.h>
+int main(void) {
+  int p[2], n;
+  isatty(1);
+  isatty(99);
+  pipe(p);
+  write(p[1], "abc", 3);
+  ioctl(p[0], FIONREAD, &n);
+  return 0;
+}
+`,
+    );
+    const ioctls = (stdio: string) => forkscope(['run', file, '--trace', '--stdio', stdio]).stderr.split('\n').filter((l) => l.startsWith('ioctl('));
+    const rest = ['ioctl(99, TCGETS, 0x7ff_ADDRESS_)       = -1 EBADF (Bad file descriptor)', 'ioctl(3, FIONREAD, [3])                 = 0'];
+    const masked = (lines: string[]) => lines.map((l) => l.replace(/0x7ff[0-9a-f]{9}/, '0x7ff_ADDRESS_'));
+    expect(masked(ioctls('tty'))).toEqual([
+      'ioctl(1, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0',
+      ...rest,
+    ]);
+    expect(masked(ioctls('pipe'))).toEqual(['ioctl(1, TCGETS, 0x7ff_ADDRESS_)        = -1 ENOTTY (Inappropriate ioctl for device)', ...rest]);
+  });
+
   it('decodes rt_sigaction\'s actions as strace does, with the flags the kernel keeps', () => {
     const file = program(
       'trace_sigaction.c',

@@ -22,10 +22,6 @@ export class ExitCalled extends Error {
   }
 }
 
-interface Options {
-  tty?: boolean;
-}
-
 /** Globals laid out in the data page; the addresses stand in for the linker's. */
 const layout = (() => {
   let at = DATA;
@@ -47,21 +43,20 @@ const layout = (() => {
 })();
 export const SCRATCH = layout.scratch;
 
-export function fakeProcess(opts: Options = {}): FakeProcess {
+export function fakeProcess(): FakeProcess {
   const mem = new AddressSpace();
   mem.map(DATA, HEAP - DATA, 'rw', 'prog');
   mem.map(HEAP, 0, 'rw', '[heap]');
   mem.startBrk = mem.brk = HEAP;
   mem.map(0x7ffff7dd0000, 0x1000, 'rw', '');
-  return withContext(mem, opts, []);
+  return withContext(mem, []);
 }
 
-function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; text: string }[]): FakeProcess {
+function withContext(mem: AddressSpace, writes: { fd: number; text: string }[]): FakeProcess {
   const proc: FakeProcess = {
     mem,
     writes,
     heapLimit: 64 << 20,
-    isatty: (fd) => fd <= 2 && opts.tty === true,
     threadPointer: () => 0,
     tsc: () => 0,
     getErrno: () => mem.readI32(layout.errno),
@@ -74,7 +69,7 @@ function withContext(mem: AddressSpace, opts: Options, writes: { fd: number; tex
       throw new Error(`__libc_fatal: ${message}`);
     },
     output: (fd) => writes.filter((w) => w.fd === fd).map((w) => w.text).join(''),
-    fork: () => withContext(mem.fork(), opts, []),
+    fork: () => withContext(mem.fork(), []),
   };
   return proc;
 }

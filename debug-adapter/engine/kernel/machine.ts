@@ -1065,7 +1065,6 @@ export class Machine {
   private readonly processHost: ProcessHost = {
     machine: this,
     heapLimit: USER_HEAP_LIMIT,
-    isatty: (fd) => this.vfs.fdTable(this.current.ts).get(fd)?.kind === 'tty' && this.options.io.stdio === 'tty',
     tlsBase: () => this.tls.base(this.kmem, this.current.ts),
     tsc: () => this.nowNs(),
     exitGroup: (status) => {

@@ -10,7 +10,6 @@ export interface ProcessHost {
   /** The simulated machine, for the kernel's own builtins (kernel/builtins.ts). */
   readonly machine: object;
   readonly heapLimit: number;
-  isatty(fd: number): boolean;
   /** The running task's TLS base (its %fs), 0 when it has none. */
   tlsBase(): number;
   /** The time-stamp counter: the virtual clock's nanoseconds since boot (ktime_get_ns's value). */
@@ -39,10 +38,6 @@ export class ProcessContext implements BuiltinContext {
 
   get heapLimit(): number {
     return this.host.heapLimit;
-  }
-
-  isatty(fd: number): boolean {
-    return this.host.isatty(fd);
   }
 
   threadPointer(): number {

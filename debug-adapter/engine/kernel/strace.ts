@@ -16,6 +16,7 @@
 import { ERRNO_NAMES, SIGNAL_NAMES, strerror } from '../libc/errno';
 import type { Value } from '../vm/host';
 import type { AddressSpace } from '../vm/memory';
+import { termiosText } from './strace-termios';
 
 /** strace -s's default: strings longer than this are cut, with "..." after the closing quote. */
 const STRING_LIMIT = 32;
@@ -596,6 +597,21 @@ function atFlags(v: number): string {
   return [...names, ...(rest !== 0 ? [`0x${rest.toString(16)} /* AT_??? */`] : [])].join('|');
 }
 
+/** ioctl's request, and its argument as the request gives it meaning: a struct termios, or an int. */
+const IOCTL_REQUESTS: ReadonlyMap<number, string> = new Map([[0x5401, 'TCGETS'], [0x541b, 'FIONREAD']]);
+
+function ioctlArgs(c: Call, ret: number): string {
+  const cmd = n(c.args[1]) >>> 0;
+  const name = IOCTL_REQUESTS.get(cmd);
+  if (name === undefined) return `0x${cmd.toString(16)}, ${hex(c.args[2])})`;
+  if (ret < 0) return `${name}, ${hex(c.args[2])})`;
+  try {
+    return `${name}, ${name === 'TCGETS' ? termiosText(c.mem, n(c.args[2])) : `[${c.mem.readI32(n(c.args[2]))}]`})`;
+  } catch {
+    return `${name}, ${hex(c.args[2])})`;
+  }
+}
+
 /** The file calls of fs/open.c, fs/fcntl.c and fs/read_write.c beyond read and write. */
 const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   openat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${openFlags(int32(c.args[2]))}${openMode(int32(c.args[2]), c.args[3])})` },
@@ -613,6 +629,8 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   // The length as strace prints it: unsigned.
   ftruncate: { enter: (c) => `${int32(c.args[0])}, ${BigInt.asUintN(64, BigInt(c.args[1] ?? 0))})` },
   fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },
+  // What the call wrote is shown, so the line is finished at its exit.
+  ioctl: { enter: (c) => `${int32(c.args[0])}, `, exit: (c, ret) => ioctlArgs(c, ret) },
   lseek: {
     enter: (c) => `${int32(c.args[0])}, ${n(c.args[1])}, ${SEEK_WHENCE[n(c.args[2])] ?? `0x${n(c.args[2]).toString(16)} /* SEEK_??? */`})`,
   },

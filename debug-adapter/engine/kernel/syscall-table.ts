@@ -5,7 +5,7 @@
 // (Forkscope's own calls); they never restart.
 const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['read', 0], ['write', 1], ['open', 2], ['close', 3], ['lseek', 8], ['mmap', 9], ['mprotect', 10], ['munmap', 11],
-  ['brk', 12], ['rt_sigaction', 13], ['rt_sigprocmask', 14], ['rt_sigreturn', 15], ['pipe', 22], ['sched_yield', 24],
+  ['brk', 12], ['rt_sigaction', 13], ['rt_sigprocmask', 14], ['rt_sigreturn', 15], ['ioctl', 16], ['pipe', 22], ['sched_yield', 24],
   ['dup', 32], ['dup2', 33], ['pause', 34], ['nanosleep', 35], ['alarm', 37], ['getpid', 39], ['clone', 56],
   ['fork', 57], ['vfork', 58], ['execve', 59], ['exit', 60], ['wait4', 61], ['kill', 62], ['fcntl', 72], ['ftruncate', 77], ['getcwd', 79], ['chdir', 80], ['fchdir', 81], ['mkdir', 83], ['rmdir', 84],
   ['creat', 85], ['unlink', 87], ['umask', 95], ['gettimeofday', 96], ['times', 100], ['getuid', 102], ['getgid', 104],

@@ -24,6 +24,25 @@ const ESPIPE = 29;
 const EACCES = 13;
 const ENOTEMPTY = 39;
 const ERANGE = 34;
+const ENOTTY = 25;
+const TCGETS = 0x5401;
+const FIONREAD = 0x541b;
+
+/**
+ * A pseudo-terminal's struct termios as a login session has it (stty sane): ICRNL|IXON, OPOST|ONLCR,
+ * B38400|CS8|CREAD, ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, line discipline 0, and the
+ * control characters ^C ^\\ DEL ^U ^D, VTIME 0, VMIN 1, ^Q ^S ^Z, ^R ^O ^W ^V.
+ */
+const TERMINAL_TERMIOS = (() => {
+  const t = new Uint8Array(36);
+  const v = new DataView(t.buffer);
+  v.setUint32(0, 0o2400, true);
+  v.setUint32(4, 0o5, true);
+  v.setUint32(8, 0o277, true);
+  v.setUint32(12, 0o105073, true);
+  t.set([3, 0o34, 0o177, 0o25, 4, 0, 1, 0, 0o21, 0o23, 0o32, 0, 0o22, 0o17, 0o27, 0o26, 0], 17);
+  return t;
+})();
 const EBUSY = 16;
 const EPIPE = 32;
 const ENAMETOOLONG = 36;
@@ -339,6 +358,32 @@ export class Vfs {
     const path = this.userPath(pathAddr);
     if (typeof path === 'number') return path;
     return this.lookupAt(dfd, path);
+  }
+
+  /**
+   * vfs_ioctl: TCGETS gives the terminal's settings (tty_ioctl); FIONREAD the bytes a read would find
+   * now in a pipe or a regular file. Other requests, and other files, are ENOTTY.
+   */
+  ioctl(fd: number, cmd: number, arg: number): number {
+    const f = this.fdTable().get(fd);
+    if (!f) return -EBADF;
+    const mem = this.host.currentMemory();
+    if (cmd === TCGETS && f.kind === 'tty' && this.io.stdio === 'tty') {
+      if (mem.userAccessible(arg, TERMINAL_TERMIOS.length, true) < TERMINAL_TERMIOS.length) return -EFAULT;
+      mem.writeBytes(arg, TERMINAL_TERMIOS);
+      return 0;
+    }
+    if (cmd === FIONREAD) {
+      let n: number | undefined;
+      if (f.kind === 'pipe' && f.end === 'read') n = f.pipe.buffer.length;
+      else if (f.kind === 'inode' && f.inode.kind === 'reg') n = Math.max(0, f.inode.data.size - f.pos);
+      if (n !== undefined) {
+        if (mem.userAccessible(arg, 4, true) < 4) return -EFAULT;
+        mem.write32(arg, n);
+        return 0;
+      }
+    }
+    return -ENOTTY;
   }
 
   /** do_sys_ftruncate's file checks and the truncation: only a regular file open for writing (EINVAL). */

@@ -387,11 +387,6 @@ const processBuiltins: Record<string, BuiltinFn> = {
   },
   _exit: (ctx, a) => ctx.exitProcess(int(a[0])),
   _Exit: (ctx, a) => ctx.exitProcess(int(a[0])),
-  isatty: (ctx, a) => {
-    if (ctx.isatty(int(a[0]))) return 1;
-    ctx.setErrno(E.ENOTTY);
-    return 0;
-  },
 };
 
 export const libcBuiltins: Record<string, BuiltinFn> = {

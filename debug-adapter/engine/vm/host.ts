@@ -9,7 +9,6 @@ export type Value = number | bigint;
 /** What a builtin may do to the process that called it. */
 export interface BuiltinContext {
   readonly mem: AddressSpace;
-  isatty(fd: number): boolean;
   /** The calling thread's thread pointer (its TLS base, x86-64's %fs): 0 when it has none. */
   threadPointer(): number;
   /**

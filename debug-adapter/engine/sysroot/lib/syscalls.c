@@ -11,6 +11,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/mman.h>
 #include <sched.h>
@@ -29,6 +30,7 @@ long sys_write(unsigned int fd, const char *buf, size_t count);
 long sys_pipe2(int *fildes, int flags);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_ftruncate(unsigned int fd, long length);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_unlink(const char *pathname);
 long sys_unlinkat(int dfd, const char *pathname, int flag);
 long sys_mkdir(const char *pathname, unsigned int mode);
@@ -273,6 +275,16 @@ int pipe2(int pipefd[2], int flags)
 off_t lseek(int fd, off_t offset, int whence)
 {
   return __syscall_result(sys_lseek(fd, offset, whence));
+}
+
+/* glibc's ioctl: the third argument, when there is one, is a pointer or an int, passed on as a word. */
+int ioctl(int fd, unsigned long request, ...)
+{
+  va_list ap;
+  va_start(ap, request);
+  unsigned long arg = va_arg(ap, unsigned long);
+  va_end(ap);
+  return __syscall_result(sys_ioctl(fd, request, arg));
 }
 
 int ftruncate(int fd, off_t length)

@@ -69,7 +69,8 @@ long lookup_dir(int dfd, const char *filename);
 long fd_dir(unsigned int fd);
 /* getcwd's copy of directory `pwd`'s path to buf: its length with the NUL, or -ERANGE, -ENOENT, -EFAULT. */
 long do_getcwd(char *buf, unsigned long size, unsigned long pwd);
-long do_ftruncate(unsigned int fd, long length);             /* 0, or -EBADF, -EINVAL (not a regular file open for writing) */
+long do_ftruncate(unsigned int fd, long length);
+long vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg); /* 0 (or a result), or -ENOTTY, -EBADF, -EFAULT */             /* 0, or -EBADF, -EINVAL (not a regular file open for writing) */
 long file_flags(unsigned int fd);                      /* the open file's f_flags, or -EBADF */
 void set_file_flags(unsigned int fd, unsigned int flags);
 long f_dupfd(unsigned int from, unsigned int fd, unsigned int cloexec); /* lowest free descriptor >= from */
