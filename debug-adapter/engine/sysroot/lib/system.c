@@ -1,5 +1,5 @@
 /* system(): runs a command line with /bin/sh -c and waits for it, as glibc 2.36's sysdeps/posix/system.c
-   does, with posix_spawn (lib/spawni.c: a clone3(CLONE_VM | CLONE_VFORK) child that execs the shell).
+   does, with posix_spawn (lib/spawn.c: a clone3(CLONE_VM | CLONE_VFORK) child that execs the shell).
    While the command runs the caller ignores SIGINT and SIGQUIT (a ^C is meant for the command, not for
    the program waiting on it) and blocks SIGCHLD (a SIGCHLD handler that waits must not reap the shell
    before system() does); the shell gets the caller's own mask back, and SIGINT and SIGQUIT at SIG_DFL
@@ -7,20 +7,16 @@
    start sets it, the last to finish restores it. */
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define SHELL_PATH "/bin/sh"
 #define SHELL_NAME "sh"
-/* posix_spawnattr_setflags's flags (spawn.h). */
-#define POSIX_SPAWN_SETSIGDEF 0x04
-#define POSIX_SPAWN_SETSIGMASK 0x08
 /* The status of a shell that exited with 127, which system() returns when there is no shell to run. */
 #define W_EXITCODE(ret, sig) ((ret) << 8 | (sig))
 
-int __spawni(pid_t *pid, const char *file, short flags, const sigset_t *sigdefault, const sigset_t *sigmask,
-             char *const argv[], char *const envp[]);
 void __libc_lock_lock(int *lock);
 void __libc_lock_unlock(int *lock);
 
@@ -38,6 +34,7 @@ static int do_system(const char *line)
   struct sigaction sa;
   sigset_t omask;
   sigset_t reset;
+  posix_spawnattr_t spawn_attr;
   char *argv[4];
 
   sa.sa_handler = SIG_IGN;
@@ -61,11 +58,18 @@ static int do_system(const char *line)
   if (quit.sa_handler != SIG_IGN)
     sigaddset(&reset, SIGQUIT);
 
+  /* The shell starts with the caller's mask, and SIGINT and SIGQUIT reset as above. */
+  posix_spawnattr_init(&spawn_attr);
+  posix_spawnattr_setsigmask(&spawn_attr, &omask);
+  posix_spawnattr_setsigdefault(&spawn_attr, &reset);
+  posix_spawnattr_setflags(&spawn_attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+
   argv[0] = SHELL_NAME;
   argv[1] = "-c";
   argv[2] = (char *)line;
   argv[3] = NULL;
-  ret = __spawni(&pid, SHELL_PATH, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK, &reset, &omask, argv, environ);
+  ret = posix_spawn(&pid, SHELL_PATH, NULL, &spawn_attr, argv, environ);
+  posix_spawnattr_destroy(&spawn_attr);
   if (ret == 0) {
     pid_t r;
     do
