@@ -1,7 +1,9 @@
 // posix_spawn reports failure as an errno number, never -1: an exec that fails (ENOENT), and a file
 // action that fails in the child (an open in a missing folder). The child that could not exec has
 // been reaped already: waitpid(-1, WNOHANG) finds no child (ECHILD). Bad descriptors are refused when
-// the action is added (EBADF), and setflags refuses an unknown flag (EINVAL).
+// the action is added (EBADF), and setflags refuses an unknown flag (EINVAL). A scheduling attribute
+// the child cannot set fails the spawn too.
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -93,6 +95,24 @@ int main(void) {
     posix_spawnattr_setpgroup(&attr, 77);
     posix_spawnattr_getpgroup(&attr, &pg);
     printf("pgroup %d\n", pg);
+
+    // The scheduling attributes: setschedpolicy takes POSIX's three policies only; a priority that
+    // SCHED_OTHER does not have fails sched_setparam in the child (EINVAL).
+    struct sched_param param = { 5 };
+    posix_spawnattr_init(&attr);
+    printf("setschedpolicy(SCHED_BATCH): %d\n", posix_spawnattr_setschedpolicy(&attr, SCHED_BATCH));
+    posix_spawnattr_setschedparam(&attr, &param);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSCHEDPARAM);
+    r = posix_spawn(&pid, "/bin/true", NULL, &attr, true_argv, environ);
+    printf("SETSCHEDPARAM priority 5: %d (%s)\n", r, strerror(r));
+    no_zombie("after the failing sched_setparam");
+    param.sched_priority = 0;
+    posix_spawnattr_setschedparam(&attr, &param);
+    posix_spawnattr_setschedpolicy(&attr, SCHED_OTHER);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSCHEDPARAM | POSIX_SPAWN_SETSCHEDULER);
+    r = posix_spawn(&pid, "/bin/true", NULL, &attr, true_argv, environ);
+    waitpid(pid, &status, 0);
+    printf("SETSCHEDULER SCHED_OTHER priority 0: %d, exit %d\n", r, WEXITSTATUS(status));
     posix_spawnattr_destroy(&attr);
     return 0;
 }
