@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <uapi/linux/sched.h>
+#include <bits/internal-signals.h>
 
 #define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
@@ -40,9 +41,6 @@
 #define PTHREAD_STACK_MIN 16384
 /* rseq(2)'s signature of abort handlers: x86-64's RSEQ_SIG (an instruction glibc never runs). */
 #define RSEQ_SIG 0x53053053
-/* The two signals glibc keeps below SIGRTMIN for itself. */
-#define SIGCANCEL 32
-#define SIGSETXID 33
 /* The kernel's sigset is one word (glibc's internal_sigset_t, __NSIG_BYTES). */
 #define __NSIG_BYTES 8
 

@@ -5,11 +5,8 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <bits/internal-signals.h>
 
-/* glibc keeps signals 32 and 33 for its threads (SIGCANCEL, SIGSETXID): sets never hold them. */
-#define SIGCANCEL 32
-#define SIGSETXID 33
-#define __is_internal_signal(sig) ((sig) == SIGCANCEL || (sig) == SIGSETXID)
 /* The kernel's sigset is one word: the first of glibc's sixteen. */
 #define KERNEL_SIGSET_SIZE 8
 #define WORD_BITS 64

@@ -17,11 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <uapi/linux/sched.h>
+#include <bits/internal-signals.h>
 
-/* glibc's own signals (SIGCANCEL, SIGSETXID): a child ignores them. */
-#define SIGCANCEL 32
-#define SIGSETXID 33
-#define is_internal_signal(sig) ((sig) == SIGCANCEL || (sig) == SIGSETXID)
 /* The kernel's sigset is one word (glibc's __NSIG_BYTES). */
 #define __NSIG_BYTES 8
 /* The child's exit status when it cannot exec (glibc's SPAWN_ERROR). */
@@ -116,7 +113,7 @@ static int __spawni_child(void *arguments)
     if ((attr->__flags & POSIX_SPAWN_SETSIGDEF) && sigismember(&attr->__sd, sig)) {
       sa.sa_handler = SIG_DFL;
     } else if (sigismember(&hset, sig)) {
-      if (is_internal_signal(sig)) {
+      if (__is_internal_signal(sig)) {
         sa.sa_handler = SIG_IGN;
       } else {
         __libc_sigaction(sig, NULL, &sa);
