@@ -32,6 +32,12 @@ const baseName = (path: string): string => path.split('/').pop()!.replace(/\.c$/
 export interface ExecHost {
   /** The kernel's memory as each mode sees it, for every new address space. */
   kernelViews: KernelViews;
+  /**
+   * What execve of `path` gets when the path walk of the file tree ends at one of its files, none of
+   * which is a program (-EACCES, -ENOEXEC), or fails on the way (-ENOTDIR); undefined when it finds
+   * nothing there, and the programs are looked for.
+   */
+  execAccess(path: string): number | undefined;
   /** Registers an address space under a new id, the one its mm_struct's __host_id holds. */
   addMm(space: AddressSpace): number;
   /** Whether an address space is still some mm_struct's (a vfork parent may share it). */
@@ -76,6 +82,10 @@ export class ExecLoader {
     try {
       const filename = new TextDecoder().decode(mem.readCString(filenameAddr, PATH_MAX));
       // The path the user ran (argv[0]) names the program they compiled: the shell execs it there.
+      if (filename !== this.options.argv[0]) {
+        const refused = this.host.execAccess(filename);
+        if (refused !== undefined) return refused;
+      }
       const program = filename === this.options.argv[0] ? this.userProgram : this.options.loadProgram(filename);
       if (!program) return -ENOENT;
       this.prepared.set(ts, { program, argv: readStrings(mem, argvAddr), envp: readStrings(mem, envpAddr), name: baseName(filename) });

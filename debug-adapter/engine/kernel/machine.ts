@@ -200,6 +200,7 @@ export class Machine {
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
       kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel) },
+      execAccess: (path) => this.vfs.execAccess(path),
       addMm: (space) => this.addMm(space),
       isMm: (space) => this.mmSpaces.has(space),
       kzalloc: (size) => this.kzalloc(size),

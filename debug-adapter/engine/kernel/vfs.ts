@@ -25,6 +25,7 @@ const EACCES = 13;
 const ENOTEMPTY = 39;
 const ERANGE = 34;
 const ENOTTY = 25;
+const ENOEXEC = 8;
 const TCGETS = 0x5401;
 const FIONREAD = 0x541b;
 
@@ -351,6 +352,20 @@ export class Vfs {
     if (mem.userAccessible(buf, bytes.length, true) < bytes.length) return -EFAULT;
     mem.writeBytes(buf, bytes);
     return bytes.length;
+  }
+
+  /**
+   * do_open_execat's verdict on `path` in the file tree, for execve: a directory, a device or a file
+   * without execute permission is EACCES, and one with it ENOEXEC (no file here is a program: the
+   * programs are /bin's and the program's folder's, which the tree does not hold). Undefined when the
+   * walk finds nothing, and a failure on the way (ENOTDIR …) as it is.
+   */
+  execAccess(path: string): number | undefined {
+    const found = this.lookupAt(AT_FDCWD, path);
+    if (typeof found === 'number') return found === -ENOENT ? undefined : found;
+    if ('missingIn' in found) return undefined;
+    const inode = found.inode;
+    return inode.kind === 'reg' && (inode.mode & 0o111) !== 0 ? -ENOEXEC : -EACCES;
   }
 
   /** A path argument looked up from `dfd`: the lookup's result, or -errno. */
