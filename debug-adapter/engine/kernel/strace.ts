@@ -432,12 +432,14 @@ const SCHED_DECODERS: Readonly<Record<string, Decoder>> = {
   },
 };
 
-/** The open flags in strace's order, the access mode first; O_SYNC before O_DSYNC, whose bit it includes. */
+/**
+ * The open flags in strace 6.1's order (as it prints them for the same call on this machine), the access
+ * mode first; O_SYNC before O_DSYNC, whose bit it includes; O_ASYNC last, by its old name FASYNC.
+ */
 const OPEN_FLAGS: readonly (readonly [number, string])[] = [
   [0o100, 'O_CREAT'], [0o200, 'O_EXCL'], [0o400, 'O_NOCTTY'], [0o1000, 'O_TRUNC'], [0o2000, 'O_APPEND'],
-  [0o4000, 'O_NONBLOCK'], [0o4010000, 'O_SYNC'], [0o10000, 'O_DSYNC'], [0o20000, 'O_ASYNC'], [0o40000, 'O_DIRECT'],
-  [0o100000, 'O_LARGEFILE'], [0o200000, 'O_DIRECTORY'], [0o400000, 'O_NOFOLLOW'], [0o1000000, 'O_NOATIME'],
-  [0o2000000, 'O_CLOEXEC'],
+  [0o4000, 'O_NONBLOCK'], [0o4010000, 'O_SYNC'], [0o10000, 'O_DSYNC'], [0o40000, 'O_DIRECT'], [0o100000, 'O_LARGEFILE'],
+  [0o400000, 'O_NOFOLLOW'], [0o1000000, 'O_NOATIME'], [0o2000000, 'O_CLOEXEC'], [0o200000, 'O_DIRECTORY'], [0o20000, 'FASYNC'],
 ];
 const ACCESS_MODES: readonly string[] = ['O_RDONLY', 'O_WRONLY', 'O_RDWR', 'O_ACCMODE'];
 
@@ -612,6 +614,13 @@ function ioctlArgs(c: Call, ret: number): string {
   }
 }
 
+/** How many struct linux_dirent64 records getdents64 wrote in its `bytes`. */
+function direntCount(c: Call, bytes: number): number {
+  let count = 0;
+  for (let at = 0; at < bytes; count++) at += c.mem.readU16(n(c.args[1]) + at + 16) || bytes;
+  return count;
+}
+
 /** The file calls of fs/open.c, fs/fcntl.c and fs/read_write.c beyond read and write. */
 const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   openat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${openFlags(int32(c.args[2]))}${openMode(int32(c.args[2]), c.args[3])})` },
@@ -629,6 +638,11 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   // The length as strace prints it: unsigned.
   ftruncate: { enter: (c) => `${int32(c.args[0])}, ${BigInt.asUintN(64, BigInt(c.args[1] ?? 0))})` },
   fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },
+  // strace counts the records the call wrote rather than showing them.
+  getdents64: {
+    enter: (c) => `${int32(c.args[0])}, `,
+    exit: (c, ret) => `${hex(c.args[1])}${ret >= 0 ? ` /* ${direntCount(c, ret)} entries */` : ''}, ${n(c.args[2])})`,
+  },
   // What the call wrote is shown, so the line is finished at its exit.
   ioctl: { enter: (c) => `${int32(c.args[0])}, `, exit: (c, ret) => ioctlArgs(c, ret) },
   lseek: {
