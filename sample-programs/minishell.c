@@ -3,10 +3,10 @@
  * child sets up its standard output (a file for "> file", a pipe for "a | b") and execs the command, and
  * the parent waits for it and reports its exit status. "cd" cannot be a program: a child's chdir would
  * change only the child's fs_struct, so the shell runs it itself. The commands are /bin's: echo, cat,
- * mkdir, rm, true, false, sleep, ps and pstree.
+ * ls, mkdir, rm, true, false, sleep, ps and pstree.
  *
  * Try:
- *   printf 'echo hello > greeting.txt\ncat greeting.txt\nmkdir work\ncd work\npwd\necho a b c | cat\nrm nothing\nfalse\npstree -p\nexit 3\n' | npx forkscope run sample-programs/minishell.c
+ *   printf 'echo hello > greeting.txt\ncat greeting.txt\nmkdir work\nls\ncd work\npwd\necho a b c | cat\nrm nothing\nfalse\npstree -p\nexit 3\n' | npx forkscope run sample-programs/minishell.c
  *   ... the same with --trace, to see each command's clone, execve and wait4
  */
 #include <fcntl.h>

@@ -682,6 +682,35 @@ int main(void) {
     expect(masked(ioctls('pipe'))).toEqual(['ioctl(1, TCGETS, 0x7ff_ADDRESS_)        = -1 ENOTTY (Inappropriate ioctl for device)', ...rest]);
   });
 
+  it('shows opendir and readdir as glibc makes them: openat, fstat, getdents64 until it returns 0, close', () => {
+    // The calls and their formats are strace's for the same program compiled with cc.
+    const file = program(
+      'trace_readdir.c',
+      `#include <dirent.h>
+int main(void) {
+  DIR *d = opendir("/");
+  while (readdir(d))
+    ;
+  closedir(d);
+  opendir("/nonexistent");
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = r.stderr.split('\n').filter((l) => /^(openat|newfstatat\(3|getdents64|close\(3)/.test(l));
+    expect(calls.map((l) => l.replace(/0x5555[0-9a-f]{8}/, '0x5555_HEAP_'))).toEqual([
+      'openat(AT_FDCWD, "/", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = 3',
+      'newfstatat(3, "", {st_mode=S_IFDIR|0755, st_size=4096, ...}, AT_EMPTY_PATH) = 0',
+      // ".", "..", bin, dev and proc, 24 bytes each.
+      'getdents64(3, 0x5555_HEAP_ /* 5 entries */, 32768) = 120',
+      'getdents64(3, 0x5555_HEAP_ /* 0 entries */, 32768) = 0',
+      'close(3)                                = 0',
+      'openat(AT_FDCWD, "/nonexistent", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = -1 ENOENT (No such file or directory)',
+    ]);
+  });
+
   it('decodes rt_sigaction\'s actions as strace does, with the flags the kernel keeps', () => {
     const file = program(
       'trace_sigaction.c',

@@ -27,7 +27,7 @@ beforeAll(() => {
 
 describe('sample programs', () => {
   it('minishell.c: each command forked, exec\'ed and waited for; > and | set up in the child; cd in the shell', TIMEOUT, () => {
-    const script = 'echo hello > greeting.txt\ncat greeting.txt\nmkdir work\ncd work\npwd\necho a b c | cat\nrm nothing\nfalse\npstree -p\nexit 3\n';
+    const script = 'echo hello > greeting.txt\ncat greeting.txt\nmkdir work\nls\ncd work\npwd\necho a b c | cat\nrm nothing\nfalse\npstree -p\nexit 3\n';
     const r = forkscopeWithInput(script, 'sample-programs/minishell.c');
     expect(r.status).toBe(3);
     expect(r.stderr).toBe("rm: cannot remove 'nothing': No such file or directory\n");
@@ -37,6 +37,12 @@ describe('sample programs', () => {
       '/$ cat greeting.txt',
       'hello',
       '/$ mkdir work',
+      '/$ ls',
+      'bin',
+      'dev',
+      'greeting.txt',
+      'proc',
+      'work',
       '/$ cd work',
       '/work$ pwd',
       '/work',

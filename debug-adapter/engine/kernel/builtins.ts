@@ -83,6 +83,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   fd_dir: (ctx, a) => machineOf(ctx).vfs.fdDir(num(a[0])),
   do_getcwd: (ctx, a) => machineOf(ctx).vfs.getcwd(num(a[0]), num(a[1]), num(a[2])),
   do_ftruncate: (ctx, a) => machineOf(ctx).vfs.ftruncate(num(a[0]), num(a[1])),
+  do_getdents64: (ctx, a) => machineOf(ctx).vfs.getdents64(num(a[0]), num(a[1]), num(a[2])),
   vfs_ioctl: (ctx, a) => machineOf(ctx).vfs.ioctl(num(a[0]), num(a[1]), num(a[2])),
   file_flags: (ctx, a) => machineOf(ctx).vfs.fileFlags(num(a[0])),
   set_file_flags: (ctx, a) => machineOf(ctx).vfs.setFileFlags(num(a[0]), num(a[1])),

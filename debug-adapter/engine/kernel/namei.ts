@@ -22,13 +22,14 @@ export interface SysctlInt {
   readonly max: number;
 }
 
-export type Inode = Directory | { kind: 'chr'; device: 'null' | 'zero' }
-  | { kind: 'sysctl'; sysctl: SysctlInt }
+export type Inode = Directory | { kind: 'chr'; ino: number; device: 'null' | 'zero' }
+  | { kind: 'sysctl'; ino: number; sysctl: SysctlInt }
   | RegularFile;
 
 /** A file a program created: its permission bits, its links (names) and open files, and its data. */
 export interface RegularFile {
   kind: 'reg';
+  ino: number;
   mode: number;
   nlink: number;
   /** The open files (struct file) on it: an unlinked file lives on until the last is closed. */
@@ -38,7 +39,7 @@ export interface RegularFile {
 
 export interface Directory {
   kind: 'dir';
-  /** Its number, which a task's fs_struct holds for its working directory (Linux's struct path pwd). */
+  /** Its inode number; a task's fs_struct holds its working directory's (Linux's struct path pwd). */
   ino: number;
   entries: Map<string, Directory | Exclude<Inode, Directory>>;
   /** The root's is itself. */
@@ -72,12 +73,19 @@ export class FileTree {
     this.makeDir(root, 'bin');
     const dev = this.makeDir(root, 'dev');
     dev.mountpoint = true;
-    dev.entries.set('null', { kind: 'chr', device: 'null' });
-    dev.entries.set('zero', { kind: 'chr', device: 'zero' });
+    dev.entries.set('null', { kind: 'chr', ino: this.nextIno++, device: 'null' });
+    dev.entries.set('zero', { kind: 'chr', ino: this.nextIno++, device: 'zero' });
     const proc = this.makeDir(root, 'proc', undefined, true);
     proc.mountpoint = true;
     const kernel = this.makeDir(this.makeDir(proc, 'sys'), 'kernel');
-    kernel.entries.set('pid_max', { kind: 'sysctl', sysctl: sysctls.pidMax });
+    kernel.entries.set('pid_max', { kind: 'sysctl', ino: this.nextIno++, sysctl: sysctls.pidMax });
+  }
+
+  /** shmem_mknod for a regular file: `name` in `dir`, with permission bits `mode` (the umask applied). */
+  createFile(dir: Directory, name: string, mode: number, budget: ShmemBudget): RegularFile {
+    const file: RegularFile = { kind: 'reg', ino: this.nextIno++, mode: mode & 0o7777, nlink: 1, opens: 0, data: new ShmemFile(budget) };
+    dir.entries.set(name, file);
+    return file;
   }
 
   /** `name` in `parent`: a boot directory without `mode`, or one mkdir makes with its permission bits. */
@@ -117,13 +125,6 @@ export class FileTree {
 
 /** A lookup's end: the inode found, or the directory where the last name is missing (for O_CREAT). */
 export type LookupResult = { inode: Inode; name: string; parent: Dir } | { missingIn: Dir; name: string };
-
-/** shmem_mknod for a regular file: `name` in `dir`, with permission bits `mode` (the umask applied). */
-export function createFile(dir: Dir, name: string, mode: number, budget: ShmemBudget): RegularFile {
-  const file: RegularFile = { kind: 'reg', mode: mode & 0o7777, nlink: 1, opens: 0, data: new ShmemFile(budget) };
-  dir.entries.set(name, file);
-  return file;
-}
 
 /** A name goes from its directory (unlink); the file's data goes once it has no name and is not open. */
 export function removeName(dir: Dir, name: string): void {

@@ -5,6 +5,8 @@ import type { AddressSpace } from '../vm/memory';
 import type { Inode } from './namei';
 
 export interface FileStatus {
+  /** st_ino: the inode's number (0 for the terminal and pipes, which are not in the tree). */
+  ino?: number;
   /** The file type and permission bits (S_IFCHR | 0620 …). */
   mode: number;
   /** The device a special file is: [major, minor]. */
@@ -28,6 +30,10 @@ export const TERMINAL_STATUS: FileStatus = { mode: S_IFCHR | 0o620, rdev: [136, 
 export const PIPE_STATUS: FileStatus = { mode: S_IFIFO | 0o600, blksize: 4096, nlink: 1, size: 0 };
 
 export function inodeStatus(inode: Inode): FileStatus {
+  return { ...kindStatus(inode), ino: inode.ino };
+}
+
+function kindStatus(inode: Inode): FileStatus {
   switch (inode.kind) {
     // procfs directories are r-x for all, of size 0 and a 1024-byte block size; the boot tree's others a disk's.
     case 'dir': {
@@ -56,9 +62,10 @@ function makedev(major: number, minor: number): bigint {
 
 export const STAT_SIZE = 144;
 
-/** Writes struct stat at `addr`: st_nlink at 16, st_mode 24, st_rdev 40, st_size 48, st_blksize 56, st_blocks 64 (uid and gid 0). */
+/** Writes struct stat at `addr`: st_ino at 8, st_nlink at 16, st_mode 24, st_rdev 40, st_size 48, st_blksize 56, st_blocks 64 (uid and gid 0). */
 export function writeStat(mem: AddressSpace, addr: number, s: FileStatus): void {
   mem.fill(addr, 0, STAT_SIZE);
+  mem.write64(addr + 8, s.ino ?? 0);
   mem.write64(addr + 16, s.nlink);
   mem.write32(addr + 24, s.mode);
   if (s.rdev) mem.write64(addr + 40, makedev(s.rdev[0], s.rdev[1]));

@@ -15,7 +15,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['sched_getparam', 143], ['sched_setscheduler', 144], ['sched_getscheduler', 145], ['sched_get_priority_max', 146],
   ['sched_get_priority_min', 147], ['prctl', 157], ['arch_prctl', 158], ['init_module', 175], ['delete_module', 176],
   ['gettid', 186], ['tkill', 200], ['time', 201], ['futex', 202], ['sched_setaffinity', 203],
-  ['sched_getaffinity', 204], ['restart_syscall', 219], ['clock_gettime', 228], ['clock_getres', 229],
+  ['sched_getaffinity', 204], ['getdents64', 217], ['restart_syscall', 219], ['clock_gettime', 228], ['clock_getres', 229],
   ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['pipe2', 293],
   ['getcpu', 309], ['getrandom', 318], ['clone3', 435],
 ]);

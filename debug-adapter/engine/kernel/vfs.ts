@@ -7,7 +7,7 @@ import { type AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
-import { createFile, type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
+import { type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
 import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
@@ -25,6 +25,8 @@ const EACCES = 13;
 const ENOTEMPTY = 39;
 const ERANGE = 34;
 const ENOTTY = 25;
+/** d_type's values (DT_CHR, DT_DIR, DT_REG): /proc/sys's files are regular. */
+const DIRENT_TYPES: Record<Inode['kind'], number> = { chr: 2, dir: 4, reg: 8, sysctl: 8 };
 const ENOEXEC = 8;
 const TCGETS = 0x5401;
 const FIONREAD = 0x541b;
@@ -263,7 +265,7 @@ export class Vfs {
       if ((flags & O_CREAT) === 0 || found.missingIn.proc || found.missingIn.removed) return -ENOENT;
       // open_last_lookups: "name/" cannot be created as a file.
       if (path.endsWith('/')) return -EISDIR;
-      inode = createFile(found.missingIn, found.name, mode, this.shmem);
+      inode = this.tree.createFile(found.missingIn, found.name, mode, this.shmem);
     } else {
       inode = found.inode;
       if ((flags & (O_CREAT | O_EXCL)) === (O_CREAT | O_EXCL)) return -EEXIST;
@@ -366,6 +368,45 @@ export class Vfs {
     if ('missingIn' in found) return undefined;
     const inode = found.inode;
     return inode.kind === 'reg' && (inode.mode & 0o111) !== 0 ? -ENOEXEC : -EACCES;
+  }
+
+  /**
+   * getdents64: the open directory's entries from its position on, as struct linux_dirent64 (d_ino,
+   * d_off, d_reclen, d_type, d_name) packed into `dirp`: the bytes written, 0 at the end, -EINVAL when
+   * not even the next one fits. The position counts entries: "." and "..", then the names in the order
+   * they were made, as tmpfs's directories (simple_offset) give them. A removed directory has none
+   * (ENOENT, as iterate_dir says of a dead one).
+   */
+  getdents64(fd: number, dirp: number, count: number): number {
+    const f = this.fdTable().get(fd);
+    if (!f) return -EBADF;
+    if (f.kind !== 'inode' || f.inode.kind !== 'dir') return -ENOTDIR;
+    const dir = f.inode;
+    if (dir.removed) return -ENOENT;
+    const list: [string, Inode][] = [['.', dir], ['..', dir.parent], ...dir.entries];
+    const enc = new TextEncoder();
+    const out = new Uint8Array(Math.min(count, 1 << 20));
+    const view = new DataView(out.buffer);
+    let used = 0;
+    while (f.pos < list.length) {
+      const [name, inode] = list[f.pos]!;
+      const bytes = enc.encode(name);
+      // 19 bytes before the name, the name's NUL, and padding to 8 (ALIGN(sizeof(u64))).
+      const reclen = (19 + bytes.length + 1 + 7) & ~7;
+      if (used + reclen > out.length) break;
+      view.setBigUint64(used, BigInt(inode.ino), true);
+      view.setBigInt64(used + 8, BigInt(f.pos + 1), true);
+      view.setUint16(used + 16, reclen, true);
+      view.setUint8(used + 18, DIRENT_TYPES[inode.kind]);
+      out.set(bytes, used + 19);
+      used += reclen;
+      f.pos++;
+    }
+    if (used === 0 && f.pos < list.length) return -EINVAL;
+    const mem = this.host.currentMemory();
+    if (mem.userAccessible(dirp, used, true) < used) return -EFAULT;
+    mem.writeBytes(dirp, out.subarray(0, used));
+    return used;
   }
 
   /** A path argument looked up from `dfd`: the lookup's result, or -errno. */

@@ -70,6 +70,7 @@ long fd_dir(unsigned int fd);
 /* getcwd's copy of directory `pwd`'s path to buf: its length with the NUL, or -ERANGE, -ENOENT, -EFAULT. */
 long do_getcwd(char *buf, unsigned long size, unsigned long pwd);
 long do_ftruncate(unsigned int fd, long length);
+long do_getdents64(unsigned int fd, void *dirent, unsigned int count); /* bytes of struct linux_dirent64, 0 at the end, or -errno */
 long vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg); /* 0 (or a result), or -ENOTTY, -EBADF, -EFAULT */             /* 0, or -EBADF, -EINVAL (not a regular file open for writing) */
 long file_flags(unsigned int fd);                      /* the open file's f_flags, or -EBADF */
 void set_file_flags(unsigned int fd, unsigned int flags);
