@@ -1,18 +1,24 @@
 // The host side of the kernel's file calls (fs/open.c, fs/namei.c, fs/read_write.c, fs/pipe.c,
-// fs/fcntl.c, fs/file.c): each task's descriptor table (its files_struct's, see files.ts), opening,
-// creating and unlinking the files of the simulated file system (namei.ts), reads, writes and seeks on
-// them, on the terminal and on pipes, and the descriptor operations. The kernel's pseudo-C decides when to sleep and whom to wake, and checks
-// the flags; this moves the bytes and keeps the tables.
+// fs/fcntl.c, fs/file.c, fs/ioctl.c): each task's descriptor table (its files_struct's, see files.ts),
+// opening, creating and unlinking the files of the simulated file system (namei.ts), reads, writes and
+// seeks on them, on the terminal and on pipes, and the descriptor operations. The directory calls are
+// vfs-dirs.ts's. The kernel's pseudo-C decides when to sleep and whom to wake, and checks the flags;
+// this moves the bytes and keeps the tables.
 import { type AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
-import { type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, type RegularFile, removeName } from './namei';
+import { type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, removeName } from './namei';
 import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
+import { TERMINAL_TERMIOS } from './termios';
+import { DirectoryCalls } from './vfs-dirs';
 
 const ENOENT = 2;
+const ENXIO = 6;
+const ENOEXEC = 8;
+const EACCES = 13;
 const SIGPIPE = 13;
 const EFAULT = 14;
 export const EAGAIN = 11;
@@ -20,36 +26,13 @@ const EEXIST = 17;
 const ENOTDIR = 20;
 const EISDIR = 21;
 const EINVAL = 22;
-const ESPIPE = 29;
-const EACCES = 13;
-const ENOTEMPTY = 39;
-const ERANGE = 34;
 const ENOTTY = 25;
-/** d_type's values (DT_CHR, DT_DIR, DT_REG): /proc/sys's files are regular. */
-const DIRENT_TYPES: Record<Inode['kind'], number> = { chr: 2, dir: 4, reg: 8, sysctl: 8 };
-const ENOEXEC = 8;
-const TCGETS = 0x5401;
-const FIONREAD = 0x541b;
-
-/**
- * A pseudo-terminal's struct termios as a login session has it (stty sane): ICRNL|IXON, OPOST|ONLCR,
- * B38400|CS8|CREAD, ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, line discipline 0, and the
- * control characters ^C ^\\ DEL ^U ^D, VTIME 0, VMIN 1, ^Q ^S ^Z, ^R ^O ^W ^V.
- */
-const TERMINAL_TERMIOS = (() => {
-  const t = new Uint8Array(36);
-  const v = new DataView(t.buffer);
-  v.setUint32(0, 0o2400, true);
-  v.setUint32(4, 0o5, true);
-  v.setUint32(8, 0o277, true);
-  v.setUint32(12, 0o105073, true);
-  t.set([3, 0o34, 0o177, 0o25, 4, 0, 1, 0, 0o21, 0o23, 0o32, 0, 0o22, 0o17, 0o27, 0o26, 0], 17);
-  return t;
-})();
-const EBUSY = 16;
+const ESPIPE = 29;
 const EPIPE = 32;
 const ENAMETOOLONG = 36;
-const ENXIO = 6;
+
+const TCGETS = 0x5401;
+const FIONREAD = 0x541b;
 
 const AT_EMPTY_PATH = 0x1000;
 const O_CREAT = 0o100;
@@ -89,6 +72,9 @@ export class Vfs {
   /** The tmpfs's size limit, shared by its files. */
   private readonly shmem = newShmemBudget();
 
+  /** mkdir, rmdir, chdir's lookups, getcwd and getdents64. */
+  readonly dirs: DirectoryCalls;
+
   constructor(
     private readonly kmem: AddressSpace,
     private readonly task: StructView,
@@ -97,6 +83,7 @@ export class Vfs {
     private readonly tree: FileTree,
   ) {
     this.files = new DescriptorTables(io.stdio);
+    this.dirs = new DirectoryCalls(tree, this, host);
   }
 
   private get root(): Directory {
@@ -249,7 +236,7 @@ export class Vfs {
 
   /**
    * do_filp_open and fd_install: opens `path` (relative to the directory open at `dfd`, or to the
-   * root for AT_FDCWD) and returns the new descriptor, or -errno. O_CREAT of a missing name makes a
+   * working directory for AT_FDCWD) and returns the new descriptor, or -errno. O_CREAT of a missing name makes a
    * regular file with permission bits `mode` (the kernel has applied the umask), except inside /proc,
    * which has no create operation (ENOENT). O_TRUNC empties a regular file, whatever the access mode,
    * as Linux does.
@@ -280,10 +267,9 @@ export class Vfs {
   }
 
   /**
-   * do_unlinkat: removes the name `path` (from `dfd`). A directory is never unlinked (EISDIR), and
-   * /proc's entries cannot be (EACCES: its directories are read-only for all). rmdir (AT_REMOVEDIR)
-   * removes nothing: every directory is the boot tree's, a mount point (EBUSY) or holding what it was
-   * made for (/bin the programs execve finds), and nothing makes new ones.
+   * do_unlinkat: removes the name `path` (from `dfd`). A directory is never unlinked (EISDIR: rmdir
+   * removes it, see vfs-dirs.ts), and /proc's entries cannot be (EACCES: its directories are read-only
+   * for all).
    */
   doUnlinkat(dfd: number, pathAddr: number): number {
     const found = this.lookupUserPath(dfd, pathAddr);
@@ -294,66 +280,6 @@ export class Vfs {
     if (parent.proc) return -EACCES;
     removeName(parent, name);
     return 0;
-  }
-
-  /**
-   * do_rmdir: removes the empty directory at `path`. The boot tree's directories are never removed: a
-   * mount point is busy (EBUSY), the others hold what they were made for (ENOTEMPTY).
-   */
-  doRmdir(dfd: number, pathAddr: number): number {
-    const found = this.lookupUserPath(dfd, pathAddr);
-    if (typeof found === 'number') return found;
-    if ('missingIn' in found) return -ENOENT;
-    const { inode, name, parent } = found;
-    if (inode.kind !== 'dir') return -ENOTDIR;
-    // The last component's checks come first: "." is EINVAL, ".." ENOTEMPTY.
-    if (name === '.') return -EINVAL;
-    if (name === '..') return -ENOTEMPTY;
-    if (inode.mountpoint) return -EBUSY;
-    if (inode.mode === undefined || inode.entries.size > 0) return -ENOTEMPTY;
-    this.tree.removeDir(parent, name);
-    return 0;
-  }
-
-  /** vfs_mkdir: a directory at `path` with permission bits `mode` (the umask applied). */
-  mkdir(dfd: number, pathAddr: number, mode: number): number {
-    const found = this.lookupUserPath(dfd, pathAddr);
-    if (typeof found === 'number') return found;
-    if (!('missingIn' in found)) return -EEXIST;
-    // procfs has no mkdir; a removed directory takes no new entries.
-    if (found.missingIn.proc || found.missingIn.removed) return -ENOENT;
-    this.tree.makeDir(found.missingIn, found.name, mode);
-    return 0;
-  }
-
-  /** chdir's lookup: the number of the directory at `path`, or -errno. */
-  lookupDir(dfd: number, pathAddr: number): number {
-    const found = this.lookupUserPath(dfd, pathAddr);
-    if (typeof found === 'number') return found;
-    if ('missingIn' in found) return -ENOENT;
-    return found.inode.kind === 'dir' ? found.inode.ino : -ENOTDIR;
-  }
-
-  /** fchdir's: the number of the directory open at `fd`, or -EBADF, -ENOTDIR. */
-  fdDir(fd: number): number {
-    const f = this.fdTable().get(fd);
-    if (!f) return -EBADF;
-    return f.kind === 'inode' && f.inode.kind === 'dir' ? f.inode.ino : -ENOTDIR;
-  }
-
-  /**
-   * getcwd: the path of working directory `pwd` copied to `buf` with its NUL; its length, or -ERANGE
-   * when `size` is too small, -ENOENT when the directory has been removed.
-   */
-  getcwd(buf: number, size: number, pwd: number): number {
-    const path = this.tree.pathOf(this.tree.dirByIno(pwd));
-    if (path === undefined) return -ENOENT;
-    const bytes = new TextEncoder().encode(`${path}\0`);
-    if (size < bytes.length) return -ERANGE;
-    const mem = this.host.currentMemory();
-    if (mem.userAccessible(buf, bytes.length, true) < bytes.length) return -EFAULT;
-    mem.writeBytes(buf, bytes);
-    return bytes.length;
   }
 
   /**
@@ -370,47 +296,8 @@ export class Vfs {
     return inode.kind === 'reg' && (inode.mode & 0o111) !== 0 ? -ENOEXEC : -EACCES;
   }
 
-  /**
-   * getdents64: the open directory's entries from its position on, as struct linux_dirent64 (d_ino,
-   * d_off, d_reclen, d_type, d_name) packed into `dirp`: the bytes written, 0 at the end, -EINVAL when
-   * not even the next one fits. The position counts entries: "." and "..", then the names in the order
-   * they were made, as tmpfs's directories (simple_offset) give them. A removed directory has none
-   * (ENOENT, as iterate_dir says of a dead one).
-   */
-  getdents64(fd: number, dirp: number, count: number): number {
-    const f = this.fdTable().get(fd);
-    if (!f) return -EBADF;
-    if (f.kind !== 'inode' || f.inode.kind !== 'dir') return -ENOTDIR;
-    const dir = f.inode;
-    if (dir.removed) return -ENOENT;
-    const list: [string, Inode][] = [['.', dir], ['..', dir.parent], ...dir.entries];
-    const enc = new TextEncoder();
-    const out = new Uint8Array(Math.min(count, 1 << 20));
-    const view = new DataView(out.buffer);
-    let used = 0;
-    while (f.pos < list.length) {
-      const [name, inode] = list[f.pos]!;
-      const bytes = enc.encode(name);
-      // 19 bytes before the name, the name's NUL, and padding to 8 (ALIGN(sizeof(u64))).
-      const reclen = (19 + bytes.length + 1 + 7) & ~7;
-      if (used + reclen > out.length) break;
-      view.setBigUint64(used, BigInt(inode.ino), true);
-      view.setBigInt64(used + 8, BigInt(f.pos + 1), true);
-      view.setUint16(used + 16, reclen, true);
-      view.setUint8(used + 18, DIRENT_TYPES[inode.kind]);
-      out.set(bytes, used + 19);
-      used += reclen;
-      f.pos++;
-    }
-    if (used === 0 && f.pos < list.length) return -EINVAL;
-    const mem = this.host.currentMemory();
-    if (mem.userAccessible(dirp, used, true) < used) return -EFAULT;
-    mem.writeBytes(dirp, out.subarray(0, used));
-    return used;
-  }
-
   /** A path argument looked up from `dfd`: the lookup's result, or -errno. */
-  private lookupUserPath(dfd: number, pathAddr: number): ReturnType<typeof pathLookup> {
+  lookupUserPath(dfd: number, pathAddr: number): ReturnType<typeof pathLookup> {
     const path = this.userPath(pathAddr);
     if (typeof path === 'number') return path;
     return this.lookupAt(dfd, path);
@@ -447,8 +334,7 @@ export class Vfs {
     const f = this.fdTable().get(fd);
     if (!f) return -EBADF;
     if (f.kind !== 'inode' || f.inode.kind !== 'reg' || (f.flags & O_ACCMODE) === O_RDONLY) return -EINVAL;
-    const file: RegularFile = f.inode;
-    file.data.truncate(length);
+    f.inode.data.truncate(length);
     return 0;
   }
 
