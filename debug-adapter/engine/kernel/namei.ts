@@ -41,7 +41,7 @@ export interface Directory {
   kind: 'dir';
   /** Its inode number; a task's fs_struct holds its working directory's (Linux's struct path pwd). */
   ino: number;
-  entries: Map<string, Directory | Exclude<Inode, Directory>>;
+  entries: Map<string, Inode>;
   /** The root's is itself. */
   parent: Directory;
   /** procfs has no create operation: O_CREAT of a missing name there fails with ENOENT. */
@@ -56,8 +56,6 @@ export interface Directory {
   /** rmdir removed it while it may still be a task's working directory (getcwd then fails, ENOENT). */
   removed?: true;
 }
-
-type Dir = Directory;
 
 /** The machine's file tree: the boot tree, its sysctls reading and writing the kernel's values, and the directories by number. */
 export class FileTree {
@@ -97,6 +95,13 @@ export class FileTree {
     return d;
   }
 
+  /** unlink's: a name goes from its directory; the file's data goes once it has no name and is not open. */
+  removeName(dir: Directory, name: string): void {
+    const inode = dir.entries.get(name);
+    dir.entries.delete(name);
+    if (inode?.kind === 'reg' && --inode.nlink === 0 && inode.opens === 0) inode.data.evict();
+  }
+
   /** rmdir's removal of the empty directory `name` from `parent`. */
   removeDir(parent: Directory, name: string): void {
     const d = parent.entries.get(name);
@@ -124,28 +129,21 @@ export class FileTree {
 }
 
 /** A lookup's end: the inode found, or the directory where the last name is missing (for O_CREAT). */
-export type LookupResult = { inode: Inode; name: string; parent: Dir } | { missingIn: Dir; name: string };
-
-/** A name goes from its directory (unlink); the file's data goes once it has no name and is not open. */
-export function removeName(dir: Dir, name: string): void {
-  const inode = dir.entries.get(name);
-  dir.entries.delete(name);
-  if (inode?.kind === 'reg' && --inode.nlink === 0 && inode.opens === 0) inode.data.evict();
-}
+export type LookupResult = { inode: Inode; name: string; parent: Directory } | { missingIn: Directory; name: string };
 
 /**
  * Walks `path` from `root` (absolute) or `cwd`: every component but the last must be a directory
  * (ENOTDIR) that exists (ENOENT); "." and ".." work as usual, ".." at the root staying there. A path
  * ending in "/" must name a directory. Returns -errno on failure.
  */
-export function pathLookup(root: Dir, cwd: Dir, path: string): LookupResult | number {
+export function pathLookup(root: Directory, cwd: Directory, path: string): LookupResult | number {
   if (path.length === 0) return -ENOENT;
   if (path.length >= PATH_MAX) return -ENAMETOOLONG;
   const names = path.split('/').filter((s) => s !== '' && s !== '.');
   if (names.some((s) => s.length > NAME_MAX)) return -ENAMETOOLONG;
   const mustBeDir = path.endsWith('/');
   let at: Inode = path.startsWith('/') ? root : cwd;
-  let parent: Dir = at.kind === 'dir' ? at : root;
+  let parent: Directory = at.kind === 'dir' ? at : root;
   for (let i = 0; i < names.length; i++) {
     if (at.kind !== 'dir') return -ENOTDIR;
     const name = names[i]!;

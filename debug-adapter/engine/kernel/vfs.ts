@@ -8,7 +8,7 @@ import { type AddressSpace, LAYOUT, MemoryFault } from '../vm/memory';
 import { DescriptorTables, EBADF, type FdTable, newPipe, O_ACCMODE, O_LARGEFILE, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile, wakeAll } from './files';
 import type { StructView } from './layout';
 import type { MachineIO } from './machine';
-import { type Directory, type FileTree, type Inode, pathLookup, PATH_MAX, removeName } from './namei';
+import { type Directory, type FileTree, type Inode, pathLookup, PATH_MAX } from './namei';
 import { newShmemBudget } from './shmem';
 import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
@@ -278,7 +278,7 @@ export class Vfs {
     const { inode, name, parent } = found;
     if (inode.kind === 'dir') return -EISDIR;
     if (parent.proc) return -EACCES;
-    removeName(parent, name);
+    this.tree.removeName(parent, name);
     return 0;
   }
 

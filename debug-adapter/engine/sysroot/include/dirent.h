@@ -28,8 +28,6 @@ struct __dirstream {
   size_t allocation; /* the size of data */
   size_t size;       /* the bytes of records it holds */
   size_t offset;     /* the next record's */
-  off_t filepos;     /* the directory position after the last record read */
-  int errcode;
   char data[];
 };
 typedef struct __dirstream DIR;

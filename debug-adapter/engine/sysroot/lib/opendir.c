@@ -28,8 +28,6 @@ static DIR *alloc_dir(int fd, int close_fd)
   dirp->allocation = DIR_ALLOCATION;
   dirp->size = 0;
   dirp->offset = 0;
-  dirp->filepos = 0;
-  dirp->errcode = 0;
   return dirp;
 }
 
@@ -99,7 +97,6 @@ struct dirent *readdir(DIR *dirp)
   }
   struct dirent *dp = (struct dirent *)&dirp->data[dirp->offset];
   dirp->offset += dp->d_reclen;
-  dirp->filepos = dp->d_off;
   return dp;
 }
 
@@ -117,10 +114,8 @@ int closedir(DIR *dirp)
 void rewinddir(DIR *dirp)
 {
   lseek(dirp->fd, 0, SEEK_SET);
-  dirp->filepos = 0;
   dirp->offset = 0;
   dirp->size = 0;
-  dirp->errcode = 0;
 }
 
 int dirfd(DIR *dirp)
