@@ -35,16 +35,17 @@ long sys_gettid(void)
   return current->pid;
 }
 
-/* The task with PID nr, or NULL (Linux looks it up in the PID hash; Forkscope walks the task list). */
+/* The task with PID nr, a thread's TID too, or NULL (Linux looks it up in the PID hash; Forkscope
+   walks the task list and each process's threads). */
 struct task_struct *find_task_by_vpid(pid_t nr)
 {
-  struct task_struct *p;
+  struct task_struct *p, *t;
 
   if (nr == 0)
     return &init_task;
-  for_each_process(p) {
-    if (p->pid == nr)
-      return p;
+  for_each_process_thread(p, t) {
+    if (t->pid == nr)
+      return t;
   }
   return 0;
 }

@@ -240,17 +240,8 @@ int force_sig_fault(int sig, int code, void *addr)
   return force_sig_info_to_task(&info, current, 0);
 }
 
-/* Every thread has a PID of its own (its TID), so the search covers threads too. */
-static struct task_struct *find_task_by_vpid(pid_t nr)
-{
-  struct task_struct *p;
-  struct task_struct *t;
-  for_each_process_thread(p, t) {
-    if (t->pid == nr)
-      return t;
-  }
-  return 0;
-}
+/* kernel/pid.c: every thread has a PID of its own (its TID), and the search covers threads too. */
+extern struct task_struct *find_task_by_vpid(pid_t nr);
 
 /* do_group_exit's half: SIGKILL to every other thread of p's process. Returns how many there are. */
 int zap_other_threads(struct task_struct *p)
