@@ -200,7 +200,7 @@ int main(void)
     const parent = /\[pid +(\d+)\] wait4/.exec(r.stderr)![1]!;
     const brk = /brk\(NULL\) += 0x([0-9a-f]+)/.exec(r.stderr)![1]!;
     const grown = (parseInt(brk, 16) + 0x21000).toString(16);
-    const remaining = /nanosleep\(\{tv_sec=1, tv_nsec=0\}, (0x[0-9a-f]+)\)/.exec(r.stderr)![1]!;
+    const remaining = /clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=1, tv_nsec=0\}, (0x[0-9a-f]+)\)/.exec(r.stderr)![1]!;
     const random = /getrandom\(("(\\x[0-9a-f]{2}){8}")/g;
     const [parentKey, childKey] = [...r.stderr.matchAll(random)].map((m) => m[1]!);
     expect(parentKey).not.toBe(childKey);
@@ -222,7 +222,7 @@ int main(void)
       ...mallocInit(parent, parentKey!),
       `${pid(parent)} wait4(${child},  <unfinished ...>`,
       `${pid(child)} set_robust_list(${robust}, 24) = 0`,
-      `${pid(child)} nanosleep({tv_sec=1, tv_nsec=0}, ${remaining}) = 0`,
+      `${pid(child)} clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, ${remaining}) = 0`,
       ...mallocInit(child, childKey!),
       line(`${pid(child)} write(1, "Nooooooooo!\\n", 12)`, 12),
       line(`${pid(child)} exit_group(99)`, '?'),
@@ -999,7 +999,7 @@ int main(void) {
     const r = forkscope(['run', file, '--trace']);
     expect(r.status).toBe(0);
     const calls = tracedCalls(r.stderr);
-    // strace -f's lines for the same program compiled with cc (glibc's nanosleep is clock_nanosleep).
+    // strace -f's lines for the same program compiled with cc.
     const from = calls.indexOf('alarm(1) = 0');
     expect(calls.slice(from, from + 4)).toEqual([
       'alarm(1) = 0',
@@ -1015,8 +1015,48 @@ int main(void) {
     expect(calls[suspend + 2]).toBe('rt_sigreturn({mask=[USR1]}) = -1 EINTR (Interrupted system call)');
     // The time left is shown only because the alarm cut the sleep short (natively {tv_sec=3, tv_nsec=996446419}).
     expect(calls).toContainEqual(
-      expect.stringMatching(/^nanosleep\(\{tv_sec=5, tv_nsec=0\}, \{tv_sec=3, tv_nsec=\d{9}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
+      expect.stringMatching(/^clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=5, tv_nsec=0\}, \{tv_sec=3, tv_nsec=\d{9}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
     );
+  });
+
+  it('shows clock_nanosleep as strace does: the clock, TIMER_ABSTIME, a CPU clock by number, the time left only for a relative sleep', () => {
+    const file = program(
+      'trace_clock_nanosleep.c',
+      `#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+static void on_alarm(int sig) { (void)sig; }
+int main(void) {
+  struct timespec t = { 1, 0 }, zero = { 0, 0 }, rem;
+  clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &zero, NULL);
+  clock_nanosleep(CLOCK_MONOTONIC_RAW, 0, &t, NULL);
+  clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, TIMER_ABSTIME, &zero, NULL);
+  signal(SIGALRM, on_alarm);
+  alarm(1);
+  clock_gettime(CLOCK_BOOTTIME, &t);
+  t.tv_sec += 3;
+  clock_nanosleep(CLOCK_BOOTTIME, TIMER_ABSTIME, &t, &rem);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    // strace -f's lines for the same program compiled with cc, but for the address of rem.
+    const first = calls.indexOf('clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=0, tv_nsec=0}, NULL) = 0');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(calls.slice(first + 1, first + 3)).toEqual([
+      'clock_nanosleep(CLOCK_MONOTONIC_RAW, 0, {tv_sec=1, tv_nsec=0}, NULL) = -1 EOPNOTSUPP (Operation not supported)',
+      // glibc names the process's CPU clock by its negative id, which strace 6.1 does not decode.
+      'clock_nanosleep(0xfffffffa /* CLOCK_??? */, TIMER_ABSTIME, {tv_sec=0, tv_nsec=0}, NULL) = 0',
+    ]);
+    const sleep = calls.findIndex((l) => l.startsWith('clock_nanosleep(CLOCK_BOOTTIME'));
+    expect(calls[sleep]).toMatch(/^clock_nanosleep\(CLOCK_BOOTTIME, TIMER_ABSTIME, \{tv_sec=3, tv_nsec=\d+\}, 0x[0-9a-f]+\) = \? ERESTARTNOHAND \(To be restarted if no handler\)$/);
+    expect(calls.slice(sleep + 1, sleep + 3)).toEqual([
+      '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+      'rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)',
+    ]);
   });
 
   it('decodes the process-group, priority, umask and waitid calls, stop and continue, and real-time signal names', () => {
@@ -1171,11 +1211,11 @@ int main(void) {
     const calls = tracedCalls(r.stderr);
     const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(calls.find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1];
     expect(child).toBeDefined();
-    const sleep = calls.findIndex((l) => l.startsWith('nanosleep({tv_sec=2, tv_nsec=0}'));
+    const sleep = calls.findIndex((l) => l.startsWith('clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=2, tv_nsec=0}'));
     // The child ran to its end first, so both signals were pending when the sleep was cut short.
     expect(calls.indexOf(`+++ exited with 0 +++`)).toBeLessThan(sleep);
     expect(calls.slice(sleep, sleep + 4)).toEqual([
-      'nanosleep({tv_sec=2, tv_nsec=0}, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      'clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=2, tv_nsec=0}, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
       `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${child}, si_uid=0} ---`,
       `--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=${child}, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---`,
       expect.stringMatching(/^rt_sigreturn\(\{mask=\[\]\}\) = /),
@@ -1528,15 +1568,14 @@ int main(void) {
     const child = /^clone\(child_stack=NULL, [^)]*\) = (\d+)$/.exec(all.find((l) => l.startsWith('clone(child_stack=NULL')) ?? '')?.[1] ?? '';
     const parent = /^\[pid +(\d+)\] kill\(/m.exec(r.stderr)?.[1] ?? '';
     const signal = (name: string) => `--- ${name} {si_signo=${name}, si_code=SI_USER, si_pid=${parent}, si_uid=0} ---`;
-    // strace -f's lines for the same program compiled with cc, where glibc's nanosleep is
-    // clock_nanosleep (and with syscall(SYS_nanosleep), these very lines), the time left aside.
+    // strace -f's lines for the same program compiled with cc, the time left aside.
     expect(tracedCallsOf(r.stderr, child)).toEqual([
       expect.stringMatching(/^set_robust_list\(0x[0-9a-f]+, 24\) = 0$/),
-      expect.stringMatching(/^nanosleep\(\{tv_sec=0, tv_nsec=300000000\}, \{tv_sec=0, tv_nsec=2\d{8}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
+      expect.stringMatching(/^clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=0, tv_nsec=300000000\}, \{tv_sec=0, tv_nsec=2\d{8}\}\) = \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$/),
       signal('SIGSTOP'),
       '--- stopped by SIGSTOP ---',
       signal('SIGCONT'),
-      'restart_syscall(<... resuming interrupted nanosleep ...>) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
+      'restart_syscall(<... resuming interrupted clock_nanosleep ...>) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)',
       signal('SIGTSTP'),
       '--- stopped by SIGTSTP ---',
       signal('SIGCONT'),
@@ -1583,7 +1622,7 @@ int main(void) {
     // strace 6.1's lines natively (thread_exec.c of the differential suite): the leader's sleep ends
     // unfinished, it is superseded, and the execve returns under its PID; it never exits as itself.
     expect(lines.slice(superseded - 1, superseded + 2)).toEqual([
-      `${prefix(leader)}<... nanosleep resumed> <unfinished ...>) = ?`,
+      `${prefix(leader)}<... clock_nanosleep resumed> <unfinished ...>) = ?`,
       `${prefix(leader)}+++ superseded by execve in pid ${thread} +++`,
       `${prefix(leader)}<... execve resumed>)       = 0`,
     ]);

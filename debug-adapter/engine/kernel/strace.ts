@@ -366,6 +366,7 @@ function isoTime(sec: number): string {
 }
 
 const TIMESPEC = ['tv_sec', 'tv_nsec'];
+const TIMER_FLAGS: readonly (readonly [number, string])[] = [[1, 'TIMER_ABSTIME']];
 
 /** The clocks' calls (kernel/time/), decoded as strace decodes them. */
 const CLOCK_DECODERS: Readonly<Record<string, Decoder>> = {
@@ -928,17 +929,10 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
     exit: (c, ret) => `${ret > 0 ? waitStatus(c.mem, c.args[1]) : hex(c.args[1])}, ${waitOptions(int32(c.args[2]))}, ${hex(c.args[3])})`,
   },
   kill: { enter: (c) => `${int32(c.args[0])}, ${signalArg(c.args[1])})` },
-  nanosleep: {
-    enter: (c) => {
-      const req = n(c.args[0]);
-      try {
-        return `{tv_sec=${Number(c.mem.readU64(req))}, tv_nsec=${Number(c.mem.readU64(req + 8))}}, `;
-      } catch {
-        return `${hex(req)}, `;
-      }
-    },
-    // The time left is written only when a signal interrupted the sleep; otherwise strace shows the address.
-    exit: (c, ret) => `${isRestart(ret) ? timespec(c.mem, c.args[1]) : hex(c.args[1])})`,
+  clock_nanosleep: {
+    enter: (c) => `${clockName(c.args[0])}, ${flagsText(int32(c.args[1]), TIMER_FLAGS, '0', 'TIMER_???')}, ${timespec(c.mem, c.args[2])}, `,
+    // The time left is written only when a signal interrupted a relative sleep; otherwise strace shows the address.
+    exit: (c, ret) => `${isRestart(ret) && int32(c.args[1]) === 0 ? timespec(c.mem, c.args[3]) : hex(c.args[3])})`,
   },
   rt_sigtimedwait: {
     enter: (c) => `${sigset(c.mem, c.args[0])}, `,

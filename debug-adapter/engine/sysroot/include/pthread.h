@@ -170,6 +170,7 @@ int pthread_join(pthread_t thread, void **retval);
 void pthread_exit(void *retval) __attribute__((noreturn));
 int pthread_detach(pthread_t thread);
 pthread_t pthread_self(void);
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clockid);
 int pthread_equal(pthread_t t1, pthread_t t2);
 int pthread_cancel(pthread_t thread);
 int pthread_setcancelstate(int state, int *oldstate);

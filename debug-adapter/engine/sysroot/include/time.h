@@ -16,6 +16,12 @@
 #define CLOCK_REALTIME_COARSE 5
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
+#define CLOCK_REALTIME_ALARM 8
+#define CLOCK_BOOTTIME_ALARM 9
+#define CLOCK_TAI 11
+
+/* clock_nanosleep's flag: the time is absolute, on the clock's own scale. */
+#define TIMER_ABSTIME 1
 
 #ifndef __clockid_t_defined
 typedef int clockid_t;
@@ -49,6 +55,8 @@ clock_t clock(void);
 double difftime(time_t time1, time_t time0);
 int clock_gettime(clockid_t clockid, struct timespec *tp);
 int clock_getres(clockid_t clockid, struct timespec *res);
+int clock_getcpuclockid(pid_t pid, clockid_t *clock_id);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *req, struct timespec *rem);
 
 #endif

@@ -2,12 +2,15 @@
    run, and jumps to the next timer when every task sleeps, so sleep(5) takes no real time. A signal
    cuts a sleep short with -ERESTART_RESTARTBLOCK: after a handler that is -EINTR, with the time left in
    *rmtp; when no handler ran (a stop and SIGCONT), restart_syscall goes on to the same deadline, as
-   current->restart_block remembers it. */
+   current->restart_block remembers it. An absolute sleep (clock_nanosleep's TIMER_ABSTIME) is simply
+   made again, to the same time. */
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/time.h>
 #include <linux/errno.h>
 #include <linux/forkscope.h>
+#include <linux/hrtimer.h>
+#include <linux/timekeeping.h>
 
 /* The time left, for the caller: a signal ended the sleep. */
 static long nanosleep_copyout(struct restart_block *restart, u64 left)
@@ -17,6 +20,9 @@ static long nanosleep_copyout(struct restart_block *restart, u64 left)
   return -ERESTART_RESTARTBLOCK;
 }
 
+/* Sleeps until CLOCK_MONOTONIC reaches restart->nanosleep.expires. Cut short by a signal, a relative
+   sleep asks to be restarted with the time left (after a handler that becomes -EINTR, the time left
+   written to *rmtp); an absolute one (mode HRTIMER_MODE_ABS) leaves that to hrtimer_nanosleep. */
 static long do_nanosleep(struct restart_block *restart)
 {
   u64 expires = restart->nanosleep.expires;
@@ -46,24 +52,23 @@ static long hrtimer_nanosleep_restart(struct restart_block *restart)
   return do_nanosleep(restart);
 }
 
-static long hrtimer_nanosleep(u64 expires)
+long hrtimer_nanosleep(u64 rqtp, const enum hrtimer_mode mode, const clockid_t clockid)
 {
   struct restart_block *restart = &current->restart_block;
+  u64 offset = ktime_clock_offset(clockid);
   long ret;
 
-  restart->nanosleep.expires = expires;
+  if (mode == HRTIMER_MODE_ABS)
+    restart->nanosleep.expires = rqtp > offset ? rqtp - offset : 0;
+  else
+    restart->nanosleep.expires = ktime_get_ns() + rqtp;
   ret = do_nanosleep(restart);
   if (ret != -ERESTART_RESTARTBLOCK)
     return ret;
+  /* Absolute timers do not update the rmtp value and restart: the same call, made again, waits for
+     the same time. */
+  if (mode == HRTIMER_MODE_ABS)
+    return -ERESTARTNOHAND;
   restart->fn = hrtimer_nanosleep_restart;
   return ret;
-}
-
-long sys_nanosleep(struct __kernel_timespec *rqtp, struct __kernel_timespec *rmtp)
-{
-  if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 || rqtp->tv_nsec >= NSEC_PER_SEC)
-    return -EINVAL;
-  current->restart_block.fn = do_no_restart_syscall;
-  current->restart_block.nanosleep.rmtp = rmtp;
-  return hrtimer_nanosleep(ktime_get_ns() + (u64)rqtp->tv_sec * NSEC_PER_SEC + rqtp->tv_nsec);
 }

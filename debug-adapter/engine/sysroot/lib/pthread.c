@@ -943,6 +943,16 @@ pthread_t pthread_self(void)
   return (pthread_t)thread_self();
 }
 
+/* The thread's CPU clock, named by its TID (MAKE_THREAD_CPUCLOCK (tid, CPUCLOCK_SCHED)). */
+int pthread_getcpuclockid(pthread_t threadid, clockid_t *clockid)
+{
+  struct pthread *pd = (struct pthread *)threadid;
+  if (pd->tid <= 0) /* INVALID_TD_P */
+    return ESRCH;
+  *clockid = (int)(~(unsigned int)pd->tid << 3) | 6;
+  return 0;
+}
+
 int pthread_equal(pthread_t t1, pthread_t t2)
 {
   return t1 == t2;

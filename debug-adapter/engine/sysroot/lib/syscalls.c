@@ -53,7 +53,7 @@ long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);
 long sys_getsid(pid_t pid);
 long sys_setsid(void);
-long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
+long sys_clock_nanosleep(clockid_t which_clock, int flags, const struct timespec *rqtp, struct timespec *rmtp);
 long sys_getrandom(char *buf, size_t count, unsigned int flags);
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags, unsigned long fd,
               unsigned long off);
@@ -196,9 +196,32 @@ int pause(void)
   RETURN_SYSCALL_CANCEL(sys_pause())
 }
 
+/* POSIX has clock_nanosleep return the error number, leaving errno alone. glibc answers for the
+   calling thread's CPU clock itself, and names the process's CPU clock by its negative id. */
+int clock_nanosleep(clockid_t clock_id, int flags, const struct timespec *req, struct timespec *rem)
+{
+  if (clock_id == CLOCK_THREAD_CPUTIME_ID)
+    return EINVAL;
+  if (clock_id == CLOCK_PROCESS_CPUTIME_ID)
+    clock_id = -6; /* MAKE_PROCESS_CPUCLOCK (0, CPUCLOCK_SCHED) */
+  if (__libc_multiple_threads) {
+    int oldtype = __pthread_enable_asynccancel();
+    long r = sys_clock_nanosleep(clock_id, flags, req, rem);
+    __pthread_disable_asynccancel(oldtype);
+    return -r;
+  }
+  return -sys_clock_nanosleep(clock_id, flags, req, rem);
+}
+
+/* glibc's nanosleep is clock_nanosleep on CLOCK_REALTIME. */
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-  RETURN_SYSCALL_CANCEL(sys_nanosleep(req, rem))
+  int r = clock_nanosleep(CLOCK_REALTIME, 0, req, rem);
+  if (r != 0) {
+    errno = r;
+    return -1;
+  }
+  return 0;
 }
 
 /* Interrupted by a handler, sleep returns the whole seconds that were left, as glibc does. */

@@ -5,8 +5,10 @@
 #include <time.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <errno.h>
 
 long sys_times(struct tms *tbuf);
+long sys_clock_getres(clockid_t which_clock, struct timespec *tp);
 
 /* The vDSO's functions (lib/vdso.c): 0 or -errno, as the system calls return. glibc finds them by
    their names in the vDSO the kernel mapped (dl_vdso_vsym). */
@@ -26,6 +28,19 @@ int clock_gettime(clockid_t clockid, struct timespec *tp)
 int clock_getres(clockid_t clockid, struct timespec *res)
 {
   return __syscall_result(__vdso_clock_getres(clockid, res));
+}
+
+/* A process's CPU clock is named by its PID (MAKE_PROCESS_CPUCLOCK (pid, CPUCLOCK_SCHED)); glibc asks
+   the kernel whether the process exists with clock_getres, a system call even with a vDSO. */
+int clock_getcpuclockid(pid_t pid, clockid_t *clock_id)
+{
+  const clockid_t pidclock = (int)(~(unsigned int)pid << 3) | 2;
+  long r = sys_clock_getres(pidclock, NULL);
+  if (r == 0) {
+    *clock_id = pidclock;
+    return 0;
+  }
+  return r == -EINVAL ? ESRCH : -r;
 }
 
 /* On x86-64 glibc's gettimeofday and time are the vDSO's functions themselves (an IFUNC picks them). */

@@ -20,8 +20,8 @@
 #define NSEC_PER_SEC 1000000000ULL
 #define NSEC_PER_USEC 1000U
 #define BIT(nr) (1U << (nr))
-/* The clocks each way answers. Linux's VDSO_HRES has CLOCK_TAI too, which Forkscope's kernel lacks. */
-#define VDSO_HRES (BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | BIT(CLOCK_BOOTTIME))
+/* The clocks each way answers. */
+#define VDSO_HRES (BIT(CLOCK_REALTIME) | BIT(CLOCK_MONOTONIC) | BIT(CLOCK_BOOTTIME) | BIT(CLOCK_TAI))
 #define VDSO_COARSE (BIT(CLOCK_REALTIME_COARSE) | BIT(CLOCK_MONOTONIC_COARSE))
 #define VDSO_RAW BIT(CLOCK_MONOTONIC_RAW)
 /* The coarse clocks' resolution: a tick. */

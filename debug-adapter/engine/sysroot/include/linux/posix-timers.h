@@ -17,6 +17,12 @@ typedef int clockid_t;
 #define CLOCK_REALTIME_COARSE 5
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
+#define CLOCK_REALTIME_ALARM 8
+#define CLOCK_BOOTTIME_ALARM 9
+#define CLOCK_TAI 11
+
+/* clock_nanosleep's flag: the time is absolute, on the clock's own scale (include/uapi/linux/time.h). */
+#define TIMER_ABSTIME 0x01
 
 /* A negative id names the CPU clock of a process or thread (clock_getcpuclockid): ~pid in the high
    bits, a per-thread flag and which CPU clock in the low three. PID 0 is the caller. */
@@ -31,5 +37,6 @@ typedef int clockid_t;
 /* kernel/time/posix-cpu-timers.c: the CPU clocks' k_clock. */
 int posix_cpu_clock_get(const clockid_t clock, struct __kernel_timespec *tp);
 int posix_cpu_clock_getres(const clockid_t clock, struct __kernel_timespec *tp);
+int posix_cpu_nsleep(const clockid_t which_clock, int flags, const struct __kernel_timespec *rqtp);
 
 #endif

@@ -177,10 +177,11 @@ struct ksignal {
 };
 
 /* A system call to go on with after a signal that ran no handler (sys_restart_syscall calls fn):
-   nanosleep's deadline and where to write the time left. */
+   a sleep's deadline, on CLOCK_MONOTONIC or on the CPU clock `clockid`, and where to write the time left. */
 struct restart_block {
   long (*fn)(struct restart_block *);
   struct {
+    int clockid;
     u64 expires;
     struct __kernel_timespec *rmtp;
   } nanosleep;

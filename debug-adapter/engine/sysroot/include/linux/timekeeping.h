@@ -8,6 +8,8 @@
 void timekeeping_init(void);
 u64 ktime_get_boottime_ns(void);
 u64 ktime_get_real_ns(void);
+/* How far a clock is ahead of CLOCK_MONOTONIC (0 for a clock that keeps its time). */
+u64 ktime_clock_offset(int which_clock);
 /* Splits nanoseconds into a timespec's seconds and nanoseconds. */
 void ns_to_kernel_timespec(u64 ns, struct __kernel_timespec *ts);
 

@@ -5,6 +5,7 @@
 #include <linux/jiffies.h>
 #include <linux/posix-timers.h>
 #include <linux/timekeeping.h>
+#include <linux/hrtimer.h>
 
 /* The coarse clocks advance once a tick (TICK_NSEC, vdso/jiffies.h); the others are as fine as the
    virtual clock, a nanosecond. */
@@ -24,6 +25,8 @@ static long long kc_clock_get(const clockid_t which_clock)
     return ktime_get_ns() / TICK_NSEC * TICK_NSEC;
   case CLOCK_BOOTTIME:
     return ktime_get_boottime_ns();
+  case CLOCK_TAI: /* the wall clock plus the TAI offset, which nothing sets here (0) */
+    return ktime_get_real_ns();
   }
   return -EINVAL;
 }
@@ -67,4 +70,38 @@ long sys_clock_getres(const clockid_t which_clock, struct __kernel_timespec *tp)
     tp->tv_nsec = which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ? TICK_NSEC : 1;
   }
   return 0;
+}
+
+/* The timekeeping clocks' nsleep (common_nsleep): an hrtimer sleep on the clock. */
+static long common_nsleep(const clockid_t which_clock, int flags, const struct __kernel_timespec *rqtp)
+{
+  u64 t = (u64)rqtp->tv_sec * NSEC_PER_SEC + rqtp->tv_nsec;
+
+  return hrtimer_nanosleep(t, flags & TIMER_ABSTIME ? HRTIMER_MODE_ABS : HRTIMER_MODE_REL, which_clock);
+}
+
+/* clock_nanosleep: a sleep on any clock that has an nsleep. The raw and coarse clocks have none
+   (EOPNOTSUPP), nor have the alarm clocks on a machine without an RTC; an unknown id is EINVAL. An
+   absolute sleep never writes the time left. */
+long sys_clock_nanosleep(const clockid_t which_clock, int flags, const struct __kernel_timespec *rqtp,
+                         struct __kernel_timespec *rmtp)
+{
+  bool cpu_clock = which_clock < 0 || which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock == CLOCK_THREAD_CPUTIME_ID;
+
+  if (!cpu_clock && kc_clock_get(which_clock) < 0 && which_clock != CLOCK_REALTIME_ALARM && which_clock != CLOCK_BOOTTIME_ALARM)
+    return -EINVAL;
+  if (which_clock == CLOCK_MONOTONIC_RAW || which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ||
+      which_clock == CLOCK_REALTIME_ALARM || which_clock == CLOCK_BOOTTIME_ALARM)
+    return -EOPNOTSUPP;
+  if (!rqtp) /* get_timespec64's copy_from_user */
+    return -EFAULT;
+  if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 || rqtp->tv_nsec >= NSEC_PER_SEC)
+    return -EINVAL;
+  if (flags & TIMER_ABSTIME)
+    rmtp = 0;
+  current->restart_block.fn = do_no_restart_syscall;
+  current->restart_block.nanosleep.rmtp = rmtp;
+  if (cpu_clock)
+    return posix_cpu_nsleep(which_clock, flags, rqtp);
+  return common_nsleep(which_clock, flags, rqtp);
 }

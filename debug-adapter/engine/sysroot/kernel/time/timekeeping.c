@@ -6,6 +6,7 @@
    boots on Monday 6 January 2025 at 09:00:00 UTC (1736154000 seconds since the Epoch). */
 #include <linux/sched.h>
 #include <linux/timekeeping.h>
+#include <linux/posix-timers.h>
 #include <linux/forkscope.h>
 
 #define FORKSCOPE_BOOT_TIME_SEC 1736154000ULL
@@ -29,6 +30,18 @@ u64 ktime_get_boottime_ns(void)
 u64 ktime_get_real_ns(void)
 {
   return ktime_get_ns() + offs_real;
+}
+
+/* The offset of an hrtimer clock base: a sleep until a time on `which_clock` is a sleep until that
+   time less the offset on CLOCK_MONOTONIC, the clock the timers run on. No clock is ever set here, so
+   the offsets never change under a sleeper. */
+u64 ktime_clock_offset(int which_clock)
+{
+  if (which_clock == CLOCK_REALTIME || which_clock == CLOCK_TAI)
+    return offs_real;
+  if (which_clock == CLOCK_BOOTTIME)
+    return offs_boot;
+  return 0;
 }
 
 void ns_to_kernel_timespec(u64 ns, struct __kernel_timespec *ts)

@@ -47,6 +47,8 @@ void update_vsyscall(u64 offs_real, u64 offs_boot)
   set_base(vd, CLOCK_MONOTONIC_RAW, 0);
   set_base(vd, CLOCK_BOOTTIME, offs_boot);
   set_base(vd, CLOCK_REALTIME, offs_real);
+  /* TAI is the wall clock plus the TAI offset, which nothing sets here (tk->tai_offset stays 0). */
+  set_base(vd, CLOCK_TAI, offs_real);
   /* Linux's tick writes the coarse clocks' times here; Forkscope's jiffies are the virtual clock in
      TICK_NSEC steps (linux/jiffies.h), which the vDSO rounds down to. */
   set_base(vd, CLOCK_MONOTONIC_COARSE, 0);
