@@ -221,7 +221,11 @@ export function sameType(a: CType, b: CType): boolean {
     // The same tag in two translation units (a header included by both) names the same type.
     case 'struct': {
       const o = b as StructType;
-      if (a.union !== o.union || a.size !== o.size) return false;
+      if (a.union !== o.union) return false;
+      // A unit that only declares the tag (struct rusage; before wait4's prototype) has it incomplete:
+      // compatible with the complete type of the same tag (C11 6.2.7).
+      if (a.members === undefined || o.members === undefined) return a.tag !== undefined && a.tag === o.tag;
+      if (a.size !== o.size) return false;
       if (a.tag !== undefined || o.tag !== undefined) return a.tag === o.tag;
       // An anonymous struct from a header (typedef struct {...} div_t) is parsed once per translation unit.
       const am = a.members ?? [];
