@@ -26,6 +26,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   free_pid_nr: (ctx, a) => machineOf(ctx).pids.free(num(a[0])),
   dup_mm_pages: (ctx, a) => machineOf(ctx).dupMm(num(a[0])),
   exit_mm_pages: (ctx, a) => machineOf(ctx).dropMm(num(a[0])),
+  get_mm_hiwater_rss: (ctx, a) => machineOf(ctx).mmHiwaterRss(num(a[0])),
   copy_thread: (ctx, a) => machineOf(ctx).copyThread(num(a[0]), num(a[1])),
   release_thread: (ctx, a) => machineOf(ctx).releaseTask(num(a[0])),
   vfork_share_frames: (ctx, a) => machineOf(ctx).vforkShareFrames(num(a[0]), num(a[1])),

@@ -29,6 +29,7 @@ import { KERN_ERR, KernelLog } from './printk';
 import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
 import { CpuTimeAccounting } from './cputime';
+import { TaskFaults } from './task-faults';
 import { formatProcessTree, readChildren } from './pstree';
 import { formatProcessList, listProcesses, type ProcessRow } from './ps';
 import { type SignalInfo, SyscallTracer } from './strace';
@@ -157,6 +158,7 @@ export class Machine {
   private liveUserTasks = 0;
   /** Every task's CPU time (se.sum_exec_runtime, utime, stime), whatever the policy. */
   private readonly cputime: CpuTimeAccounting;
+  private readonly faults: TaskFaults;
   private readonly tracer: SyscallTracer | undefined;
   /** With tracing: stop at every system call's first op, where its arguments are in its registers. */
   private traceHooks: DebugHooks | undefined;
@@ -174,6 +176,7 @@ export class Machine {
     const pids = new PidAllocator(options.pidMax);
     this.pids = pids;
     this.cputime = new CpuTimeAccounting(this.kmem, new StructView(kernel.taskStruct));
+    this.faults = new TaskFaults(this.kmem, new StructView(kernel.taskStruct));
     this.smp = this.createCpus(kernel, options);
     this.seedCrng(kernel, options);
     if (options.trace) this.tracer = new SyscallTracer(options.trace);
@@ -199,7 +202,7 @@ export class Machine {
     }, new FileTree({ pidMax: { get: () => pids.pidMax, set: (v: number) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
-      kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel) },
+      kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel), accountFault: () => this.faults.minor(this.current.ts) },
       execAccess: (path) => this.vfs.execAccess(path),
       addMm: (space) => this.addMm(space),
       isMm: (space) => this.mmSpaces.has(space),
@@ -743,6 +746,11 @@ export class Machine {
     this.mms.set(id, space);
     this.mmSpaces.add(space);
     return id;
+  }
+
+  /** get_mm_hiwater_rss: the most pages the memory of mm_struct `mm` has had resident at once. */
+  mmHiwaterRss(mm: number): number {
+    return this.mms.get(this.mm.get(this.kmem, mm, '__host_id'))?.hiwaterRss() ?? 0;
   }
 
   /** exit_mm: the task's pages go; a task still running on that stack keeps it until it is switched out. */

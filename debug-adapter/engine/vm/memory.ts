@@ -155,6 +155,11 @@ export class OutOfMemory extends Error {
 export interface KernelViews {
   kernelMode: AddressSpace;
   userMode: AddressSpace;
+  /**
+   * mm_account_fault: a fault that filled or copied a page of a process's memory is the running task's
+   * (current->min_flt), whichever of the tasks sharing the memory took it.
+   */
+  accountFault(): void;
 }
 
 /** Counters a teacher wants to see for each process. */
@@ -221,6 +226,11 @@ export class AddressSpace {
   cowFaults = 0;
   demandZeroFaults = 0;
   /**
+   * mm->hiwater_rss: the most pages resident at once, as known when pages last went (update_hiwater_rss
+   * before an unmap); get_mm_hiwater_rss adds the pages resident now.
+   */
+  private hiwaterPages = 0;
+  /**
    * The kernel's memory, mapped into every process above LAYOUT.kernelBase as Linux maps it: shared by
    * all, never copied on fork. In user mode, the view of it user code may read (see setKernelMode).
    * Undefined for the kernel's own space and for programs run without one.
@@ -269,6 +279,8 @@ export class AddressSpace {
       this.noAccess = from.noAccess;
       this.brk = from.brk;
       this.startBrk = from.startBrk;
+      // dup_mm copies the whole mm_struct, its high-water mark with it.
+      this.hiwaterPages = from.hiwaterPages;
       this.kernel = from.kernel;
       this.kernelViews = from.kernelViews;
       // Both sides must fault on their next write now that every page is shared (the parent's TLB is
@@ -517,6 +529,7 @@ export class AddressSpace {
 
   /** The pages of [start, end), page-aligned, go from this space. */
   private dropPages(start: number, end: number): void {
+    this.hiwaterPages = this.hiwaterRss();
     for (let pn = start / this.pageBytes; pn < end / this.pageBytes; pn++) {
       const p = this.pages.get(pn - this.keyBias);
       if (p) {
@@ -542,6 +555,11 @@ export class AddressSpace {
     spareTlb(this.rTlb);
     spareTlb(this.wTlb);
     this.rTlb = this.wTlb = undefined;
+  }
+
+  /** get_mm_hiwater_rss: the most pages this memory has had resident at once. */
+  hiwaterRss(): number {
+    return Math.max(this.hiwaterPages, this.pages.size);
   }
 
   /** A process's page counts (the kernel's space has no such figures). */
@@ -607,6 +625,7 @@ export class AddressSpace {
       p = p.copy();
       this.pages.set(pn - this.keyBias, p);
       this.cowFaults++;
+      this.kernelViews?.accountFault();
     }
     const v = p.ownBlock(k);
     // The read caches may hold the block's old view: the shared original, or the kernel's zero block.
@@ -654,6 +673,7 @@ export class AddressSpace {
       this.demandZeroFaults++;
     }
     this.pages.set(pn - this.keyBias, p);
+    this.kernelViews?.accountFault();
     return p;
   }
 

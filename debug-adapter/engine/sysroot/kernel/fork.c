@@ -135,6 +135,10 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 {
   struct mm_struct *oldmm = current->mm;
 
+  /* Faults and switches are counted from the task's start, a thread's too. */
+  tsk->min_flt = tsk->maj_flt = 0;
+  tsk->nvcsw = tsk->nivcsw = 0;
+
   tsk->mm = 0;
   tsk->active_mm = 0;
   if (!oldmm)

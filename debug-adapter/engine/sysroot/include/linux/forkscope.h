@@ -25,6 +25,10 @@ void free_pid_nr(int nr);
 unsigned long dup_mm_pages(unsigned long mm_id);
 /* Drops a task's hold on its address space's pages (the last user frees them). */
 void exit_mm_pages(unsigned long mm_id);
+/* The most pages mm's memory has had resident at once: mm->hiwater_rss (which the simulator's address
+   space keeps, as its pages go) or the pages resident now, if more. */
+struct mm_struct;
+unsigned long get_mm_hiwater_rss(struct mm_struct *mm);
 /* The child's saved registers and stack: a copy of the parent's user stack that returns 0 from fork,
    or, for a kernel thread, a fresh stack that will run args->fn(args->fn_arg). */
 int copy_thread(struct task_struct *p, struct kernel_clone_args *args);

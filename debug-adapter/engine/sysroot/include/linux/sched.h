@@ -286,6 +286,10 @@ struct task_struct {
   u64 stime;
   unsigned long nvcsw;  /* voluntary context switches */
   unsigned long nivcsw; /* involuntary ones */
+  /* Page faults the task took (mm_account_fault): minor ones, and major ones, which needed a read
+     (never, in Forkscope: it has no disk or swap). */
+  unsigned long min_flt;
+  unsigned long maj_flt;
 
   char comm[TASK_COMM_LEN];
 

@@ -23,8 +23,6 @@ void sched_fork(unsigned long clone_flags, struct task_struct *p)
   p->se.exec_start = 0;
   p->se.sum_exec_runtime = 0;
   p->se.vruntime = current->se.vruntime;
-  p->nvcsw = 0;
-  p->nivcsw = 0;
   /* dup_task_struct copied the parent's flags: a reschedule asked of the parent is not the child's. */
   clear_tsk_need_resched(p);
   /* Linux's child starts inside schedule() and leaves it through schedule_tail; Forkscope's starts
