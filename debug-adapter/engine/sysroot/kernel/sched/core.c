@@ -115,22 +115,26 @@ static void schedule_debug(struct task_struct *prev)
   }
 }
 
+/* A switch away from a task that goes to sleep is voluntary (nvcsw); from one that could go on running
+   (preempted, or yielding) involuntary (nivcsw). Only a switch to another task counts. */
 static void __schedule(int preempt)
 {
   struct task_struct *prev = current;
   struct task_struct *next;
+  unsigned long *switch_count;
 
   schedule_debug(prev);
   clear_tsk_need_resched(prev);
+  switch_count = &prev->nivcsw;
   if (!preempt && prev->__state != TASK_RUNNING) {
     dequeue_task(prev);
-    prev->nvcsw++;
-  } else if (preempt) {
-    prev->nivcsw++;
+    switch_count = &prev->nvcsw;
   }
   next = pick_next_task(prev);
-  if (next != prev)
+  if (next != prev) {
+    ++*switch_count;
     context_switch(prev, next);
+  }
 }
 
 void schedule(void)
