@@ -8,7 +8,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['brk', 12], ['rt_sigaction', 13], ['rt_sigprocmask', 14], ['rt_sigreturn', 15], ['ioctl', 16], ['pipe', 22], ['sched_yield', 24],
   ['dup', 32], ['dup2', 33], ['pause', 34], ['alarm', 37], ['getpid', 39], ['clone', 56],
   ['fork', 57], ['vfork', 58], ['execve', 59], ['exit', 60], ['wait4', 61], ['kill', 62], ['fcntl', 72], ['ftruncate', 77], ['getcwd', 79], ['chdir', 80], ['fchdir', 81], ['mkdir', 83], ['rmdir', 84],
-  ['creat', 85], ['unlink', 87], ['umask', 95], ['gettimeofday', 96], ['times', 100], ['getuid', 102], ['getgid', 104],
+  ['creat', 85], ['unlink', 87], ['umask', 95], ['gettimeofday', 96], ['getrusage', 98], ['times', 100], ['getuid', 102], ['getgid', 104],
   ['geteuid', 107], ['getegid', 108], ['setpgid', 109], ['getppid', 110], ['getpgrp', 111], ['setsid', 112],
   ['getpgid', 121], ['getsid', 124], ['rt_sigpending', 127], ['rt_sigtimedwait', 128], ['rt_sigqueueinfo', 129],
   ['rt_sigsuspend', 130], ['getpriority', 140], ['setpriority', 141], ['sched_setparam', 142],

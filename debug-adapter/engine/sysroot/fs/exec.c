@@ -5,6 +5,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/forkscope.h>
+#include <linux/resource.h>
 
 extern void complete_vfork_done(struct task_struct *tsk);
 extern int zap_other_threads(struct task_struct *p);
@@ -113,6 +114,9 @@ long sys_execve(const char *filename, const char *const *argv, const char *const
   if (current->ptrace)
     ptrace_event_exec(current, old_vpid);
   rseq_execve(current);
+  /* exec_mmap's: the most the old memory had resident stays the process's maxrss. */
+  if (current->mm)
+    setmax_mm_hiwater_rss(&current->signal->maxrss, current->mm);
   begin_new_exec();
   return 0;
 }

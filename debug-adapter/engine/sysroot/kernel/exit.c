@@ -9,6 +9,7 @@
 #include <linux/futex.h>
 #include <linux/sched/cputime.h>
 #include <linux/jiffies.h>
+#include <linux/resource.h>
 
 /* wait's options (include/uapi/linux/wait.h) and waitid's id types. */
 #define WNOHANG 1
@@ -23,9 +24,12 @@
 #define P_ALL 0
 #define P_PID 1
 #define P_PGID 2
+/* getrusage's report of a child for wait4: its own usage and its children's (include/uapi/linux/resource.h). */
+#define RUSAGE_BOTH (-2)
 
 extern int zap_other_threads(struct task_struct *p);
 extern void exit_itimers(struct task_struct *tsk);
+extern void getrusage(struct task_struct *p, int who, struct rusage *ru);
 
 extern void free_pid(int nr);
 void release_task(struct task_struct *p);
@@ -260,8 +264,12 @@ void do_exit(long code)
   if (tsk->pid == 1)
     panic("Attempted to kill init! exitcode=0x%08lx\n", code);
   exit_signals(tsk);
-  if (!find_alive_thread(tsk))
-    exit_itimers(tsk); /* the process's last task: its alarm is cancelled */
+  if (!find_alive_thread(tsk)) {
+    /* The process's last task: its alarm is cancelled, and its memory's high-water mark is its own. */
+    exit_itimers(tsk);
+    if (tsk->mm)
+      setmax_mm_hiwater_rss(&tsk->signal->maxrss, tsk->mm);
+  }
   tsk->exit_code = code;
   exit_mm();
   exit_sem(tsk);
@@ -312,9 +320,13 @@ static void __exit_signal(struct task_struct *p)
     wake_up_process(p->signal->group_exec_task); /* the last thread de_thread waited for */
   }
   list_del_init(&p->thread_group);
-  /* The process keeps the CPU time of its threads that are gone. */
+  /* The process keeps the CPU time, switches and faults of its threads that are gone. */
   p->signal->utime += p->utime;
   p->signal->stime += p->stime;
+  p->signal->min_flt += p->min_flt;
+  p->signal->maj_flt += p->maj_flt;
+  p->signal->nvcsw += p->nvcsw;
+  p->signal->nivcsw += p->nivcsw;
   p->signal->sum_sched_runtime += p->se.sum_exec_runtime;
   flush_sigqueue(&p->pending, &p->pending_queue);
   if (--p->signal->sigcnt == 0) {
@@ -367,6 +379,7 @@ struct wait_opts {
   int wo_flags;
   struct waitid_info *wo_info; /* waitid's report, or 0 for wait4 */
   int wo_stat;                 /* wait4's status word */
+  struct rusage *wo_rusage;    /* the child's resource usage, if the caller asked for it */
 };
 
 static int eligible_pid(struct wait_opts *wo, struct task_struct *p)
@@ -396,17 +409,33 @@ static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
   pid_t pid = p->pid;
   int status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code;
   struct waitid_info *infop = wo->wo_info;
+  struct signal_struct *sig = p->signal;
+  struct signal_struct *psig = current->signal;
   struct task_cputime tg;
+  unsigned long maxrss;
 
   if (!(wo->wo_flags & WEXITED))
     return 0;
-  if (!(wo->wo_flags & WNOWAIT)) {
+  if (wo->wo_flags & WNOWAIT) {
+    if (wo->wo_rusage)
+      getrusage(p, RUSAGE_BOTH, wo->wo_rusage);
+  } else {
     p->exit_state = EXIT_DEAD;
-    /* The child's CPU time, and that of the children it waited for, becomes the parent's cutime and
-       cstime (what times() reports for children). */
+    /* The child's figures (its own, the leader's, in its task_struct; those of its threads that are
+       gone, in its signal_struct) and those of the children it reaped become the parent's c* figures:
+       CPU time (what times() reports for children), switches, faults, and the most memory resident. */
     thread_group_cputime(p, &tg);
-    current->signal->cutime += tg.utime + p->signal->cutime;
-    current->signal->cstime += tg.stime + p->signal->cstime;
+    psig->cutime += tg.utime + sig->cutime;
+    psig->cstime += tg.stime + sig->cstime;
+    psig->cmin_flt += p->min_flt + sig->min_flt + sig->cmin_flt;
+    psig->cmaj_flt += p->maj_flt + sig->maj_flt + sig->cmaj_flt;
+    psig->cnvcsw += p->nvcsw + sig->nvcsw + sig->cnvcsw;
+    psig->cnivcsw += p->nivcsw + sig->nivcsw + sig->cnivcsw;
+    maxrss = sig->maxrss > sig->cmaxrss ? sig->maxrss : sig->cmaxrss;
+    if (psig->cmaxrss < maxrss)
+      psig->cmaxrss = maxrss;
+    if (wo->wo_rusage)
+      getrusage(p, RUSAGE_BOTH, wo->wo_rusage);
     release_task(p);
   }
   wo->wo_stat = status;
@@ -437,6 +466,8 @@ static pid_t wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
   exit_code = p->signal->group_exit_code;
   if (!(wo->wo_flags & WNOWAIT))
     p->signal->group_exit_code = 0;
+  if (wo->wo_rusage)
+    getrusage(p, RUSAGE_BOTH, wo->wo_rusage);
   wo->wo_stat = (exit_code << 8) | 0x7f;
   if (infop) {
     infop->cause = CLD_STOPPED;
@@ -458,6 +489,8 @@ static pid_t wait_task_continued(struct wait_opts *wo, struct task_struct *p)
     return 0;
   if (!(wo->wo_flags & WNOWAIT))
     p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+  if (wo->wo_rusage)
+    getrusage(p, RUSAGE_BOTH, wo->wo_rusage);
   wo->wo_stat = 0xffff;
   if (infop) {
     infop->cause = CLD_CONTINUED;
@@ -537,7 +570,7 @@ static long do_wait(struct wait_opts *wo)
 }
 
 /* pid > 0: that child; -1: any; 0: any in the caller's process group; < -1: any in group -pid. */
-long kernel_wait4(pid_t upid, int *stat_addr, int options, void *ru)
+long kernel_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru)
 {
   struct wait_opts wo;
   long ret;
@@ -560,18 +593,27 @@ long kernel_wait4(pid_t upid, int *stat_addr, int options, void *ru)
   wo.wo_flags = options | WEXITED;
   wo.wo_info = 0;
   wo.wo_stat = 0;
+  wo.wo_rusage = ru;
   ret = do_wait(&wo);
   if (ret > 0 && stat_addr)
     *stat_addr = wo.wo_stat;
   return ret;
 }
 
-long sys_wait4(pid_t upid, int *stat_addr, int options, void *rusage)
+/* The child's usage is copied out only when a child was reported. */
+long sys_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru)
 {
-  return kernel_wait4(upid, stat_addr, options, rusage);
+  struct rusage r;
+  long err = kernel_wait4(upid, stat_addr, options, ru ? &r : 0);
+
+  if (err > 0) {
+    if (ru && copy_to_user(ru, &r, sizeof(struct rusage)))
+      return -EFAULT;
+  }
+  return err;
 }
 
-static long kernel_waitid(int which, pid_t upid, struct waitid_info *infop, int options)
+static long kernel_waitid(int which, pid_t upid, struct waitid_info *infop, int options, struct rusage *ru)
 {
   struct wait_opts wo;
 
@@ -602,6 +644,7 @@ static long kernel_waitid(int which, pid_t upid, struct waitid_info *infop, int 
   wo.wo_flags = options;
   wo.wo_info = infop;
   wo.wo_stat = 0;
+  wo.wo_rusage = ru;
   return do_wait(&wo);
 }
 
@@ -618,15 +661,18 @@ struct waitid_siginfo {
 
 /* Reports through a siginfo_t: si_signo SIGCHLD, si_code CLD_EXITED, CLD_KILLED, CLD_STOPPED or
    CLD_CONTINUED; all zero when WNOHANG finds nothing to report. */
-long sys_waitid(int which, pid_t upid, struct waitid_siginfo *infop, int options, void *ru)
+long sys_waitid(int which, pid_t upid, struct waitid_siginfo *infop, int options, struct rusage *ru)
 {
+  struct rusage r;
   struct waitid_info info = { 0 };
-  long err = kernel_waitid(which, upid, &info, options);
+  long err = kernel_waitid(which, upid, &info, options, ru ? &r : 0);
   int signo = 0;
 
   if (err > 0) {
     signo = SIGCHLD;
     err = 0;
+    if (ru && copy_to_user(ru, &r, sizeof(struct rusage)))
+      return -EFAULT;
   }
   if (!infop)
     return err;

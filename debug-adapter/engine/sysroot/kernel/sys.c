@@ -1,7 +1,109 @@
-/* kernel/sys.c: prctl, a process's settings about itself, and its process group and session. */
+/* kernel/sys.c: getrusage, prctl, a process's settings about itself, and its process group and session. */
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/resource.h>
+#include <linux/sched/cputime.h>
+
+#define PAGE_SIZE 4096UL
+
+/* Whose usage getrusage reports (include/uapi/linux/resource.h). */
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_BOTH (-2) /* sys_wait4() uses this */
+#define RUSAGE_THREAD 1  /* only the calling thread */
+
+/* Resource usage. A task counts its own context switches and faults; as a thread goes, __exit_signal
+   adds its figures to its signal_struct, and as a process is reaped, wait_task_zombie adds them, with
+   those of the children it had reaped, to its parent's c* figures. */
+
+static void accumulate_thread_rusage(struct task_struct *t, struct rusage *r)
+{
+  r->ru_nvcsw += t->nvcsw;
+  r->ru_nivcsw += t->nivcsw;
+  r->ru_minflt += t->min_flt;
+  r->ru_majflt += t->maj_flt;
+}
+
+/* RUSAGE_SELF: the process, its gone threads and its live ones; RUSAGE_CHILDREN: the children it has
+   reaped; RUSAGE_BOTH (wait4's report of a child it reaps): both; RUSAGE_THREAD: the calling thread.
+   The most memory resident is that of the memory still in use too, unless only children count. */
+void getrusage(struct task_struct *p, int who, struct rusage *r)
+{
+  struct task_struct *t;
+  struct task_cputime tg;
+  u64 utime, stime;
+  unsigned long maxrss;
+  struct mm_struct *mm;
+  struct signal_struct *sig = p->signal;
+
+  memset(r, 0, sizeof(*r));
+  utime = stime = 0;
+  maxrss = 0;
+
+  if (who == RUSAGE_THREAD) {
+    utime = current->utime;
+    stime = current->stime;
+    accumulate_thread_rusage(p, r);
+    maxrss = sig->maxrss;
+    goto out_thread;
+  }
+
+  switch (who) {
+  case RUSAGE_BOTH:
+  case RUSAGE_CHILDREN:
+    utime = sig->cutime;
+    stime = sig->cstime;
+    r->ru_nvcsw = sig->cnvcsw;
+    r->ru_nivcsw = sig->cnivcsw;
+    r->ru_minflt = sig->cmin_flt;
+    r->ru_majflt = sig->cmaj_flt;
+    maxrss = sig->cmaxrss;
+
+    if (who == RUSAGE_CHILDREN)
+      break;
+    /* fall through */
+
+  case RUSAGE_SELF:
+    r->ru_nvcsw += sig->nvcsw;
+    r->ru_nivcsw += sig->nivcsw;
+    r->ru_minflt += sig->min_flt;
+    r->ru_majflt += sig->maj_flt;
+    if (maxrss < sig->maxrss)
+      maxrss = sig->maxrss;
+    for_each_thread(p->group_leader, t)
+      accumulate_thread_rusage(t, r);
+    break;
+  }
+
+  if (who == RUSAGE_CHILDREN)
+    goto out_children;
+
+  thread_group_cputime(p, &tg);
+  utime += tg.utime;
+  stime += tg.stime;
+
+out_thread:
+  mm = p->mm;
+  if (mm)
+    setmax_mm_hiwater_rss(&maxrss, mm);
+
+out_children:
+  r->ru_maxrss = maxrss * (PAGE_SIZE / 1024); /* pages to KiB */
+  r->ru_utime = ns_to_kernel_old_timeval(utime);
+  r->ru_stime = ns_to_kernel_old_timeval(stime);
+}
+
+long sys_getrusage(int who, struct rusage *ru)
+{
+  struct rusage r;
+
+  if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+    return -EINVAL;
+
+  getrusage(current, who, &r);
+  return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
 
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16

@@ -22,7 +22,7 @@ long sys_vfork(void);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
-long sys_wait4(pid_t upid, int *stat_addr, int options, void *rusage);
+long sys_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru);
 long sys_exit_group(int error_code);
 long sys_kill(pid_t pid, int sig);
 long sys_read(unsigned int fd, char *buf, size_t count);
@@ -177,6 +177,16 @@ pid_t wait(int *wstatus)
 pid_t waitpid(pid_t pid, int *wstatus, int options)
 {
   RETURN_SYSCALL_CANCEL(sys_wait4(pid, wstatus, options, 0))
+}
+
+pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *usage)
+{
+  RETURN_SYSCALL_CANCEL(sys_wait4(pid, wstatus, options, usage))
+}
+
+pid_t wait3(int *wstatus, int options, struct rusage *usage)
+{
+  return wait4(-1, wstatus, options, usage);
 }
 
 void _exit(int status)

@@ -207,6 +207,11 @@ struct signal_struct {
   struct list_head shared_pending_queue; /* their struct sigqueues (Linux: shared_pending.list) */
   /* CPU time of the threads that have gone (__exit_signal) and of the children waited for (wait_task_zombie). */
   u64 utime, stime, cutime, cstime;
+  /* The same for the other figures getrusage reports: context switches, minor and major faults, and the
+     most memory resident (pages; hiwater_rss, taken as the process's memory goes at exit or exec). */
+  unsigned long nvcsw, nivcsw, cnvcsw, cnivcsw;
+  unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
+  unsigned long maxrss, cmaxrss;
   unsigned long long sum_sched_runtime;
 };
 

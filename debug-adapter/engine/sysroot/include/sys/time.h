@@ -2,14 +2,7 @@
 #define _SYS_TIME_H
 
 #include <sys/types.h>
-
-#ifndef __timeval_defined
-struct timeval {
-  time_t tv_sec;
-  long tv_usec;
-};
-#define __timeval_defined
-#endif
+#include <bits/types/struct_timeval.h>
 
 struct timezone {
   int tz_minuteswest;

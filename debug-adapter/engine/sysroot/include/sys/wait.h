@@ -37,4 +37,9 @@ pid_t wait(int *wstatus);
 pid_t waitpid(pid_t pid, int *wstatus, int options);
 int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options);
 
+/* wait and waitpid that also report the child's resource usage (BSD's): wait3 waits for any child. */
+struct rusage;
+pid_t wait3(int *wstatus, int options, struct rusage *usage);
+pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *usage);
+
 #endif

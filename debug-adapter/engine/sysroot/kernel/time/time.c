@@ -8,12 +8,6 @@
 
 /* USER_HZ: the clock ticks times() counts in, sysconf(_SC_CLK_TCK). */
 #define USER_HZ 100
-#define NSEC_PER_USEC 1000L
-
-struct __kernel_old_timeval {
-  long tv_sec;
-  long tv_usec;
-};
 
 struct timezone {
   int tz_minuteswest;
@@ -49,6 +43,15 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
   if (tz)
     *tz = sys_tz;
   return 0;
+}
+
+struct __kernel_old_timeval ns_to_kernel_old_timeval(s64 nsec)
+{
+  struct __kernel_old_timeval tv;
+
+  tv.tv_sec = nsec / NSEC_PER_SEC;
+  tv.tv_usec = nsec % NSEC_PER_SEC / NSEC_PER_USEC;
+  return tv;
 }
 
 long nsec_to_clock_t(u64 ns)
