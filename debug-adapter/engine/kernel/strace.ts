@@ -158,6 +158,26 @@ function waitStatus(mem: AddressSpace, addr: Value | undefined): string {
   }
 }
 
+const RUSAGE_WHO: ReadonlyMap<number, string> = new Map([[0, 'RUSAGE_SELF'], [-1, 'RUSAGE_CHILDREN'], [-2, 'RUSAGE_BOTH'], [1, 'RUSAGE_THREAD']]);
+
+/** getrusage's `who`: its name, or the 32-bit value with strace's comment. */
+function rusageWho(v: Value | undefined): string {
+  const who = int32(v);
+  return RUSAGE_WHO.get(who) ?? `0x${(who >>> 0).toString(16)} /* RUSAGE_??? */`;
+}
+
+/** A struct rusage as strace shows it without -v: the two times, then "..." for the fourteen longs. */
+function rusage(mem: AddressSpace, addr: Value | undefined): string {
+  if (n(addr) === 0) return 'NULL';
+  const a = n(addr);
+  try {
+    const tv = (at: number): string => `{tv_sec=${Number(mem.readI64(at))}, tv_usec=${Number(mem.readI64(at + 8))}}`;
+    return `{ru_utime=${tv(a)}, ru_stime=${tv(a + 16)}, ...}`;
+  } catch {
+    return hex(addr);
+  }
+}
+
 /** wait4's and waitid's options in strace's order; strace calls WUNTRACED by its other name, WSTOPPED. */
 const WAIT_OPTIONS: readonly (readonly [number, string])[] = [
   [1, 'WNOHANG'], [2, 'WSTOPPED'], [4, 'WEXITED'], [8, 'WCONTINUED'], [0x1000000, 'WNOWAIT'],
@@ -865,7 +885,11 @@ const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
   futex: { enter: (c) => `${futexArgs(c)})` },
   waitid: {
     enter: (c) => `${ID_TYPES[int32(c.args[0])] ?? `0x${(int32(c.args[0]) >>> 0).toString(16)} /* P_??? */`}, ${int32(c.args[1])}, `,
-    exit: (c, ret) => `${ret === 0 ? siginfo(c.mem, c.args[2]) : hex(c.args[2])}, ${waitOptions(int32(c.args[3]))}, ${hex(c.args[4])})`,
+    exit: (c, ret) => `${ret === 0 ? siginfo(c.mem, c.args[2]) : hex(c.args[2])}, ${waitOptions(int32(c.args[3]))}, ${ret === 0 ? rusage(c.mem, c.args[4]) : hex(c.args[4])})`,
+  },
+  getrusage: {
+    enter: (c) => `${rusageWho(c.args[0])}, `,
+    exit: (c, ret) => `${ret === 0 ? rusage(c.mem, c.args[1]) : hex(c.args[1])})`,
   },
   alarm: { enter: (c) => `${n(c.args[0]) >>> 0})` },
   getpgid: { enter: (c) => `${int32(c.args[0])})` },
@@ -926,7 +950,8 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   exit: { enter: (c) => `${int32(c.args[0])})`, result: () => '?' },
   wait4: {
     enter: (c) => `${int32(c.args[0])}, `,
-    exit: (c, ret) => `${ret > 0 ? waitStatus(c.mem, c.args[1]) : hex(c.args[1])}, ${waitOptions(int32(c.args[2]))}, ${hex(c.args[3])})`,
+    exit: (c, ret) =>
+      `${ret > 0 ? waitStatus(c.mem, c.args[1]) : hex(c.args[1])}, ${waitOptions(int32(c.args[2]))}, ${ret > 0 ? rusage(c.mem, c.args[3]) : hex(c.args[3])})`,
   },
   kill: { enter: (c) => `${int32(c.args[0])}, ${signalArg(c.args[1])})` },
   clock_nanosleep: {
