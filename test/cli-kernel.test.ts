@@ -1127,6 +1127,43 @@ int main(void) {
     }
   });
 
+  it('shows a process-shared semaphore sleeping and waking on a shared futex, as strace shows glibc\'s', () => {
+    const file = program(
+      'trace_sem_shared.c',
+      `#include <semaphore.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+  sem_t *s = mmap(NULL, sizeof *s, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  sem_init(s, 1, 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    sem_wait(s);
+    _exit(0);
+  }
+  usleep(1000);
+  sem_post(s);
+  waitpid(pid, NULL, 0);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n');
+    const child = Number(/clone\(.*\) = (\d+)$/m.exec(r.stderr)![1]);
+    const parent = Number(/^\[pid +(\d+)\] clone\(/m.exec(r.stderr)?.[1] ?? /^set_tid_address\(.*\) += (\d+)$/m.exec(r.stderr)![1]);
+    // strace -f's lines for the same program compiled with cc: no FUTEX_PRIVATE_FLAG, since other
+    // processes may map the word; the child's wait is woken by the parent's post.
+    const wait = lines.findIndex((l) => l.includes('FUTEX_WAIT_BITSET'));
+    expect(lines[wait]).toMatch(new RegExp(`^\\[pid +${child}\\] futex\\((0x[0-9a-f]+), FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY <unfinished \\.\\.\\.>$`));
+    const word = /futex\((0x[0-9a-f]+)/.exec(lines[wait]!)![1];
+    const wake = lines.findIndex((l) => l.includes('FUTEX_WAKE'));
+    expect(lines[wake]).toMatch(new RegExp(`^\\[pid +${parent}\\] futex\\(${word}, FUTEX_WAKE, 1\\) += 1$`));
+    expect(lines.slice(wake + 1)).toContainEqual(expect.stringMatching(new RegExp(`^\\[pid +${child}\\] <\\.\\.\\. futex resumed>\\) += 0$`)));
+  });
+
   it('decodes clone and futex, and closes a call decoded at entry only when it returns', () => {
     const file = program(
       'trace_clone_futex.c',

@@ -100,6 +100,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   load_module_sections: (ctx, a) => machineOf(ctx).loadModuleSections(num(a[0]), num(a[1]), num(a[2])),
   ktime_get_ns: (ctx) => machineOf(ctx).nowNs(),
   hrtimer_start: (ctx, a) => machineOf(ctx).startTimer(num(a[0]), num(a[1])),
+  futex_shared_key: (ctx, a) => currentMem(ctx).sharedMemoryKey(num(a[0])),
   itimer_real_start: (ctx, a) => machineOf(ctx).realTimers.start(num(a[0]), num(a[1])),
   itimer_real_cancel: (ctx, a) => machineOf(ctx).realTimers.cancel(num(a[0])),
   ...signalFrameBuiltins((ctx) => machineOf(ctx).currentTask().thread),

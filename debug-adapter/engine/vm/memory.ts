@@ -127,6 +127,18 @@ function bytesOf(buffer: ArrayBufferLike): Uint8Array {
   return b;
 }
 
+/** Numbers for the host buffers behind shared memory (see sharedMemoryKey), 1 up, made as asked for. */
+const bufferIds = new WeakMap<ArrayBufferLike, number>();
+let lastBufferId = 0;
+/** Larger than any host buffer's length, so that a buffer's offsets never reach the next one's keys. */
+const BUFFER_KEY_SPAN = 2 ** 32;
+
+function bufferId(buffer: ArrayBufferLike): number {
+  let id = bufferIds.get(buffer);
+  if (id === undefined) bufferIds.set(buffer, (id = ++lastBufferId));
+  return id;
+}
+
 export class MemoryFault extends Error {
   constructor(readonly addr: number, readonly access: 'read' | 'write', readonly reason: 'unmapped' | 'protection') {
     super(`${access} of ${reason} address 0x${addr.toString(16)}`);
@@ -485,6 +497,26 @@ export class AddressSpace {
     if (addr >= LAYOUT.kernelBase && this.kernel) return this.kernel.findVma(addr);
     for (const v of this.vmaList) if (addr >= v.start && addr < v.end) return v;
     return undefined;
+  }
+
+  /**
+   * The memory at `addr` as every process sharing it knows it, when it lies in a MAP_SHARED mapping: a
+   * number that is the same whatever address each one maps it at (the host buffer holding it and the
+   * offset there); 0 in private memory or memory it may not read. Like get_user_pages, it faults the
+   * page in. What a shared futex is keyed by (kernel/futex.c).
+   */
+  sharedMemoryKey(addr: number): number {
+    if (addr >= LAYOUT.kernelBase || !this.findVma(addr)?.shared) return 0;
+    const bn = Math.floor(addr / BS);
+    let view: DataView;
+    try {
+      view = this.readBlock(bn, addr);
+    } catch (e) {
+      // PROT_NONE: no page to key by; the futex's own read of the word then faults as it would.
+      if (e instanceof MemoryFault) return 0;
+      throw e;
+    }
+    return bufferId(view.buffer) * BUFFER_KEY_SPAN + view.byteOffset + (addr - bn * BS);
   }
 
   /**

@@ -40,4 +40,7 @@
 #define PTHREAD_KEYS_MAX 1024
 #define PTHREAD_DESTRUCTOR_ITERATIONS 4
 
+/* The largest value a semaphore may hold (bits/local_lim.h). */
+#define SEM_VALUE_MAX 2147483647
+
 #endif

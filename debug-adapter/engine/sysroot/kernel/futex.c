@@ -18,8 +18,13 @@
 #define KTIME_MAX 9223372036854775807LL
 #define KTIME_SEC_MAX (KTIME_MAX / NSEC_PER_SEC)
 
-/* A private futex is identified by its address space and its address (mmap'd shared memory, which
-   would need the page instead, is not modelled). */
+/* The futex_to_flags bit of an operation without FUTEX_PRIVATE_FLAG: the word may be in memory other
+   processes map (kernel/futex/futex.h). */
+#define FLAGS_SHARED 0x0010
+
+/* Which futex a word is. A private one is its address space and its address; a shared one in shared
+   memory (MAP_SHARED) is the memory itself, whatever address each process maps it at (Linux's
+   key->shared: the page's inode and index, and the offset in the page): mm is then NULL. */
 struct futex_key {
   struct mm_struct *mm;
   unsigned long address;
@@ -46,11 +51,20 @@ void futex_init(void)
     INIT_LIST_HEAD(&futex_queues[i].chain);
 }
 
-static int get_futex_key(u32 *uaddr, struct futex_key *key)
+static int get_futex_key(u32 *uaddr, unsigned int flags, struct futex_key *key)
 {
   unsigned long address = (unsigned long)uaddr;
   if (address % sizeof(u32))
     return -EINVAL;
+  /* A shared operation on private memory (the stack, the heap, a MAP_PRIVATE mapping) keys by the
+     address space all the same: no other process can see that word. */
+  if (flags & FLAGS_SHARED) {
+    key->address = futex_shared_key(address);
+    if (key->address) {
+      key->mm = 0;
+      return 0;
+    }
+  }
   key->mm = current->mm;
   key->address = address;
   return 0;
@@ -71,7 +85,7 @@ static int match_futex(struct futex_key *a, struct futex_key *b)
    ktime_get_ns's clock; no deadline when it is 0). The word is read and the task queued with no switch
    in between (Linux holds the bucket's lock for that): a waker that changes the word and then calls
    FUTEX_WAKE either runs before the read (we see the new value) or finds us queued. */
-static long futex_wait(u32 *uaddr, u32 val, u64 *abs_time, u32 bitset)
+static long futex_wait(u32 *uaddr, unsigned int flags, u32 val, u64 *abs_time, u32 bitset)
 {
   struct futex_q q;
   struct futex_hash_bucket *hb;
@@ -79,7 +93,7 @@ static long futex_wait(u32 *uaddr, u32 val, u64 *abs_time, u32 bitset)
 
   if (!bitset)
     return -EINVAL;
-  ret = get_futex_key(uaddr, &q.key);
+  ret = get_futex_key(uaddr, flags, &q.key);
   if (ret)
     return ret;
   q.bitset = bitset;
@@ -107,7 +121,7 @@ static long futex_wait(u32 *uaddr, u32 val, u64 *abs_time, u32 bitset)
 }
 
 /* Wakes up to nr_wake tasks sleeping on uaddr whose bitset meets ours, oldest first; returns how many. */
-static long futex_wake(u32 *uaddr, int nr_wake, u32 bitset)
+static long futex_wake(u32 *uaddr, unsigned int flags, int nr_wake, u32 bitset)
 {
   struct futex_key key;
   struct futex_hash_bucket *hb;
@@ -117,7 +131,7 @@ static long futex_wake(u32 *uaddr, int nr_wake, u32 bitset)
 
   if (!bitset)
     return -EINVAL;
-  ret = get_futex_key(uaddr, &key);
+  ret = get_futex_key(uaddr, flags, &key);
   if (ret)
     return ret;
   hb = hash_futex(&key);
@@ -138,18 +152,19 @@ static long futex_wake(u32 *uaddr, int nr_wake, u32 bitset)
 long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2, u32 val2, u32 val3)
 {
   int cmd = op & FUTEX_CMD_MASK;
+  unsigned int flags = op & FUTEX_PRIVATE_FLAG ? 0 : FLAGS_SHARED;
 
   if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
     return -ENOSYS;
   switch (cmd) {
   case FUTEX_WAIT:
-    return futex_wait(uaddr, val, timeout, FUTEX_BITSET_MATCH_ANY);
+    return futex_wait(uaddr, flags, val, timeout, FUTEX_BITSET_MATCH_ANY);
   case FUTEX_WAIT_BITSET:
-    return futex_wait(uaddr, val, timeout, val3);
+    return futex_wait(uaddr, flags, val, timeout, val3);
   case FUTEX_WAKE:
-    return futex_wake(uaddr, val, FUTEX_BITSET_MATCH_ANY);
+    return futex_wake(uaddr, flags, val, FUTEX_BITSET_MATCH_ANY);
   case FUTEX_WAKE_BITSET:
-    return futex_wake(uaddr, val, val3);
+    return futex_wake(uaddr, flags, val, val3);
   default:
     return -ENOSYS;
   }

@@ -144,6 +144,9 @@ int run_init_process(const char *init_filename);
 u64 ktime_get_ns(void);
 /* Arms the timer that wakes p at `expires` (ktime_get_ns's clock): hrtimer_start's mechanics. */
 void hrtimer_start(struct task_struct *p, u64 expires);
+/* get_futex_key's mechanics for a word in shared memory (MAP_SHARED): the page's identity and the
+   offset in it, the same in every process that maps it; 0 when the word is in private memory. */
+unsigned long futex_shared_key(unsigned long address);
 /* alarm's timer: at `expires` the timer interrupt runs it_real_fn(p) on the CPU (hrtimer mechanics). */
 void itimer_real_start(struct task_struct *p, u64 expires);
 void itimer_real_cancel(struct task_struct *p);
