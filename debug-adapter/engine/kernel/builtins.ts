@@ -55,7 +55,8 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   find_vma_intersection: (ctx, a) => (currentMem(ctx).intersects(num(a[0]), num(a[1])) ? 1 : 0),
   mmap_region: (ctx, a) => {
     const task = machineOf(ctx).currentTask();
-    return mmapRegion(task.thread.mem, num(a[0]), num(a[1]), num(a[2]), num(a[3]) !== 0, task.ctx.heapLimit);
+    const file = num(a[0]) === 0 ? undefined : machineOf(ctx).vfs.fdTable().get(num(a[0]) - 1);
+    return mmapRegion(task.thread.mem, file, num(a[1]), num(a[2]), num(a[3]), num(a[4]) !== 0, num(a[5]), task.ctx.heapLimit, machineOf(ctx).vfs.tree);
   },
   do_munmap: (ctx, a) => currentMem(ctx).unmap(num(a[0]), num(a[1])),
   mprotect_fixup: (ctx, a) => mprotectFixup(currentMem(ctx), num(a[0]), num(a[1]), num(a[2])),

@@ -6,7 +6,7 @@
 import type { RunOutcome } from '../api';
 import { KernelSlab } from './slab';
 import type { LinkedProgram } from '../vm/compiler/link';
-import { ProcessExit, SignalFault, SIGSEGV } from '../vm/faults';
+import { ProcessExit, SIGBUS, SignalFault, SIGSEGV } from '../vm/faults';
 import type { BuiltinContext, Value } from '../vm/host';
 import { type DebugHooks, emptyHooks, executeDebug, type StopReason } from '../vm/debug';
 import { enterFrame, execute } from '../vm/interpreter';
@@ -329,7 +329,7 @@ export class Machine {
         this.outOfMemory(this.current);
         return GOING_ON;
       }
-      const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? SIGSEGV : undefined;
+      const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? (e.reason === 'sigbus' ? SIGBUS : SIGSEGV) : undefined;
       // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
       // in kernel mode has no user code to go back to, and ends the whole process.
       const trap = e instanceof SignalFault || e instanceof MemoryFault ? trapUserFault(t, e) : undefined;

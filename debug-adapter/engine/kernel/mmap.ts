@@ -1,10 +1,12 @@
 // The page tables' side of mmap(2), munmap(2) and mprotect(2) (mm/mmap.c and mm/mprotect.c keep the
 // system calls' checks in pseudo-C): where a new mapping goes, and the VMAs it adds, splits or removes.
 import { type AddressSpace, LAYOUT, PAGE_SIZE, type Prot } from '../vm/memory';
-import type { OpenFile } from './files';
+import { O_ACCMODE, O_RDONLY, type OpenFile } from './files';
+import type { FileTree } from './namei';
 
 const EINVAL = 22;
 const ENOMEM = 12;
+const EACCES = 13;
 /** x86-64's TASK_SIZE_MAX: the end of user addresses. */
 export const TASK_SIZE = 0x7ffffffff000;
 /** vm.mmap_min_addr's default: the lowest address a mapping may have, so that NULL stays unmapped. */
@@ -49,23 +51,33 @@ export function getUnmappedArea(mem: AddressSpace, addr: number, len: number, fi
 }
 
 /**
- * mmap_region: anonymous memory at [addr, addr+len) with `prot`, shared with the process's future
- * children or private to it; whatever was mapped there is unmapped first (MAP_FIXED). A private
+ * mmap_region: at [addr, addr+len) with `prot`, a regular file's pages from page `pgoff` on
+ * (shmem_mmap), or anonymous memory (also for /dev/zero, whose mapping is that), shared with the
+ * process's future children (and a file's other mappings) or private to it; whatever was mapped there
+ * is unmapped first (MAP_FIXED). A private
  * writable mapping is charged (accountable_mapping): -ENOMEM when it is larger than `limit`, the
  * machine's memory, as Linux's default overcommit heuristic (OVERCOMMIT_GUESS) refuses only a request
  * larger than all the memory there is. Pages cost memory only once touched, and the OOM killer ends a
  * process that touches more than there is.
  */
-export function mmapRegion(mem: AddressSpace, addr: number, len: number, prot: number, shared: boolean, limit: number): number {
+export function mmapRegion(mem: AddressSpace, file: OpenFile | undefined, addr: number, len: number, prot: number, shared: boolean, pgoff: number, limit: number, tree: FileTree): number {
   mem.unmap(addr, len);
   if (!shared && (prot & PROT_WRITE) !== 0 && len > limit) return -ENOMEM;
-  mem.mapAnonymous(addr, len, protFromBits(prot), shared);
+  if (file?.kind === 'inode' && file.inode.kind === 'reg') {
+    // do_mmap clears VM_MAYWRITE of a shared mapping of a file not open for writing.
+    const mayWrite = !shared || (file.flags & O_ACCMODE) !== O_RDONLY;
+    mem.mapFile(addr, len, protFromBits(prot), shared, file.inode.data, pgoff, tree.pathOfFile(file.inode) ?? '', mayWrite);
+  } else mem.mapAnonymous(addr, len, protFromBits(prot), shared);
   return addr;
 }
 
-/** mprotect_fixup over [start, end): -ENOMEM, and no change, when part of the range is not mapped. */
+/**
+ * mprotect_fixup over [start, end): -ENOMEM, and no change, when part of the range is not mapped;
+ * -EACCES at a MAP_SHARED file mapping asked to become writable when its file is not open for writing.
+ */
 export function mprotectFixup(mem: AddressSpace, start: number, end: number, prot: number): number {
-  return mem.protect(start, end, protFromBits(prot)) ? 0 : -ENOMEM;
+  const r = mem.protect(start, end, protFromBits(prot));
+  return r === 'ok' ? 0 : r === 'unmapped' ? -ENOMEM : -EACCES;
 }
 
 /**
@@ -85,7 +97,12 @@ export function madviseVmas(mem: AddressSpace, start: number, end: number, dontn
   return hole || covered < end ? -ENOMEM : 0;
 }
 
-/** Whether an open file has an mmap operation: of the files here only /dev/zero, whose mapping is anonymous memory. */
+/**
+ * Whether an open file has an mmap operation: a regular file (tmpfs's shmem_mmap) and /dev/zero,
+ * whose mapping is anonymous memory; not /dev/null, /proc's files, directories, pipes or the terminal.
+ */
 export function fileCanMmap(file: OpenFile | undefined): boolean {
-  return file?.kind === 'inode' && file.inode.kind === 'chr' && file.inode.device === 'zero';
+  if (file?.kind !== 'inode') return false;
+  const inode = file.inode;
+  return inode.kind === 'reg' || (inode.kind === 'chr' && inode.device === 'zero');
 }

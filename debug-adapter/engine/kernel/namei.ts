@@ -115,6 +115,21 @@ export class FileTree {
     return this.dirs.get(ino) ?? this.root;
   }
 
+  /**
+   * d_path of a regular file, for its mappings' names: the path of one of its names, or undefined
+   * once it has none.
+   */
+  pathOfFile(file: RegularFile): string | undefined {
+    for (const d of this.dirs.values()) {
+      for (const [name, inode] of d.entries) {
+        if (inode !== file) continue;
+        const dir = this.pathOf(d);
+        if (dir !== undefined) return dir === '/' ? `/${name}` : `${dir}/${name}`;
+      }
+    }
+    return undefined;
+  }
+
   /** d_path: the absolute path of directory `d`, or undefined once it has been removed. */
   pathOf(d: Directory): string | undefined {
     const names: string[] = [];

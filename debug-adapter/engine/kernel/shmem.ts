@@ -2,6 +2,9 @@
 // are written, so a hole (an lseek past the end, then a write) reads as zeros and costs nothing, and
 // st_blocks counts the pages a file holds, as on tmpfs. The whole file system shares one budget of
 // pages, tmpfs's size= limit: a program that writes without end gets ENOSPC, never the host's memory.
+// A file's pages are the very pages its mappings map (shmem_mmap, shmem_fault): read(2) and write(2)
+// see what a MAP_SHARED mapping writes, and the other way round.
+import { type AddressSpace, BLOCK_SIZE, type MappedFile, type Page, zeroPage } from '../vm/memory';
 
 const PAGE_SIZE = 4096;
 const ENOSPC = 28;
@@ -20,9 +23,26 @@ export function newShmemBudget(): ShmemBudget {
   return { pagesUsed: 0, maxPages: (128 * 1024 * 1024) / PAGE_SIZE };
 }
 
-export class ShmemFile {
+/** Bytes [off, off+len) of a file's page, as a view per block it spans. */
+function forEachBlock(page: Page, off: number, len: number, each: (bytes: Uint8Array, done: number) => void): void {
+  for (let done = 0; done < len; ) {
+    const k = Math.floor((off + done) / BLOCK_SIZE);
+    const inBlock = off + done - k * BLOCK_SIZE;
+    const n = Math.min(len - done, BLOCK_SIZE - inBlock);
+    const b = page.blocks[k]!;
+    each(new Uint8Array(b.buffer, b.byteOffset + inBlock, n), done);
+    done += n;
+  }
+}
+
+export class ShmemFile implements MappedFile {
   size = 0;
-  private readonly pages = new Map<number, Uint8Array>();
+  /** The page cache; each page's first share (Page.sharers) is the file's. */
+  readonly pages = new Map<number, Page>();
+  /** The address spaces mapping the file (i_mmap). */
+  private readonly mappers = new Set<AddressSpace>();
+  /** No name and no open file is left: the data goes with the last mapping. */
+  private orphaned = false;
 
   constructor(private readonly budget: ShmemBudget) {}
 
@@ -41,10 +61,19 @@ export class ShmemFile {
       const off = at - index * PAGE_SIZE;
       const len = Math.min(n - done, PAGE_SIZE - off);
       const page = this.pages.get(index);
-      if (page) out.set(page.subarray(off, off + len), done);
+      if (page) forEachBlock(page, off, len, (bytes, d) => out.set(bytes, done + d));
       done += len;
     }
     return out;
+  }
+
+  /** A new zeroed page at `index`, charged to the budget; undefined when tmpfs is full. */
+  private allocPage(index: number): Page | undefined {
+    if (this.budget.pagesUsed >= this.budget.maxPages) return undefined;
+    this.budget.pagesUsed++;
+    const page = zeroPage();
+    this.pages.set(index, page);
+    return page;
   }
 
   /**
@@ -60,13 +89,10 @@ export class ShmemFile {
       const index = Math.floor(at / PAGE_SIZE);
       const off = at - index * PAGE_SIZE;
       const len = Math.min(bytes.length - done, PAGE_SIZE - off);
-      let page = this.pages.get(index);
-      if (!page) {
-        if (this.budget.pagesUsed >= this.budget.maxPages) break;
-        this.budget.pagesUsed++;
-        this.pages.set(index, (page = new Uint8Array(PAGE_SIZE)));
-      }
-      page.set(bytes.subarray(done, done + len), off);
+      const page = this.pages.get(index) ?? this.allocPage(index);
+      if (!page) break;
+      const from = done;
+      forEachBlock(page, off, len, (to, d) => to.set(bytes.subarray(from + d, from + d + to.length)));
       done += len;
     }
     if (done === 0) return -ENOSPC;
@@ -74,21 +100,46 @@ export class ShmemFile {
     return done;
   }
 
-  /** truncate's new size: pages past it go back to the budget, and the tail of the last one is zeroed. */
+  /** shmem_fault's shmem_get_folio: the page, made on first touch, while it starts before the end. */
+  fault(index: number): Page | undefined {
+    if (index * PAGE_SIZE >= this.size) return undefined;
+    return this.pages.get(index) ?? this.allocPage(index);
+  }
+
+  addMapper(space: AddressSpace): void {
+    this.mappers.add(space);
+  }
+
+  removeMapper(space: AddressSpace): void {
+    this.mappers.delete(space);
+    if (this.orphaned && this.mappers.size === 0) this.truncate(0);
+  }
+
+  /**
+   * truncate's new size (shmem_setattr): the mappings lose their pages past it (truncate_pagecache),
+   * those pages go back to the budget, and the tail of the last one is zeroed.
+   */
   truncate(length: number): void {
-    for (const index of [...this.pages.keys()]) {
-      if (index * PAGE_SIZE >= length) {
+    const keep = Math.ceil(length / PAGE_SIZE);
+    if (length < this.size) for (const space of this.mappers) space.zapFilePages(this, keep);
+    for (const [index, page] of [...this.pages]) {
+      if (index >= keep) {
         this.pages.delete(index);
+        page.sharers--;
         this.budget.pagesUsed--;
       }
     }
     const last = this.pages.get(Math.floor(length / PAGE_SIZE));
-    last?.fill(0, length % PAGE_SIZE);
+    if (last) forEachBlock(last, length % PAGE_SIZE, PAGE_SIZE - (length % PAGE_SIZE), (bytes) => bytes.fill(0));
     this.size = length;
   }
 
-  /** The last link and the last open file are gone: the pages go back to the budget. */
+  /**
+   * The last link and the last open file are gone (iput): the pages go back to the budget, at once or
+   * as the last mapping goes (a mapping holds the file, as vma->vm_file does).
+   */
   evict(): void {
-    this.truncate(0);
+    this.orphaned = true;
+    if (this.mappers.size === 0) this.truncate(0);
   }
 }

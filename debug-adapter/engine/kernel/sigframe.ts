@@ -177,6 +177,8 @@ export function pushSignalFrame(t: Thread, code: FunctionCode, args: Value[], ma
 const X86_PF_PROT = 0x1;
 const X86_PF_WRITE = 0x2;
 const X86_PF_USER = 0x4;
+/** handle_mm_fault's result for a mapping with no page to give (a file mapping past the file's end). */
+const VM_FAULT_SIGBUS = 0x2;
 
 /** The kernel function each user-mode fault's signal traps into (kernel/traps.c). */
 const TRAP_ENTRIES: ReadonlyMap<number, string> = new Map([
@@ -199,10 +201,11 @@ export function trapUserFault(t: Thread, fault: SignalFault | MemoryFault): { en
   if (!f || f.code.inKernel || entry === undefined) return undefined;
   let args: number[];
   if (fault instanceof MemoryFault) {
-    args = [fault.addr, (fault.reason === 'protection' ? X86_PF_PROT : 0) | (fault.access === 'write' ? X86_PF_WRITE : 0) | X86_PF_USER];
+    const errorCode = (fault.reason === 'protection' ? X86_PF_PROT : 0) | (fault.access === 'write' ? X86_PF_WRITE : 0) | X86_PF_USER;
+    args = [fault.addr, errorCode, fault.reason === 'sigbus' ? VM_FAULT_SIGBUS : 0];
   } else if (sig === SIGSEGV) {
     // The stack's guard page: a frame pushed past the stack's limit writes just below it.
-    args = [t.stackLimit - 8, X86_PF_WRITE | X86_PF_USER];
+    args = [t.stackLimit - 8, X86_PF_WRITE | X86_PF_USER, 0];
   } else {
     args = [f.code.addr];
   }

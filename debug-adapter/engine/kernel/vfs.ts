@@ -80,7 +80,8 @@ export class Vfs {
     private readonly task: StructView,
     private readonly io: MachineIO,
     private readonly host: VfsHost,
-    private readonly tree: FileTree,
+    /** The file tree: mmap names a file mapping by its path in it. */
+    readonly tree: FileTree,
   ) {
     this.files = new DescriptorTables(io.stdio);
     this.dirs = new DirectoryCalls(tree, this, host);

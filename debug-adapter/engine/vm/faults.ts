@@ -2,6 +2,7 @@
 // a compiled expression (a load through a bad pointer, a division by zero) and are rare, so the fast path
 // pays nothing for them. The scheduler catches them and acts as the kernel would.
 
+export const SIGBUS = 7;
 export const SIGFPE = 8;
 export const SIGSEGV = 11;
 

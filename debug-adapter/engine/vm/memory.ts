@@ -32,11 +32,37 @@ export type Prot = 'none' | 'r' | 'rw' | 'rx' | 'rwx';
 const writable = (prot: Prot): boolean => prot === 'rw' || prot === 'rwx';
 
 /**
- * A MAP_SHARED mapping's pages by page number (shmem's page cache): every process mapping it reaches
- * the same Page objects, so a write is seen by all and never copied. Made the first time a page is
- * touched, in whichever process touches it first.
+ * A MAP_SHARED mapping's pages (shmem's page cache): every process mapping it reaches the same Page
+ * objects, so a write is seen by all and never copied. Made the first time a page is touched, in
+ * whichever process touches it first. Anonymous memory's are keyed by their virtual page number, a
+ * file's by their index in the file (MappedFile.pages).
  */
 export type SharedPages = Map<number, Page>;
+
+/**
+ * A regular file as its mappings see it (the tmpfs file behind a VMA's vm_file). Its page cache holds
+ * one share of each of its pages (Page.sharers), so a MAP_PRIVATE mapping that maps a page always finds
+ * it shared and copies it on its first write; a MAP_SHARED mapping writes the page in place. A file's
+ * pages keep their blocks for good (never copied block by block), so a block a TLB holds stays the
+ * file's.
+ */
+export interface MappedFile {
+  /** The page cache: the file's pages by index. */
+  readonly pages: SharedPages;
+  /** i_size, in bytes. */
+  readonly size: number;
+  /**
+   * shmem_fault: page `index`, made (zeroed, and charged to tmpfs's budget) on its first touch;
+   * undefined, which is SIGBUS, for a page wholly past the end of the file or when tmpfs is full.
+   */
+  fault(index: number): Page | undefined;
+  /**
+   * i_mmap: `space` has come to map the file, or maps it no more. A mapping keeps the file (its
+   * vm_file reference): an unlinked file's data lives until its last open file and mapping are gone.
+   */
+  addMapper(space: AddressSpace): void;
+  removeMapper(space: AddressSpace): void;
+}
 
 export interface Vma {
   start: number;
@@ -46,6 +72,14 @@ export interface Vma {
   name: string;
   /** Set for a MAP_SHARED mapping (see SharedPages); a fork's copy of the VMA points to the same pages. */
   shared?: SharedPages;
+  /** A file mapping's file (vm_file), and the index in it of the page at `start` (vm_pgoff). */
+  file?: MappedFile;
+  pgoff?: number;
+  /**
+   * VM_MAYWRITE cleared: a MAP_SHARED mapping of a file not open for writing, which mprotect may never
+   * make writable (EACCES).
+   */
+  mayWrite?: false;
 }
 
 /** The host's block size (see above). */
@@ -85,6 +119,19 @@ export class Page {
     return new Page(this.blocks.slice(), 0);
   }
 
+  /**
+   * The page a MAP_PRIVATE mapping's write fault makes of a file's page (do_cow_fault): every block
+   * copied now, so that the file's page keeps its own (see MappedFile).
+   */
+  copyWhole(): Page {
+    const copy = zeroPage();
+    this.blocks.forEach((from, k) => {
+      const to = copy.blocks[k]!;
+      new Uint8Array(to.buffer, to.byteOffset, BLOCK_SIZE).set(new Uint8Array(from.buffer, from.byteOffset, BLOCK_SIZE));
+    });
+    return copy;
+  }
+
   /** Block `k`, to be written in place: copied first unless the page holds it alone. */
   ownBlock(k: number): DataView {
     const v = this.blocks[k]!;
@@ -96,8 +143,15 @@ export class Page {
   }
 }
 
-/** A fresh process page: one zeroed host buffer, seen as its four blocks. */
-function zeroPage(): Page {
+/** The part [start, end) of mapping `v`: a file mapping's part starts that much further in the file. */
+function vmaPart(v: Vma, start: number, end: number): Vma {
+  const part = { ...v, start, end };
+  if (v.pgoff !== undefined) part.pgoff = v.pgoff + (start - v.start) / PAGE_SIZE;
+  return part;
+}
+
+/** A fresh process page (or a file's): one zeroed host buffer, seen as its four blocks. */
+export function zeroPage(): Page {
   const buffer = new ArrayBuffer(PAGE_SIZE);
   const blocks: DataView[] = [];
   for (let off = 0; off < PAGE_SIZE; off += BLOCK_SIZE) blocks.push(new DataView(buffer, off, BLOCK_SIZE));
@@ -139,8 +193,14 @@ function bufferId(buffer: ArrayBufferLike): number {
   return id;
 }
 
+/**
+ * Why an access faults: nothing mapped there, a mapping that forbids it, or a file mapping's page with
+ * no page of the file behind it (past the file's end, or tmpfs full), which is SIGBUS rather than SIGSEGV.
+ */
+export type FaultReason = 'unmapped' | 'protection' | 'sigbus';
+
 export class MemoryFault extends Error {
-  constructor(readonly addr: number, readonly access: 'read' | 'write', readonly reason: 'unmapped' | 'protection') {
+  constructor(readonly addr: number, readonly access: 'read' | 'write', readonly reason: FaultReason) {
     super(`${access} of ${reason} address 0x${addr.toString(16)}`);
   }
 }
@@ -288,6 +348,7 @@ export class AddressSpace {
       this.pages = pages;
       this.vmaList = from.vmaList;
       this.vmasShared = from.vmasShared = true;
+      for (const v of this.vmaList) v.file?.addMapper(this);
       this.noAccess = from.noAccess;
       this.brk = from.brk;
       this.startBrk = from.startBrk;
@@ -384,10 +445,20 @@ export class AddressSpace {
   release(): void {
     for (const p of this.pages.values()) p.sharers--;
     this.pages.clear();
+    const old = this.vmaList;
     this.vmaList = [];
     this.vmasShared = false;
     this.dropTlbs();
     this.vmasChanged();
+    this.filesUnmapped(old);
+  }
+
+  /** After mappings went: each file among `gone` that no mapping left here shows is this space's no more. */
+  private filesUnmapped(gone: readonly Vma[]): void {
+    for (const v of gone) {
+      const file = v.file;
+      if (file && !this.vmaList.some((w) => w.file === file)) file.removeMapper(this);
+    }
   }
 
   /** The mappings, sorted by start. */
@@ -439,16 +510,46 @@ export class AddressSpace {
   }
 
   /**
+   * mmap of a regular file (shmem_mmap): a new mapping over [start, start+length), which must be free,
+   * showing `file` from page `pgoff` on: its own pages for a MAP_SHARED mapping, copies of them made
+   * on the first write for a MAP_PRIVATE one. Its pages come at the first touch (see fileFault).
+   */
+  mapFile(start: number, length: number, prot: Prot, shared: boolean, file: MappedFile, pgoff: number, name: string, mayWrite: boolean): void {
+    const vma = this.map(start, length, prot, name) as Vma;
+    vma.file = file;
+    vma.pgoff = pgoff;
+    if (shared) vma.shared = file.pages;
+    if (!mayWrite) vma.mayWrite = false;
+    file.addMapper(this);
+    this.vmasChanged();
+  }
+
+  /**
    * munmap: whatever is mapped in [start, start+length) goes, pages and all; a mapping that reaches out
    * of the range keeps the rest, split in two if need be.
    */
   unmap(start: number, length: number): void {
     const end = start + length;
     if (!this.intersects(start, end)) return;
+    const gone: Vma[] = [];
     this.splitVmas(start, end, (part) => {
       this.dropPages(part.start, part.end);
+      gone.push(part);
       return undefined;
     });
+    this.filesUnmapped(gone);
+  }
+
+  /**
+   * truncate's unmap_mapping_range (with even_cows): every page this space maps of `file` from index
+   * `from` on goes, a private copy too, so that the next touch of one past the new end is SIGBUS.
+   */
+  zapFilePages(file: MappedFile, from: number): void {
+    for (const v of this.vmaList) {
+      if (v.file !== file) continue;
+      const first = Math.max(v.start, v.start + (from - v.pgoff!) * PAGE_SIZE);
+      if (first < v.end) this.dropPages(first, v.end);
+    }
   }
 
   /** madvise's MADV_DONTNEED (zap_page_range): the pages of [start, end) go, the mappings stay. */
@@ -457,20 +558,26 @@ export class AddressSpace {
   }
 
   /**
-   * mprotect: `prot` for every page of [start, end), splitting the mappings it covers in part; false,
-   * changing nothing, when part of the range is not mapped.
+   * mprotect: `prot` for every page of [start, end), splitting the mappings it covers in part:
+   * 'unmapped', changing nothing, when part of the range is not mapped; 'denied' when a mapping may
+   * not be made writable (see Vma.mayWrite), the mappings before it changed (as Linux's walk leaves them).
    */
-  protect(start: number, end: number, prot: Prot): boolean {
+  protect(start: number, end: number, prot: Prot): 'ok' | 'unmapped' | 'denied' {
     let covered = start;
+    let denied: number | undefined;
     for (const v of this.vmaList) {
       if (v.end <= covered) continue;
       if (v.start > covered) break;
+      if (v.mayWrite === false && writable(prot)) {
+        denied = covered;
+        break;
+      }
       covered = v.end;
       if (covered >= end) break;
     }
-    if (covered < end) return false;
-    this.splitVmas(start, end, (part) => ({ ...part, prot }));
-    return true;
+    if (denied === undefined && covered < end) return 'unmapped';
+    if (denied !== start) this.splitVmas(start, denied ?? end, (part) => ({ ...part, prot }));
+    return denied === undefined ? 'ok' : 'denied';
   }
 
   /**
@@ -485,12 +592,22 @@ export class AddressSpace {
         continue;
       }
       if (v.start < start) out.push({ ...v, end: start });
-      const replaced = inside({ ...v, start: Math.max(v.start, start), end: Math.min(v.end, end) });
+      const replaced = inside(vmaPart(v, Math.max(v.start, start), Math.min(v.end, end)));
       if (replaced) out.push(replaced);
-      if (v.end > end) out.push({ ...v, start: end });
+      if (v.end > end) out.push(vmaPart(v, end, v.end));
     }
     this.vmaList = out;
     this.vmasChanged();
+  }
+
+  /**
+   * Where a file mapping's pages with a page of the file behind them end: at the first page wholly
+   * past the file's end (SIGBUS to touch); the mapping's end for any other.
+   */
+  private backedEnd(v: Readonly<Vma>): number {
+    if (!v.file) return v.end;
+    const pages = Math.ceil(v.file.size / PAGE_SIZE) - v.pgoff!;
+    return Math.min(v.end, Math.max(v.start, v.start + pages * PAGE_SIZE));
   }
 
   findVma(addr: number): Readonly<Vma> | undefined {
@@ -531,8 +648,9 @@ export class AddressSpace {
     for (const v of this.vmaList) {
       if (v.end <= at) continue;
       if (v.start > at || v.prot === 'none' || (write && !writable(v.prot))) break;
-      at = v.end;
-      if (at >= end) break;
+      // A file mapping's pages past the file's end fault (SIGBUS): the copy stops there, as on Linux.
+      at = this.backedEnd(v);
+      if (at >= end || at < v.end) break;
     }
     return Math.min(at, end) - addr;
   }
@@ -598,6 +716,15 @@ export class AddressSpace {
   stats(): MemoryStats {
     let shared = 0;
     for (const p of this.pages.values()) if (p.sharers > 1) shared++;
+    // A file's page is shared with another space only when two spaces map it: the file's own share
+    // (its page cache's) is no address space's.
+    for (const v of this.vmaList) {
+      if (!v.file) continue;
+      for (let a = v.start; a < v.end; a += PAGE_SIZE) {
+        const p = this.pages.get(a / this.pageBytes - this.keyBias);
+        if (p && p.sharers === 2 && v.file.pages.get(v.pgoff! + (a - v.start) / PAGE_SIZE) === p) shared--;
+      }
+    }
     return { residentPages: this.pages.size, sharedPages: shared, cowFaults: this.cowFaults, demandZeroFaults: this.demandZeroFaults };
   }
 
@@ -649,15 +776,19 @@ export class AddressSpace {
     const k = bn - pn * this.blocksPerPage;
     let p = this.pages.get(pn - this.keyBias);
     if (p && p.sharers === 1 && p.own & (1 << k)) return p.blocks[k]!;
+    const fresh = !p;
     if (!p) p = this.demandZero(pn, addr, 'write');
-    else if (vma.shared) return p.blocks[k]!;
-    else if (p.sharers > 1) {
-      // Copy-on-write fault: this space gets its own page and the other sharers keep the original.
+    if (vma.shared) {
+      if (!fresh) return p.blocks[k]!;
+    } else if (p.sharers > 1) {
+      // Copy-on-write fault: this space gets its own page and the other sharers keep the original (a
+      // file's page whole: see MappedFile).
       p.sharers--;
-      p = p.copy();
+      p = vma.file && vma.file.pages.get(this.fileIndex(vma, pn)) === p ? p.copyWhole() : p.copy();
       this.pages.set(pn - this.keyBias, p);
       this.cowFaults++;
-      this.kernelViews?.accountFault();
+      // A private file mapping's first write to a page is one fault (do_cow_fault), counted as it mapped the file's page.
+      if (!fresh) this.kernelViews?.accountFault();
     }
     const v = p.ownBlock(k);
     // The read caches may hold the block's old view: the shared original, or the kernel's zero block.
@@ -691,10 +822,16 @@ export class AddressSpace {
     return true;
   }
 
+  /** The index in a file mapping's file of this space's page `pn`. */
+  private fileIndex(vma: Readonly<Vma>, pn: number): number {
+    return vma.pgoff! + pn - vma.start / PAGE_SIZE;
+  }
+
   /** Page `pn`'s first touch. */
   private demandZero(pn: number, addr: number, access: 'read' | 'write'): Page {
     const vma = this.findVma(addr);
     if (!vma) throw new MemoryFault(addr, access, 'unmapped');
+    if (vma.file) return this.fileFault(vma.file, this.fileIndex(vma, pn), pn, addr, access);
     // A shared mapping's page may exist already, made by another process that maps it.
     let p = vma.shared?.get(pn);
     if (p) p.sharers++;
@@ -704,6 +841,20 @@ export class AddressSpace {
       vma.shared?.set(pn, p);
       this.demandZeroFaults++;
     }
+    this.pages.set(pn - this.keyBias, p);
+    this.kernelViews?.accountFault();
+    return p;
+  }
+
+  /**
+   * A file mapping's page `pn` (the file's page `index`) touched first: the file's page, made if need
+   * be; a page past the file's end, or one tmpfs has no room for, is SIGBUS.
+   */
+  private fileFault(file: MappedFile, index: number, pn: number, addr: number, access: 'read' | 'write'): Page {
+    if (this.pages.size >= MAX_RESIDENT_PAGES) throw new OutOfMemory(addr);
+    const p = file.fault(index);
+    if (!p) throw new MemoryFault(addr, access, 'sigbus');
+    p.sharers++;
     this.pages.set(pn - this.keyBias, p);
     this.kernelViews?.accountFault();
     return p;

@@ -135,6 +135,8 @@ typedef struct {
 #define FPE_INTOVF 2
 #define ILL_ILLOPC 1
 #define BUS_ADRALN 1
+#define BUS_ADRERR 2
+#define BUS_OBJERR 3
 
 struct sigaction {
   union {

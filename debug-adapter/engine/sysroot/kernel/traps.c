@@ -15,12 +15,27 @@ void exit_to_user_mode(void);
 #define X86_PF_WRITE 0x2
 #define X86_PF_USER 0x4
 
-/* A bad user address (CR2's): this kernel maps no page on demand, so every such fault is SIGSEGV,
-   SEGV_ACCERR when a page is there but forbids the access (a write to a string literal), else
-   SEGV_MAPERR (do_user_addr_fault's bad_area_access_error and bad_area). */
-void exc_page_fault(unsigned long address, unsigned long error_code)
+/* handle_mm_fault's verdict on a fault in a mapping: no page could be had there (a file mapping's
+   page past the end of the file, or tmpfs full: shmem_fault). */
+#define VM_FAULT_SIGBUS 0x000002
+
+/* do_sigbus */
+static void do_sigbus(unsigned long address)
 {
-  force_sig_fault(SIGSEGV, (error_code & X86_PF_PROT) ? SEGV_ACCERR : SEGV_MAPERR, (void *)address);
+  force_sig_fault(SIGBUS, BUS_ADRERR, (void *)address);
+}
+
+/* A user address (CR2's) the page tables could not serve. The pages a mapping has are made on demand
+   before this is reached (handle_mm_fault, host code), so what comes here is an error: `fault` is
+   VM_FAULT_SIGBUS when the mapping has no page to give (mm_fault_error), and otherwise the address
+   is a bad one: SIGSEGV, SEGV_ACCERR when a page is there but forbids the access (a write to a string
+   literal), else SEGV_MAPERR (do_user_addr_fault's bad_area_access_error and bad_area). */
+void exc_page_fault(unsigned long address, unsigned long error_code, unsigned long fault)
+{
+  if (fault & VM_FAULT_SIGBUS)
+    do_sigbus(address);
+  else
+    force_sig_fault(SIGSEGV, (error_code & X86_PF_PROT) ? SEGV_ACCERR : SEGV_MAPERR, (void *)address);
   exit_to_user_mode();
 }
 

@@ -257,9 +257,17 @@ int raise(int sig)
   return tgkill(getpid(), gettid(), sig);
 }
 
-/* glibc's mmap: the kernel's address, or MAP_FAILED ((void *)-1) with errno. */
+/* MMAP_OFF_LOW_MASK: the offset's bits below the page size (mmap_internal.h, with 4096-byte pages). */
+#define MMAP_OFF_LOW_MASK 4095
+
+/* glibc's mmap (mmap64.c): the kernel's address, or MAP_FAILED ((void *)-1) with errno. An offset
+   that is no multiple of the page size fails here, with no system call. */
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 {
+  if (offset & MMAP_OFF_LOW_MASK) {
+    errno = EINVAL;
+    return MAP_FAILED;
+  }
   return (void *)__syscall_result(sys_mmap((unsigned long)addr, length, prot, flags, fd, offset));
 }
 

@@ -1,9 +1,13 @@
-/* mm/mmap.c: mmap(2) and munmap(2) for anonymous memory (and for /dev/zero, whose mapping is the same).
-   A mapping is a VMA of the process's address space. Its pages come at the first touch, zeroed; after
-   a fork a private mapping's pages are shared copy-on-write, as all of a process's memory is, while a
-   MAP_SHARED mapping's stay the same pages in parent and child, so that one sees what the other
-   writes. Finding room for a mapping (the top-down search below mmap_base) and changing the VMAs are
-   the page tables' mechanics, host code behind get_unmapped_area, mmap_region and do_munmap. */
+/* mm/mmap.c: mmap(2) and munmap(2) for anonymous memory (and for /dev/zero, whose mapping is the same)
+   and for regular files, which live on the tmpfs (mm/shmem.c's shmem_mmap). A mapping is a VMA of the
+   process's address space. Its pages come at the first touch: anonymous memory's zeroed, a file's
+   from the file's page cache; after a fork a private mapping's pages are shared copy-on-write, as all
+   of a process's memory is, while a MAP_SHARED mapping's stay the same pages in parent and child, so
+   that one sees what the other writes. A MAP_SHARED file mapping maps the file's own pages: read(2)
+   and every other mapping of the file see its writes, which outlive the mapping. A MAP_PRIVATE one
+   reads them until its first write to a page copies it. A page past the file's end is SIGBUS to touch
+   (shmem_fault). Finding room for a mapping (the top-down search below mmap_base) and changing the
+   VMAs are the page tables' mechanics, host code behind get_unmapped_area, mmap_region and do_munmap. */
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
@@ -67,14 +71,16 @@ static long do_mmap(int file, unsigned long addr, unsigned long len, unsigned lo
     case MAP_SHARED:
       if (flags & MAP_GROWSDOWN)
         return -EINVAL;
+      pgoff = 0;
       break;
     case MAP_PRIVATE:
+      pgoff = addr >> PAGE_SHIFT;
       break;
     default:
       return -EINVAL;
     }
   }
-  return mmap_region(addr, len, prot, (flags & MAP_TYPE) != MAP_PRIVATE);
+  return mmap_region(file, addr, len, prot, (flags & MAP_TYPE) != MAP_PRIVATE, pgoff);
 }
 
 /* `file` is the descriptor plus one, or 0 for anonymous memory. */

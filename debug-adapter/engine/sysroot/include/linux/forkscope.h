@@ -106,14 +106,17 @@ int set_heap_brk(unsigned long brk);
    - get_unmapped_area: the fixed address as it is, a free hint, or the highest free range below
      mmap_base; -ENOMEM when none fits;
    - find_vma_intersection: whether any mapping overlaps [start, end);
-   - mmap_region: anonymous memory at [addr, addr+len), unmapping what was there; shared with the
-     children the process forks, or private; addr, or -ENOMEM past the simulator's limit;
+   - mmap_region: at [addr, addr+len), unmapping what was there, the pages of the open file `file`
+     (its descriptor plus one) from page pgoff on, or anonymous memory for 0 (and /dev/zero); shared
+     with the children the process forks and the file's other mappings, or private; addr, or -ENOMEM
+     past the simulator's limit;
    - do_munmap: unmaps [start, start+len), what of it is mapped;
-   - mprotect_fixup: the protection of [start, end), or -ENOMEM if part of it is unmapped;
-   - file_can_mmap: whether the open file has an mmap operation (only /dev/zero does). */
+   - mprotect_fixup: the protection of [start, end), or -ENOMEM if part of it is unmapped, or -EACCES
+     at a shared mapping of a file not open for writing asked to become writable;
+   - file_can_mmap: whether the open file has an mmap operation (regular files and /dev/zero). */
 long get_unmapped_area(unsigned long addr, unsigned long len, int fixed);
 int find_vma_intersection(unsigned long start, unsigned long end);
-long mmap_region(unsigned long addr, unsigned long len, unsigned long prot, int shared);
+long mmap_region(int file, unsigned long addr, unsigned long len, unsigned long prot, int shared, unsigned long pgoff);
 void do_munmap(unsigned long start, unsigned long len);
 long mprotect_fixup(unsigned long start, unsigned long end, unsigned long prot);
 /* madvise_vmas: the mapped parts of [start, end), their pages dropped if `dontneed` (zap_page_range);

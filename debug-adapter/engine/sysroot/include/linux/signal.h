@@ -71,6 +71,7 @@
 /* A fault's si_code: what went wrong (positive codes come from the kernel itself). */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
+#define BUS_ADRERR  2
 #define FPE_INTDIV  1
 #define ILL_ILLOPN  2
 #define CLD_EXITED    1

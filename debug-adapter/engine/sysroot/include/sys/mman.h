@@ -7,7 +7,8 @@
 #define MAP_FAILED ((void *)-1)
 
 /* Maps length bytes of memory (anonymous: zeroed, private to the process or, with MAP_SHARED, shared
-   with the children it forks). Returns the address, or MAP_FAILED with errno. */
+   with the children it forks), or of the file open at fd from offset on (MAP_SHARED: the file's own
+   pages; MAP_PRIVATE: copied on the first write). Returns the address, or MAP_FAILED with errno. */
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t len, int prot);
