@@ -61,6 +61,13 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   do_munmap: (ctx, a) => currentMem(ctx).unmap(num(a[0]), num(a[1])),
   mprotect_fixup: (ctx, a) => mprotectFixup(currentMem(ctx), num(a[0]), num(a[1]), num(a[2])),
   madvise_vmas: (ctx, a) => madviseVmas(currentMem(ctx), num(a[0]), num(a[1]), num(a[2]) !== 0),
+  find_vma: (ctx, a) => {
+    const v = currentMem(ctx).vmas.find((vma) => vma.end > num(a[0]));
+    if (!v) return 0;
+    ctx.mem.write64(num(a[1]), v.start);
+    ctx.mem.write64(num(a[2]), v.end);
+    return 1;
+  },
   file_can_mmap: (ctx, a) => (fileCanMmap(machineOf(ctx).vfs.fdTable().get(num(a[0]))) ? 1 : 0),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),

@@ -515,6 +515,8 @@ function randomBuffer(mem: AddressSpace, addr: Value | undefined, count: number)
   }
 }
 
+/** msync's flags, in strace's order (xlat/msync_flags.in). */
+const MSYNC_FLAGS = [[0x4, 'MS_SYNC'], [0x1, 'MS_ASYNC'], [0x2, 'MS_INVALIDATE']] as const;
 const PROT_FLAGS = [[0x1, 'PROT_READ'], [0x2, 'PROT_WRITE'], [0x4, 'PROT_EXEC'], [0x8, 'PROT_SEM'], [0x01000000, 'PROT_GROWSDOWN'], [0x02000000, 'PROT_GROWSUP']] as const;
 const MAP_TYPES: ReadonlyMap<number, string> = new Map([[0, 'MAP_FILE'], [1, 'MAP_SHARED'], [2, 'MAP_PRIVATE'], [3, 'MAP_SHARED_VALIDATE']]);
 const MAP_FLAGS = [
@@ -539,7 +541,7 @@ function mapFlags(v: number): string {
   return [MAP_TYPES.get(type) ?? `0x${type.toString(16)} /* MAP_??? */`, ...names, ...(rest !== 0 ? [`0x${rest.toString(16)}`] : [])].join('|');
 }
 
-/** mm/mmap.c's and mm/mprotect.c's calls. */
+/** mm/mmap.c's, mm/mprotect.c's, mm/madvise.c's and mm/msync.c's calls. */
 const MM_DECODERS: Readonly<Record<string, Decoder>> = {
   mmap: {
     enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${protFlags(int32(c.args[2]))}, ${mapFlags(int32(c.args[3]))}, ${intArg(c.args[4])}, ${n(c.args[5]) === 0 ? '0' : hex(c.args[5])})`,
@@ -548,6 +550,7 @@ const MM_DECODERS: Readonly<Record<string, Decoder>> = {
   munmap: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])})` },
   madvise: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${madviseAdvice(int32(c.args[2]))})` },
   mprotect: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${protFlags(int32(c.args[2]))})` },
+  msync: { enter: (c) => `${hex(c.args[0])}, ${sizeArg(c.args[1])}, ${flagsText(int32(c.args[2]), MSYNC_FLAGS, '0', 'MS_???')})` },
 };
 
 /** openat's directory argument. */

@@ -60,6 +60,7 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 long sys_madvise(unsigned long start, size_t len_in, int behavior);
+long sys_msync(unsigned long start, size_t len, int flags);
 
 /* A system call's result as the C library returns it: -errno becomes errno and -1 (glibc's
    INLINE_SYSCALL). The other lib/ files call it too. */
@@ -284,6 +285,11 @@ int mprotect(void *addr, size_t len, int prot)
 int madvise(void *addr, size_t length, int advice)
 {
   return __syscall_result(sys_madvise((unsigned long)addr, length, advice));
+}
+
+int msync(void *addr, size_t length, int flags)
+{
+  return __syscall_result(sys_msync((unsigned long)addr, length, flags));
 }
 
 ssize_t getrandom(void *buffer, size_t length, unsigned int flags)

@@ -28,6 +28,11 @@
 #define MAP_SYNC 0x80000
 #define MAP_FIXED_NOREPLACE 0x100000
 
+/* msync's flags. */
+#define MS_ASYNC 1      /* sync memory asynchronously */
+#define MS_INVALIDATE 2 /* invalidate the caches */
+#define MS_SYNC 4       /* synchronous memory sync */
+
 /* madvise's advice. */
 #define MADV_NORMAL 0     /* no further special treatment */
 #define MADV_RANDOM 1     /* expect random page references */

@@ -12,6 +12,8 @@
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t len, int prot);
+/* Writes a file mapping's changes back to the file (the tmpfs has nothing to write back). */
+int msync(void *addr, size_t length, int flags);
 /* Advice about the pages of a range: MADV_DONTNEED drops them (private anonymous ones read as zeros
    after it). */
 int madvise(void *addr, size_t length, int advice);
