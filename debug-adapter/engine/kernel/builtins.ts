@@ -6,7 +6,7 @@ import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
 import { copyFromUser, copyToUser } from './uaccess';
-import { fileCanMmap, getUnmappedArea, madviseVmas, mmapRegion, mprotectFixup } from './mmap';
+import { fileCanMmap, fileMmapSizeMax, getUnmappedArea, madviseVmas, mmapRegion, mprotectFixup } from './mmap';
 
 /** select_task_rq's flag for a new task (linux/sched/rq.h). */
 const WF_FORK = 0x04;
@@ -68,6 +68,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
     ctx.mem.write64(num(a[2]), v.end);
     return 1;
   },
+  file_mmap_size_max: (ctx, a) => fileMmapSizeMax(machineOf(ctx).vfs.fdTable().get(num(a[0]))),
   file_can_mmap: (ctx, a) => (fileCanMmap(machineOf(ctx).vfs.fdTable().get(num(a[0]))) ? 1 : 0),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),

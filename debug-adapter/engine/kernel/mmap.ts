@@ -97,6 +97,20 @@ export function madviseVmas(mem: AddressSpace, start: number, end: number, dontn
   return hole || covered < end ? -ENOMEM : 0;
 }
 
+/** MAX_LFS_FILESIZE on x86-64: 2^63 - 1. */
+const MAX_LFS_FILESIZE = (1n << 63n) - 1n;
+const ULONG_MAX = (1n << 64n) - 1n;
+
+/**
+ * file_mmap_size_max: the largest offset `file` may be mapped to: MAX_LFS_FILESIZE for a regular file
+ * (/proc's sysctl files are regular too), ULONG_MAX for a device, a directory, a pipe or the terminal
+ * (none of which here has FMODE_UNSIGNED_OFFSET).
+ */
+export function fileMmapSizeMax(file: OpenFile | undefined): bigint {
+  const regular = file?.kind === 'inode' && (file.inode.kind === 'reg' || file.inode.kind === 'sysctl');
+  return regular ? MAX_LFS_FILESIZE : ULONG_MAX;
+}
+
 /**
  * Whether an open file has an mmap operation: a regular file (tmpfs's shmem_mmap) and /dev/zero,
  * whose mapping is anonymous memory; not /dev/null, /proc's files, directories, pipes or the terminal.

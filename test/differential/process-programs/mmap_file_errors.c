@@ -1,7 +1,7 @@
 /* mmap of regular files: the errors Linux gives (an unaligned offset, a descriptor not open for
-   reading, a shared writable mapping of one not open for writing, a directory), what is allowed (an
-   offset past the end, a private writable mapping of a read-only descriptor), mprotect's EACCES for a
-   shared mapping of a read-only descriptor, and msync's argument checks. */
+   reading, a shared writable mapping of one not open for writing, a directory, an offset too large),
+   what is allowed (an offset past the end, a private writable mapping of a read-only descriptor),
+   mprotect's EACCES for a shared mapping of a read-only descriptor, and msync's argument checks. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -36,6 +36,16 @@ int main(void) {
   show("append shared write", mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, ap, 0));
   show("offset past the end", mmap(NULL, 4096, PROT_READ, MAP_SHARED, rw, 1 << 20));
   show("longer than the file", mmap(NULL, 10 * 4096, PROT_READ, MAP_SHARED, rw, 0));
+  /* file_mmap_ok: the mapping must end within MAX_LFS_FILESIZE (ULONG_MAX for /dev/zero): EOVERFLOW. */
+  show("offset 2^62", mmap(NULL, 4096, PROT_READ, MAP_SHARED, rw, 1L << 62));
+  show("offset -4096", mmap(NULL, 4096, PROT_READ, MAP_SHARED, rw, -4096));
+  show("offset 2^63-4096", mmap(NULL, 4096, PROT_READ, MAP_SHARED, rw, (off_t)((1UL << 63) - 4096)));
+  show("offset 2^63-8192", mmap(NULL, 4096, PROT_READ, MAP_SHARED, rw, (off_t)((1UL << 63) - 8192)));
+  show("offset 2^63-8192, 2 pages", mmap(NULL, 8192, PROT_READ, MAP_SHARED, rw, (off_t)((1UL << 63) - 8192)));
+  int zero = open("/dev/zero", O_RDWR);
+  show("/dev/zero offset -4096", mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, zero, -4096));
+  show("/dev/zero offset -8192", mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, zero, -8192));
+  close(zero);
   show("prot none", mmap(NULL, 4096, PROT_NONE, MAP_SHARED, rw, 0));
   mkdir("mmap_file_errors.dir", 0700);
   int dir = open("mmap_file_errors.dir", O_RDONLY | O_DIRECTORY);

@@ -23,6 +23,19 @@
 /* The flags a MAP_SHARED_VALIDATE file mapping may carry. */
 #define MAP_SHARED_VALIDATE_MASK (LEGACY_MAP_MASK | MAP_SYNC | MAP_FIXED_NOREPLACE)
 
+/* Whether pgoff and len stay within the largest offset the file may be mapped to. */
+static int file_mmap_ok(int file, unsigned long pgoff, unsigned long len)
+{
+  unsigned long maxsize = file_mmap_size_max(file - 1);
+
+  if (maxsize && len > maxsize)
+    return 0;
+  maxsize -= len;
+  if (pgoff > maxsize >> PAGE_SHIFT)
+    return 0;
+  return 1;
+}
+
 static long do_mmap(int file, unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
                     unsigned long pgoff)
 {
@@ -47,6 +60,9 @@ static long do_mmap(int file, unsigned long addr, unsigned long len, unsigned lo
 
   if (file) {
     long f_flags = file_flags(file - 1);
+
+    if (!file_mmap_ok(file, pgoff, len))
+      return -EOVERFLOW;
 
     switch (flags & MAP_TYPE) {
     case MAP_SHARED_VALIDATE:

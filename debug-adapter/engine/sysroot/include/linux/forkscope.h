@@ -123,6 +123,9 @@ long mprotect_fixup(unsigned long start, unsigned long end, unsigned long prot);
    -ENOMEM if part of the range is unmapped, else 0. */
 long madvise_vmas(unsigned long start, unsigned long end, int dontneed);
 int file_can_mmap(unsigned int fd);
+/* file_mmap_size_max: the largest offset the open file may be mapped to: MAX_LFS_FILESIZE for a
+   regular file, ULONG_MAX for the others. */
+unsigned long file_mmap_size_max(unsigned int fd);
 /* find_vma: the first mapping that ends above addr, its bounds in *vm_start and *vm_end; 0 when there
    is none, else 1. */
 int find_vma(unsigned long addr, unsigned long *vm_start, unsigned long *vm_end);
