@@ -2,8 +2,9 @@
    already past, the clocks that cannot sleep (EOPNOTSUPP) or do not exist (EINVAL), a handled signal
    cutting a relative sleep short (EINTR, the time left written) and an absolute one (EINTR, nothing
    written), and the CPU clocks: the process's, which another thread's work advances, another
-   thread's, and the caller's own thread clock (EINVAL). clock_nanosleep returns the error number;
-   nanosleep returns -1 and sets errno. */
+   thread's, and the caller's own thread clock (EINVAL). A time the kernel cannot read, or a time left
+   it cannot write, is EFAULT. clock_nanosleep returns the error number; nanosleep returns -1 and sets
+   errno. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -65,6 +66,11 @@ int main(void)
   rem.tv_sec = 9;
   r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &now, &rem);
   printf("absolute, cut short: %d, time left untouched: %d\n", r, rem.tv_sec == 9);
+  alarm(1);
+  r = clock_nanosleep(CLOCK_MONOTONIC, 0, &req, (struct timespec *)16);
+  printf("relative, cut short, time left to a bad address: %d (EFAULT %d)\n", r, EFAULT);
+  printf("time at a bad address: %d\n", clock_nanosleep(CLOCK_MONOTONIC, 0, (struct timespec *)16, NULL));
+  printf("time at a kernel address: %d\n", clock_nanosleep(CLOCK_MONOTONIC, 0, (struct timespec *)0xffffffff81000000UL, NULL));
 
   printf("process cpu clock, deadline past: %d\n", clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, TIMER_ABSTIME, &zero, NULL));
   printf("thread cpu clock: %d\n", clock_nanosleep(CLOCK_THREAD_CPUTIME_ID, 0, &cpu, NULL));

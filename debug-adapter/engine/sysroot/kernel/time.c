@@ -12,11 +12,16 @@
 #include <linux/hrtimer.h>
 #include <linux/timekeeping.h>
 
-/* The time left, for the caller: a signal ended the sleep. */
-static long nanosleep_copyout(struct restart_block *restart, u64 left)
+/* The time left, for the caller: a signal ended the sleep. An address it cannot be written to makes
+   the call fail with EFAULT instead. */
+long nanosleep_copyout(struct restart_block *restart, u64 left)
 {
-  restart->nanosleep.rmtp->tv_sec = left / NSEC_PER_SEC;
-  restart->nanosleep.rmtp->tv_nsec = left % NSEC_PER_SEC;
+  struct __kernel_timespec rem;
+
+  rem.tv_sec = left / NSEC_PER_SEC;
+  rem.tv_nsec = left % NSEC_PER_SEC;
+  if (copy_to_user(restart->nanosleep.rmtp, &rem, sizeof(rem)))
+    return -EFAULT;
   return -ERESTART_RESTARTBLOCK;
 }
 

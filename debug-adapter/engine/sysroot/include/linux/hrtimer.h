@@ -12,5 +12,9 @@ enum hrtimer_mode {
 
 /* Sleeps until clock `clockid` reads `rqtp` (HRTIMER_MODE_ABS) or for `rqtp` nanoseconds (REL). */
 long hrtimer_nanosleep(u64 rqtp, const enum hrtimer_mode mode, const clockid_t clockid);
+/* A sleep cut short writes the time left to restart->nanosleep.rmtp: -ERESTART_RESTARTBLOCK, or
+   -EFAULT if it cannot be written there. */
+struct restart_block;
+long nanosleep_copyout(struct restart_block *restart, u64 left);
 
 #endif

@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 #include <linux/jiffies.h>
+#include <linux/hrtimer.h>
 
 #define CPUCLOCK_PROF 0
 #define CPUCLOCK_VIRT 1
@@ -119,10 +120,8 @@ static long do_cpu_nanosleep(struct restart_block *restart)
   now = cpu_clock_now(clock, &p);
   if (!p || now >= expires)
     return 0;
-  if (restart->nanosleep.rmtp) {
-    restart->nanosleep.rmtp->tv_sec = (expires - now) / NSEC_PER_SEC;
-    restart->nanosleep.rmtp->tv_nsec = (expires - now) % NSEC_PER_SEC;
-  }
+  if (restart->nanosleep.rmtp)
+    return nanosleep_copyout(restart, expires - now);
   return -ERESTART_RESTARTBLOCK;
 }
 

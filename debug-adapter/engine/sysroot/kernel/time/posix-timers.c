@@ -6,6 +6,7 @@
 #include <linux/posix-timers.h>
 #include <linux/timekeeping.h>
 #include <linux/hrtimer.h>
+#include <linux/forkscope.h>
 
 /* The coarse clocks advance once a tick (TICK_NSEC, vdso/jiffies.h); the others are as fine as the
    virtual clock, a nanosecond. */
@@ -87,21 +88,22 @@ long sys_clock_nanosleep(const clockid_t which_clock, int flags, const struct __
                          struct __kernel_timespec *rmtp)
 {
   bool cpu_clock = which_clock < 0 || which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock == CLOCK_THREAD_CPUTIME_ID;
+  struct __kernel_timespec t;
 
   if (!cpu_clock && kc_clock_get(which_clock) < 0 && which_clock != CLOCK_REALTIME_ALARM && which_clock != CLOCK_BOOTTIME_ALARM)
     return -EINVAL;
   if (which_clock == CLOCK_MONOTONIC_RAW || which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ||
       which_clock == CLOCK_REALTIME_ALARM || which_clock == CLOCK_BOOTTIME_ALARM)
     return -EOPNOTSUPP;
-  if (!rqtp) /* get_timespec64's copy_from_user */
+  if (copy_from_user(&t, rqtp, sizeof(t))) /* get_timespec64 */
     return -EFAULT;
-  if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 || rqtp->tv_nsec >= NSEC_PER_SEC)
+  if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC)
     return -EINVAL;
   if (flags & TIMER_ABSTIME)
     rmtp = 0;
   current->restart_block.fn = do_no_restart_syscall;
   current->restart_block.nanosleep.rmtp = rmtp;
   if (cpu_clock)
-    return posix_cpu_nsleep(which_clock, flags, rqtp);
-  return common_nsleep(which_clock, flags, rqtp);
+    return posix_cpu_nsleep(which_clock, flags, &t);
+  return common_nsleep(which_clock, flags, &t);
 }
