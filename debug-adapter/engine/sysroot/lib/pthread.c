@@ -25,6 +25,11 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 #define FUTEX_BITSET_MATCH_ANY 0xffffffff
+/* What a futex operation on a word gets ORed in: FUTEX_PRIVATE_FLAG when only this process's threads
+   use the word, nothing when other processes may map it (a process-shared mutex or condition
+   variable), so that the kernel keys it by the shared memory (glibc's LLL_PRIVATE and LLL_SHARED). */
+#define LLL_PRIVATE FUTEX_PRIVATE_FLAG
+#define LLL_SHARED 0
 
 /* glibc's flag set: "no signal is sent" when a thread ends (termination signal 0). */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SIGHAND | CLONE_THREAD \
@@ -204,39 +209,39 @@ void __fork_child_robust_list(void)
   sys_set_robust_list(&self->robust_head, sizeof(struct robust_list_head));
 }
 
-static void futex_wait(int *word, int val)
+static void futex_wait(int *word, int val, int private)
 {
-  sys_futex((unsigned int *)word, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, val, 0, 0, 0);
+  sys_futex((unsigned int *)word, FUTEX_WAIT | private, val, 0, 0, 0);
 }
 
-static void futex_wake(int *word, int nr)
+static void futex_wake(int *word, int nr, int private)
 {
-  sys_futex((unsigned int *)word, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, nr, 0, 0, 0);
+  sys_futex((unsigned int *)word, FUTEX_WAKE | private, nr, 0, 0, 0);
 }
 
-/* glibc's __futex_abstimed_wait64 on CLOCK_REALTIME: sleeps while *word == expected, until a wake or
-   the absolute time abstime. Returns 0 when woken, else the kernel's error as a positive number
-   (ETIMEDOUT, EAGAIN when the word had changed already, EINTR). The kernel refuses a negative time,
-   which is a valid one long past. */
-static int futex_abstimed_wait(int *word, int expected, const struct timespec *abstime)
+/* glibc's __futex_abstimed_wait64: sleeps while *word == expected, until a wake or the absolute time
+   abstime on `clockid` (CLOCK_REALTIME or CLOCK_MONOTONIC). Returns 0 when woken, else the kernel's
+   error as a positive number (ETIMEDOUT, EAGAIN when the word had changed already, EINTR). The kernel
+   refuses a negative time, which is a valid one long past. */
+static int futex_abstimed_wait(int *word, int expected, clockid_t clockid, const struct timespec *abstime, int private)
 {
   if (abstime->tv_sec < 0)
     return ETIMEDOUT;
-  return -sys_futex((unsigned int *)word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME | FUTEX_PRIVATE_FLAG, expected,
-                    abstime, 0, FUTEX_BITSET_MATCH_ANY);
+  return -sys_futex((unsigned int *)word, FUTEX_WAIT_BITSET | (clockid == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0) | private,
+                    expected, abstime, 0, FUTEX_BITSET_MATCH_ANY);
 }
 
 /* glibc's low-level lock (lowlevellock.h), the futex lock under the mutex and the internal lock of the
    read-write lock and the barrier: 0 unlocked, 1 locked, 2 locked and someone may sleep on it. It is
    Drepper's "Futexes Are Tricky" mutex 2: taking a free lock, or releasing one nobody waits for,
    needs no system call. */
-static void lll_lock(int *futex)
+static void lll_lock(int *futex, int private)
 {
   if (__libc_atomic_cmpxchg(futex, 0, 1) == 0)
     return;
   /* __lll_lock_wait: contended, so mark it "locked, with sleepers" and sleep until an unlock. */
   while (__libc_atomic_xchg(futex, 2) != 0)
-    futex_wait(futex, 2);
+    futex_wait(futex, 2, private);
 }
 
 static int lll_trylock(int *futex)
@@ -244,22 +249,22 @@ static int lll_trylock(int *futex)
   return __libc_atomic_cmpxchg(futex, 0, 1) != 0;
 }
 
-static void lll_unlock(int *futex)
+static void lll_unlock(int *futex, int private)
 {
   if (__libc_atomic_xchg(futex, 0) > 1)
-    futex_wake(futex, 1);
+    futex_wake(futex, 1, private);
 }
 
 /* glibc's __libc_lock_lock and __libc_lock_unlock: the C library's own locks (malloc's arena lock)
    are this low-level lock too. */
 void __libc_lock_lock(int *lock)
 {
-  lll_lock(lock);
+  lll_lock(lock, LLL_PRIVATE);
 }
 
 void __libc_lock_unlock(int *lock)
 {
-  lll_unlock(lock);
+  lll_unlock(lock, LLL_PRIVATE);
 }
 
 /* The key table: a key is in use while its sequence number is odd. Creating or deleting it bumps the
@@ -586,7 +591,7 @@ void __pthread_disable_asynccancel(int oldtype)
   /* pthread_cancel marked the cancel as on its way (CANCELING) and its SIGCANCEL has not arrived: the
      thread must not go on as if the call had finished. It sleeps until the signal comes. */
   while ((newval & (CANCELING_BITMASK | CANCELED_BITMASK)) == CANCELING_BITMASK) {
-    futex_wait(&self->cancelhandling, newval);
+    futex_wait(&self->cancelhandling, newval, LLL_PRIVATE);
     newval = self->cancelhandling;
   }
 }
@@ -690,12 +695,12 @@ static void __nptl_free_stacks(size_t limit)
    oldest stacks beyond its limit. */
 static void __nptl_deallocate_stack(struct pthread *pd)
 {
-  lll_lock(&stack_cache_lock);
+  lll_lock(&stack_cache_lock, LLL_PRIVATE);
   list_add(&pd->list, &stack_cache);
   stack_cache_actsize += pd->stackblock_size;
   if (stack_cache_actsize > STACK_CACHE_MAXSIZE)
     __nptl_free_stacks(STACK_CACHE_MAXSIZE);
-  lll_unlock(&stack_cache_lock);
+  lll_unlock(&stack_cache_lock, LLL_PRIVATE);
 }
 
 /* glibc's __nptl_free_tcb: once only, whoever gets there first (the joiner, the detached thread
@@ -723,7 +728,7 @@ static struct pthread *get_cached_stack(size_t *sizep, void **memp)
   size_t stackblock_size;
   size_t guardsize;
 
-  lll_lock(&stack_cache_lock);
+  lll_lock(&stack_cache_lock, LLL_PRIVATE);
   for (entry = stack_cache.next; entry != &stack_cache; entry = entry->next) {
     curr = list_entry(entry);
     if (FREE_P(curr) && curr->stackblock_size >= size) {
@@ -736,12 +741,12 @@ static struct pthread *get_cached_stack(size_t *sizep, void **memp)
     }
   }
   if (result == NULL || result->stackblock_size > 4 * size) {
-    lll_unlock(&stack_cache_lock);
+    lll_unlock(&stack_cache_lock, LLL_PRIVATE);
     return NULL;
   }
   list_del(&result->list);
   stack_cache_actsize -= result->stackblock_size;
-  lll_unlock(&stack_cache_lock);
+  lll_unlock(&stack_cache_lock, LLL_PRIVATE);
 
   *sizep = result->stackblock_size;
   *memp = result->stackblock;
@@ -1015,16 +1020,29 @@ int pthread_attr_getdetachstate(const pthread_attr_t *attr, int *detachstate)
    (EDEADLK) or unlocked by another thread (EPERM). __nusers counts the threads holding it, which is
    what pthread_mutex_destroy checks. */
 struct pthread_mutexattr {
-  int mutexkind;
+  int mutexkind; /* the type, and the flags above it */
 };
 
+/* The attribute's flag bits (pthreadP.h): process-shared is the one Forkscope's library has. */
+#define PTHREAD_MUTEXATTR_FLAG_PSHARED 0x80000000
+#define PTHREAD_MUTEXATTR_FLAG_BITS 0xf0000000
+/* In the mutex's kind, above the type: other processes may map the mutex. */
+#define PTHREAD_MUTEX_PSHARED_BIT 128
+
 #define PTHREAD_MUTEX_TYPE(m) ((m)->__data.__kind & 127)
+/* The futex flag for the mutex's lock word. */
+#define PTHREAD_MUTEX_PSHARED(m) (((m)->__data.__kind & PTHREAD_MUTEX_PSHARED_BIT) ? LLL_SHARED : LLL_PRIVATE)
 
 int pthread_mutex_init(pthread_mutex_t *mutex, const pthread_mutexattr_t *attr)
 {
+  const struct pthread_mutexattr *imutexattr = (const struct pthread_mutexattr *)attr;
+
   memset(mutex, 0, sizeof(pthread_mutex_t));
-  if (attr)
-    mutex->__data.__kind = ((const struct pthread_mutexattr *)attr)->mutexkind;
+  if (imutexattr) {
+    mutex->__data.__kind = imutexattr->mutexkind & ~PTHREAD_MUTEXATTR_FLAG_BITS;
+    if (imutexattr->mutexkind & PTHREAD_MUTEXATTR_FLAG_PSHARED)
+      mutex->__data.__kind |= PTHREAD_MUTEX_PSHARED_BIT;
+  }
   return 0;
 }
 
@@ -1046,7 +1064,7 @@ static int mutex_lock(pthread_mutex_t *mutex, int incr)
   switch (PTHREAD_MUTEX_TYPE(mutex)) {
   case PTHREAD_MUTEX_TIMED_NP:
   case PTHREAD_MUTEX_ADAPTIVE_NP: /* glibc's adaptive mutex spins a while before it sleeps */
-    lll_lock(&mutex->__data.__lock);
+    lll_lock(&mutex->__data.__lock, PTHREAD_MUTEX_PSHARED(mutex));
     break;
   case PTHREAD_MUTEX_RECURSIVE_NP:
     id = THREAD_SELF_TID();
@@ -1057,13 +1075,13 @@ static int mutex_lock(pthread_mutex_t *mutex, int incr)
       ++mutex->__data.__count;
       return 0;
     }
-    lll_lock(&mutex->__data.__lock);
+    lll_lock(&mutex->__data.__lock, PTHREAD_MUTEX_PSHARED(mutex));
     mutex->__data.__count = 1;
     break;
   case PTHREAD_MUTEX_ERRORCHECK_NP:
     if (mutex->__data.__owner == THREAD_SELF_TID())
       return EDEADLK;
-    lll_lock(&mutex->__data.__lock);
+    lll_lock(&mutex->__data.__lock, PTHREAD_MUTEX_PSHARED(mutex));
     break;
   default:
     return EINVAL; /* destroyed, or never initialized */
@@ -1133,7 +1151,7 @@ static int mutex_unlock(pthread_mutex_t *mutex, int decr)
   mutex->__data.__owner = 0;
   if (decr)
     --mutex->__data.__nusers;
-  lll_unlock(&mutex->__data.__lock);
+  lll_unlock(&mutex->__data.__lock, PTHREAD_MUTEX_PSHARED(mutex));
   return 0;
 }
 
@@ -1155,23 +1173,108 @@ int pthread_mutexattr_destroy(pthread_mutexattr_t *attr)
 
 int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type)
 {
+  struct pthread_mutexattr *iattr = (struct pthread_mutexattr *)attr;
+
   if (type < PTHREAD_MUTEX_NORMAL || type > PTHREAD_MUTEX_ADAPTIVE_NP)
     return EINVAL;
-  ((struct pthread_mutexattr *)attr)->mutexkind = type;
+  iattr->mutexkind = (iattr->mutexkind & PTHREAD_MUTEXATTR_FLAG_BITS) | type;
   return 0;
 }
 
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *attr, int *type)
 {
-  *type = ((const struct pthread_mutexattr *)attr)->mutexkind;
+  *type = ((const struct pthread_mutexattr *)attr)->mutexkind & ~PTHREAD_MUTEXATTR_FLAG_BITS;
+  return 0;
+}
+
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared)
+{
+  struct pthread_mutexattr *iattr = (struct pthread_mutexattr *)attr;
+
+  if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED)
+    return EINVAL;
+  if (pshared == PTHREAD_PROCESS_PRIVATE)
+    iattr->mutexkind &= ~PTHREAD_MUTEXATTR_FLAG_PSHARED;
+  else
+    iattr->mutexkind |= PTHREAD_MUTEXATTR_FLAG_PSHARED;
+  return 0;
+}
+
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *attr, int *pshared)
+{
+  int kind = ((const struct pthread_mutexattr *)attr)->mutexkind;
+  *pshared = kind & PTHREAD_MUTEXATTR_FLAG_PSHARED ? PTHREAD_PROCESS_SHARED : PTHREAD_PROCESS_PRIVATE;
   return 0;
 }
 
 /* A waiter sleeps on the sequence number it saw before releasing the mutex: a signal after that
-   changes the number, so the futex either sees the change or is woken by it. No wakeup is lost. */
+   changes the number, so the futex either sees the change or is woken by it. No wakeup is lost.
+   __flags holds what glibc keeps in __wrefs' low bits: process-shared, and the clock of timed waits. */
+#define __PTHREAD_COND_SHARED_MASK 1
+#define __PTHREAD_COND_CLOCK_MONOTONIC_MASK 2
+#define COND_PSHARED(c) ((c)->__data.__flags & __PTHREAD_COND_SHARED_MASK ? LLL_SHARED : LLL_PRIVATE)
+
+/* A condition variable attribute: bit 0 process-shared, bit 1 the clock of timed waits
+   (CLOCK_REALTIME 0, CLOCK_MONOTONIC 1). */
+struct pthread_condattr {
+  int value;
+};
+
 int pthread_cond_init(pthread_cond_t *cond, const pthread_condattr_t *attr)
 {
+  const struct pthread_condattr *icond_attr = (const struct pthread_condattr *)attr;
+
   memset(cond, 0, sizeof(pthread_cond_t));
+  if (icond_attr) {
+    if (icond_attr->value & 1)
+      cond->__data.__flags |= __PTHREAD_COND_SHARED_MASK;
+    if (((icond_attr->value >> 1) & 1) != CLOCK_REALTIME)
+      cond->__data.__flags |= __PTHREAD_COND_CLOCK_MONOTONIC_MASK;
+  }
+  return 0;
+}
+
+int pthread_condattr_init(pthread_condattr_t *attr)
+{
+  ((struct pthread_condattr *)attr)->value = 0;
+  return 0;
+}
+
+int pthread_condattr_destroy(pthread_condattr_t *attr)
+{
+  return 0;
+}
+
+int pthread_condattr_setpshared(pthread_condattr_t *attr, int pshared)
+{
+  int *valuep = &((struct pthread_condattr *)attr)->value;
+
+  if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED)
+    return EINVAL;
+  *valuep = (*valuep & ~1) | (pshared != PTHREAD_PROCESS_PRIVATE);
+  return 0;
+}
+
+int pthread_condattr_getpshared(const pthread_condattr_t *attr, int *pshared)
+{
+  *pshared = ((const struct pthread_condattr *)attr)->value & 1 ? PTHREAD_PROCESS_SHARED : PTHREAD_PROCESS_PRIVATE;
+  return 0;
+}
+
+/* Only the two clocks a futex can wait on. */
+int pthread_condattr_setclock(pthread_condattr_t *attr, clockid_t clock_id)
+{
+  int *valuep = &((struct pthread_condattr *)attr)->value;
+
+  if (clock_id != CLOCK_MONOTONIC && clock_id != CLOCK_REALTIME)
+    return EINVAL;
+  *valuep = (*valuep & ~2) | (clock_id << 1);
+  return 0;
+}
+
+int pthread_condattr_getclock(const pthread_condattr_t *attr, clockid_t *clock_id)
+{
+  *clock_id = (((const struct pthread_condattr *)attr)->value >> 1) & 1;
   return 0;
 }
 
@@ -1198,11 +1301,11 @@ static void __condvar_cleanup_waiting(void *arg)
   struct _condvar_cleanup_buffer *cbuffer = arg;
 
   __libc_atomic_fetch_add((int *)&cbuffer->cond->__data.__waiters, -1);
-  futex_wake((int *)&cbuffer->cond->__data.__seq, 1);
+  futex_wake((int *)&cbuffer->cond->__data.__seq, 1, COND_PSHARED(cbuffer->cond));
   mutex_lock(cbuffer->mutex, 0);
 }
 
-static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *abstime)
+static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, clockid_t clockid, const struct timespec *abstime)
 {
   int seq = cond->__data.__seq;
   int err;
@@ -1221,9 +1324,9 @@ static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const 
   pthread_cleanup_push(__condvar_cleanup_waiting, &cbuffer);
   oldtype = __pthread_enable_asynccancel();
   if (abstime)
-    err = futex_abstimed_wait((int *)&cond->__data.__seq, seq, abstime);
+    err = futex_abstimed_wait((int *)&cond->__data.__seq, seq, clockid, abstime, COND_PSHARED(cond));
   else
-    futex_wait((int *)&cond->__data.__seq, seq);
+    futex_wait((int *)&cond->__data.__seq, seq, COND_PSHARED(cond));
   __pthread_disable_asynccancel(oldtype);
   pthread_cleanup_pop(0);
   mutex_lock(mutex, 0);
@@ -1233,7 +1336,7 @@ static int cond_wait_common(pthread_cond_t *cond, pthread_mutex_t *mutex, const 
 
 int pthread_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex)
 {
-  return cond_wait_common(cond, mutex, NULL);
+  return cond_wait_common(cond, mutex, CLOCK_REALTIME, NULL);
 }
 
 /* The time is checked before anything happens: a bad one leaves the mutex held. */
@@ -1241,7 +1344,18 @@ int pthread_cond_timedwait(pthread_cond_t *cond, pthread_mutex_t *mutex, const s
 {
   if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000)
     return EINVAL;
-  return cond_wait_common(cond, mutex, abstime);
+  return cond_wait_common(cond, mutex, cond->__data.__flags & __PTHREAD_COND_CLOCK_MONOTONIC_MASK ? CLOCK_MONOTONIC : CLOCK_REALTIME,
+                          abstime);
+}
+
+/* pthread_cond_timedwait on a clock the caller names, whatever the condition variable's. */
+int pthread_cond_clockwait(pthread_cond_t *cond, pthread_mutex_t *mutex, clockid_t clockid, const struct timespec *abstime)
+{
+  if (clockid != CLOCK_MONOTONIC && clockid != CLOCK_REALTIME)
+    return EINVAL;
+  if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000)
+    return EINVAL;
+  return cond_wait_common(cond, mutex, clockid, abstime);
 }
 
 int pthread_cond_signal(pthread_cond_t *cond)
@@ -1249,7 +1363,7 @@ int pthread_cond_signal(pthread_cond_t *cond)
   if (cond->__data.__waiters == 0)
     return 0;
   __libc_atomic_fetch_add((int *)&cond->__data.__seq, 1);
-  futex_wake((int *)&cond->__data.__seq, 1);
+  futex_wake((int *)&cond->__data.__seq, 1, COND_PSHARED(cond));
   return 0;
 }
 
@@ -1258,7 +1372,7 @@ int pthread_cond_broadcast(pthread_cond_t *cond)
   if (cond->__data.__waiters == 0)
     return 0;
   __libc_atomic_fetch_add((int *)&cond->__data.__seq, 1);
-  futex_wake((int *)&cond->__data.__seq, INT_MAX);
+  futex_wake((int *)&cond->__data.__seq, INT_MAX, COND_PSHARED(cond));
   return 0;
 }
 
@@ -1323,9 +1437,9 @@ static int rwlock_wait(pthread_rwlock_t *rwlock, unsigned int *queued, unsigned 
     return EAGAIN;
   }
   waitval = *wakeup;
-  lll_unlock(&rwlock->__data.__lock);
-  futex_wait((int *)wakeup, waitval);
-  lll_lock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
+  futex_wait((int *)wakeup, waitval, LLL_PRIVATE);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   --*queued;
   return 0;
 }
@@ -1335,7 +1449,7 @@ int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
   int result = 0;
   int wake = 0;
 
-  lll_lock(&rwlock->__data.__lock);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   for (;;) {
     int entered = rwlock_enter_reader(rwlock, &wake);
     if (entered >= 0) {
@@ -1346,9 +1460,9 @@ int pthread_rwlock_rdlock(pthread_rwlock_t *rwlock)
     if (result)
       break;
   }
-  lll_unlock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
   if (wake)
-    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX, LLL_PRIVATE);
   return result;
 }
 
@@ -1357,13 +1471,13 @@ int pthread_rwlock_tryrdlock(pthread_rwlock_t *rwlock)
   int result;
   int wake = 0;
 
-  lll_lock(&rwlock->__data.__lock);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   result = rwlock_enter_reader(rwlock, &wake);
   if (result < 0)
     result = EBUSY;
-  lll_unlock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
   if (wake)
-    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+    futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX, LLL_PRIVATE);
   return result;
 }
 
@@ -1371,7 +1485,7 @@ int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
 {
   int result = 0;
 
-  lll_lock(&rwlock->__data.__lock);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   for (;;) {
     /* Get the lock if nobody holds it. */
     if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
@@ -1382,7 +1496,7 @@ int pthread_rwlock_wrlock(pthread_rwlock_t *rwlock)
     if (result)
       break;
   }
-  lll_unlock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
   return result;
 }
 
@@ -1390,19 +1504,19 @@ int pthread_rwlock_trywrlock(pthread_rwlock_t *rwlock)
 {
   int result = EBUSY;
 
-  lll_lock(&rwlock->__data.__lock);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   if (rwlock->__data.__writer == 0 && rwlock->__data.__nr_readers == 0) {
     rwlock->__data.__writer = THREAD_SELF_TID();
     result = 0;
   }
-  lll_unlock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
   return result;
 }
 
 /* The last one out wakes one queued writer if there is one, else every queued reader. */
 int pthread_rwlock_unlock(pthread_rwlock_t *rwlock)
 {
-  lll_lock(&rwlock->__data.__lock);
+  lll_lock(&rwlock->__data.__lock, LLL_PRIVATE);
   if (rwlock->__data.__writer)
     rwlock->__data.__writer = 0;
   else
@@ -1410,18 +1524,18 @@ int pthread_rwlock_unlock(pthread_rwlock_t *rwlock)
   if (rwlock->__data.__nr_readers == 0) {
     if (rwlock->__data.__nr_writers_queued) {
       ++rwlock->__data.__writer_wakeup;
-      lll_unlock(&rwlock->__data.__lock);
-      futex_wake((int *)&rwlock->__data.__writer_wakeup, 1);
+      lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
+      futex_wake((int *)&rwlock->__data.__writer_wakeup, 1, LLL_PRIVATE);
       return 0;
     }
     if (rwlock->__data.__nr_readers_queued) {
       ++rwlock->__data.__readers_wakeup;
-      lll_unlock(&rwlock->__data.__lock);
-      futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX);
+      lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
+      futex_wake((int *)&rwlock->__data.__readers_wakeup, INT_MAX, LLL_PRIVATE);
       return 0;
     }
   }
-  lll_unlock(&rwlock->__data.__lock);
+  lll_unlock(&rwlock->__data.__lock, LLL_PRIVATE);
   return 0;
 }
 
@@ -1492,12 +1606,12 @@ int pthread_barrier_destroy(pthread_barrier_t *barrier)
   struct pthread_barrier *ibarrier = (struct pthread_barrier *)barrier;
   int result = EBUSY;
 
-  lll_lock(&ibarrier->lock);
+  lll_lock(&ibarrier->lock, LLL_PRIVATE);
   if (ibarrier->left == ibarrier->init_count) {
     ibarrier->curr_event = ~0;
     result = 0;
   }
-  lll_unlock(&ibarrier->lock);
+  lll_unlock(&ibarrier->lock, LLL_PRIVATE);
   return result;
 }
 
@@ -1508,22 +1622,22 @@ int pthread_barrier_wait(pthread_barrier_t *barrier)
   unsigned int event;
   unsigned int init_count;
 
-  lll_lock(&ibarrier->lock);
+  lll_lock(&ibarrier->lock, LLL_PRIVATE);
   if (--ibarrier->left == 0) {
     /* The last to arrive: a new event, and everybody may go. */
     ++ibarrier->curr_event;
-    futex_wake((int *)&ibarrier->curr_event, INT_MAX);
+    futex_wake((int *)&ibarrier->curr_event, INT_MAX, LLL_PRIVATE);
     result = PTHREAD_BARRIER_SERIAL_THREAD;
   } else {
     event = ibarrier->curr_event;
-    lll_unlock(&ibarrier->lock);
+    lll_unlock(&ibarrier->lock, LLL_PRIVATE);
     do
-      futex_wait((int *)&ibarrier->curr_event, event);
+      futex_wait((int *)&ibarrier->curr_event, event, LLL_PRIVATE);
     while (event == ibarrier->curr_event);
   }
   init_count = ibarrier->init_count;
   if ((unsigned int)__libc_atomic_fetch_add((int *)&ibarrier->left, 1) + 1 == init_count)
-    lll_unlock(&ibarrier->lock);
+    lll_unlock(&ibarrier->lock, LLL_PRIVATE);
   return result;
 }
 
@@ -1593,14 +1707,14 @@ int pthread_once(pthread_once_t *once_control, void (*init_routine)(void))
     if (val == 0 && __libc_atomic_cmpxchg(once_control, 0, __PTHREAD_ONCE_INPROGRESS) != 0)
       continue; /* another thread was faster: look again */
     if (val & __PTHREAD_ONCE_INPROGRESS) {
-      futex_wait(once_control, val);
+      futex_wait(once_control, val, LLL_PRIVATE);
       continue;
     }
     break;
   }
   init_routine();
   *once_control = __PTHREAD_ONCE_DONE;
-  futex_wake(once_control, INT_MAX);
+  futex_wake(once_control, INT_MAX, LLL_PRIVATE);
   return 0;
 }
 
