@@ -703,8 +703,8 @@ int main(void) {
     expect(calls.map((l) => l.replace(/0x5555[0-9a-f]{8}/, '0x5555_HEAP_'))).toEqual([
       'openat(AT_FDCWD, "/", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = 3',
       'newfstatat(3, "", {st_mode=S_IFDIR|0755, st_size=4096, ...}, AT_EMPTY_PATH) = 0',
-      // ".", "..", bin, dev and proc, 24 bytes each.
-      'getdents64(3, 0x5555_HEAP_ /* 5 entries */, 32768) = 120',
+      // ".", "..", bin, dev, proc and tmp, 24 bytes each.
+      'getdents64(3, 0x5555_HEAP_ /* 6 entries */, 32768) = 144',
       'getdents64(3, 0x5555_HEAP_ /* 0 entries */, 32768) = 0',
       'close(3)                                = 0',
       'openat(AT_FDCWD, "/nonexistent", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = -1 ENOENT (No such file or directory)',
@@ -1125,6 +1125,36 @@ int main(void) {
     ]) {
       expect(calls).toContain(line);
     }
+  });
+
+  it('shows shm_open as the openat of /dev/shm/NAME glibc makes, and the sticky bit of /dev/shm as strace names it', () => {
+    const file = program(
+      'trace_shm_open.c',
+      `#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+int main(void) {
+  struct stat st;
+  int fd = shm_open("/trace_shm", O_CREAT | O_RDWR, 0600);
+  ftruncate(fd, 4096);
+  shm_unlink("trace_shm");
+  stat("/dev/shm", &st);
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const calls = tracedCalls(r.stderr);
+    // strace -f's lines for the same program compiled with cc.
+    const open = calls.indexOf('openat(AT_FDCWD, "/dev/shm/trace_shm", O_RDWR|O_CREAT|O_NOFOLLOW|O_CLOEXEC, 0600) = 3');
+    expect(open).toBeGreaterThanOrEqual(0);
+    expect(calls.slice(open + 1, open + 4)).toEqual([
+      'ftruncate(3, 4096) = 0',
+      'unlink("/dev/shm/trace_shm") = 0',
+      'newfstatat(AT_FDCWD, "/dev/shm", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=40, ...}, 0) = 0',
+    ]);
   });
 
   it('shows a process-shared semaphore sleeping and waking on a shared futex, as strace shows glibc\'s', () => {

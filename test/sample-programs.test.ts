@@ -42,6 +42,7 @@ describe('sample programs', () => {
       'dev',
       'greeting.txt',
       'proc',
+      'tmp',
       'work',
       '/$ cd work',
       '/work$ pwd',

@@ -73,8 +73,13 @@ export class FileTree {
     dev.mountpoint = true;
     dev.entries.set('null', { kind: 'chr', ino: this.nextIno++, device: 'null' });
     dev.entries.set('zero', { kind: 'chr', ino: this.nextIno++, device: 'zero' });
+    // POSIX shared memory and named semaphores live in /dev/shm, a tmpfs of its own; /tmp is for anyone's
+    // temporary files. Both are world-writable with the sticky bit, as on Linux.
+    const shm = this.makeDir(dev, 'shm', 0o1777);
+    shm.mountpoint = true;
     const proc = this.makeDir(root, 'proc', undefined, true);
     proc.mountpoint = true;
+    this.makeDir(root, 'tmp', 0o1777);
     const kernel = this.makeDir(this.makeDir(proc, 'sys'), 'kernel');
     kernel.entries.set('pid_max', { kind: 'sysctl', ino: this.nextIno++, sysctl: sysctls.pidMax });
   }

@@ -598,7 +598,9 @@ function statBuffer(mem: AddressSpace, addr: Value | undefined): string {
     const a = n(addr);
     const mode = mem.readU32(a + 24);
     const type = FILE_TYPES.get(mode & 0o170000) ?? `0${(mode & 0o170000).toString(8)}`;
-    const perm = `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+    // print_symbolic_mode_t: the set-ID and sticky bits by name, then the permission bits.
+    const special = `${mode & 0o4000 ? 'S_ISUID|' : ''}${mode & 0o2000 ? 'S_ISGID|' : ''}${mode & 0o1000 ? 'S_ISVTX|' : ''}`;
+    const perm = `${special}0${(mode & 0o777).toString(8).padStart(3, '0')}`;
     let detail: string;
     if ((mode & 0o170000) === 0o020000 || (mode & 0o170000) === 0o060000) {
       const rdev = BigInt(mem.readU64(a + 40));

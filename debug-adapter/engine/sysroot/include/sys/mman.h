@@ -18,4 +18,9 @@ int msync(void *addr, size_t length, int flags);
    after it). */
 int madvise(void *addr, size_t length, int advice);
 
+/* POSIX shared memory: the object "/name" is the file /dev/shm/name, opened as open(2) would (O_CREAT
+   makes it, empty: size it with ftruncate), and mapped with mmap(MAP_SHARED). */
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
+
 #endif
