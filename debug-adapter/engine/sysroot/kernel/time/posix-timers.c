@@ -54,23 +54,29 @@ long sys_clock_gettime(const clockid_t which_clock, struct __kernel_timespec *tp
   }
   if (error)
     return error;
-  if (!tp) /* copy_to_user's check */
+  if (copy_to_user(tp, &kernel_tp, sizeof(kernel_tp))) /* put_timespec64 */
     return -EFAULT;
-  *tp = kernel_tp;
   return 0;
 }
 
+/* The resolution goes to the caller only when it asked for it (tp not NULL): clock_getcpuclockid asks
+   only whether the clock exists. */
 long sys_clock_getres(const clockid_t which_clock, struct __kernel_timespec *tp)
 {
-  if (which_clock < 0)
-    return posix_cpu_clock_getres(which_clock, tp);
-  if (which_clock != CLOCK_PROCESS_CPUTIME_ID && which_clock != CLOCK_THREAD_CPUTIME_ID && kc_clock_get(which_clock) < 0)
-    return -EINVAL;
-  if (tp) {
-    tp->tv_sec = 0;
-    tp->tv_nsec = which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ? TICK_NSEC : 1;
+  struct __kernel_timespec rtn_tp;
+  int error = 0;
+
+  if (which_clock < 0) {
+    error = posix_cpu_clock_getres(which_clock, &rtn_tp);
+  } else if (which_clock != CLOCK_PROCESS_CPUTIME_ID && which_clock != CLOCK_THREAD_CPUTIME_ID && kc_clock_get(which_clock) < 0) {
+    error = -EINVAL;
+  } else {
+    rtn_tp.tv_sec = 0;
+    rtn_tp.tv_nsec = which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ? TICK_NSEC : 1;
   }
-  return 0;
+  if (!error && tp && copy_to_user(tp, &rtn_tp, sizeof(rtn_tp))) /* put_timespec64 */
+    error = -EFAULT;
+  return error;
 }
 
 /* The timekeeping clocks' nsleep (common_nsleep): an hrtimer sleep on the clock. */

@@ -5,6 +5,7 @@
 #include <linux/sched/cputime.h>
 #include <linux/timekeeping.h>
 #include <linux/forkscope.h>
+#include <linux/uaccess.h>
 
 /* USER_HZ: the clock ticks times() counts in, sysconf(_SC_CLK_TCK). */
 #define USER_HZ 100
@@ -28,8 +29,10 @@ long sys_time(long *tloc)
 {
   long i = ktime_get_real_ns() / NSEC_PER_SEC;
 
-  if (tloc)
-    *tloc = i;
+  if (tloc) {
+    if (put_user(i, tloc))
+      return -EFAULT;
+  }
   return i;
 }
 
@@ -37,11 +40,13 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
   if (tv) {
     u64 ns = ktime_get_real_ns();
-    tv->tv_sec = ns / NSEC_PER_SEC;
-    tv->tv_usec = ns % NSEC_PER_SEC / NSEC_PER_USEC;
+    if (put_user(ns / NSEC_PER_SEC, &tv->tv_sec) || put_user(ns % NSEC_PER_SEC / NSEC_PER_USEC, &tv->tv_usec))
+      return -EFAULT;
   }
-  if (tz)
-    *tz = sys_tz;
+  if (tz) {
+    if (copy_to_user(tz, &sys_tz, sizeof(sys_tz)))
+      return -EFAULT;
+  }
   return 0;
 }
 
@@ -74,7 +79,12 @@ static void do_sys_times(struct tms *tms)
    boot; Forkscope from zero). */
 long sys_times(struct tms *tbuf)
 {
-  if (tbuf)
-    do_sys_times(tbuf);
+  if (tbuf) {
+    struct tms tmp;
+
+    do_sys_times(&tmp);
+    if (copy_to_user(tbuf, &tmp, sizeof(struct tms)))
+      return -EFAULT;
+  }
   return nsec_to_clock_t(ktime_get_ns());
 }

@@ -1,0 +1,14 @@
+/* linux/uaccess.h's single values and strings from and to user memory, made of copy_to_user and
+   copy_from_user (linux/forkscope.h): a system call touches the caller's memory only through these, so
+   that a bad pointer is an error it returns (-EFAULT), never a fault inside the kernel. */
+#ifndef _LINUX_UACCESS_H
+#define _LINUX_UACCESS_H
+
+#include <linux/errno.h>
+#include <linux/forkscope.h>
+
+/* put_user: stores x, as *ptr's type, at the user's ptr; 0 or -EFAULT. */
+#define put_user(x, ptr) \
+  ({ __typeof__(*(ptr)) __pu_val = (x); copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -EFAULT : 0; })
+
+#endif
