@@ -6,6 +6,7 @@
 #include <linux/errno.h>
 #include <linux/signal.h>
 #include <linux/forkscope.h>
+#include <linux/uaccess.h>
 #include <linux/futex.h>
 #include <linux/sched/cputime.h>
 #include <linux/jiffies.h>
@@ -55,7 +56,7 @@ static void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
   if (tsk->clear_child_tid) {
     if (mm->mm_users > 1) {
-      *tsk->clear_child_tid = 0;
+      put_user(0, tsk->clear_child_tid); /* a bad address is the thread's own loss */
       do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1, 0, 0, 0, 0);
     }
     tsk->clear_child_tid = 0;
@@ -595,8 +596,9 @@ long kernel_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru)
   wo.wo_stat = 0;
   wo.wo_rusage = ru;
   ret = do_wait(&wo);
-  if (ret > 0 && stat_addr)
-    *stat_addr = wo.wo_stat;
+  /* The child is reaped by now: a bad stat_addr fails the call all the same. */
+  if (ret > 0 && stat_addr && put_user(wo.wo_stat, stat_addr))
+    ret = -EFAULT;
   return ret;
 }
 
@@ -676,11 +678,9 @@ long sys_waitid(int which, pid_t upid, struct waitid_siginfo *infop, int options
   }
   if (!infop)
     return err;
-  infop->si_signo = signo;
-  infop->si_errno = 0;
-  infop->si_code = info.cause;
-  infop->si_pid = info.pid;
-  infop->si_uid = info.uid;
-  infop->si_status = info.status;
+  /* Linux's unsafe_put_user field by field: the first that faults ends the call, the child reaped. */
+  if (put_user(signo, &infop->si_signo) || put_user(0, &infop->si_errno) || put_user(info.cause, &infop->si_code) ||
+      put_user(info.pid, &infop->si_pid) || put_user(info.uid, &infop->si_uid) || put_user(info.status, &infop->si_status))
+    return -EFAULT;
   return err;
 }

@@ -4,6 +4,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/forkscope.h>
+#include <linux/uaccess.h>
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/signal.h>
@@ -312,7 +313,7 @@ pid_t kernel_clone(struct kernel_clone_args *args)
     return err;
   nr = p->pid;
   if (clone_flags & CLONE_PARENT_SETTID)
-    *args->parent_tid = nr;
+    put_user(nr, args->parent_tid); /* as Linux, a bad address is not an error of clone */
   if (clone_flags & CLONE_VFORK) {
     p->vfork_done = &vfork;
     init_completion(&vfork);

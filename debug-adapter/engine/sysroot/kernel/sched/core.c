@@ -2,6 +2,7 @@
    switch of the CPU are host mechanics (linux/forkscope.h); the states and the order are Linux's. */
 #include <linux/sched.h>
 #include <linux/forkscope.h>
+#include <linux/uaccess.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/sched/rq.h>
@@ -35,7 +36,7 @@ void sched_fork(unsigned long clone_flags, struct task_struct *p)
 void schedule_tail(struct task_struct *prev)
 {
   if (current->set_child_tid)
-    *current->set_child_tid = current->pid;
+    put_user(current->pid, current->set_child_tid);
 }
 
 /* Asks rq's CPU to reschedule: its current task's TIF_NEED_RESCHED, which the way out of an interrupt
