@@ -584,16 +584,19 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
 {
   struct k_sigaction *k;
   struct task_struct *t;
+  struct kernel_sigaction new_sa, old_sa;
 
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
+  if (act && copy_from_user(&new_sa, act, sizeof(new_sa)))
+    return -EFAULT;
+  /* do_sigaction */
   if (sig < 1 || sig > _NSIG || (act && sig_kernel_only(sig)))
     return -EINVAL;
   k = &current->sighand->action[sig - 1];
-  if (oact)
-    *oact = k->sa;
+  old_sa = k->sa;
   if (act) {
-    k->sa = *act;
+    k->sa = new_sa;
     k->sa.sa_flags &= UAPI_SA_FLAGS;
     k->sa.sa_mask &= ~SIG_KERNEL_ONLY_MASK;
     /* POSIX: a pending signal that is now ignored is discarded. */
@@ -603,53 +606,67 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act, struct kernel
         flush_sigqueue_mask(sigmask(sig), &t->pending, &t->pending_queue);
     }
   }
+  /* The new action stays even when the old one cannot be given back. */
+  if (oact && copy_to_user(oact, &old_sa, sizeof(old_sa)))
+    return -EFAULT;
   return 0;
 }
 
 long sys_rt_sigprocmask(int how, unsigned long *nset, unsigned long *oset, size_t sigsetsize)
 {
   unsigned long old = current->blocked;
+  unsigned long set;
   unsigned long newset;
 
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
   if (nset) {
+    if (copy_from_user(&set, nset, sizeof(set)))
+      return -EFAULT;
     switch (how) {
     case SIG_BLOCK:
-      newset = old | *nset;
+      newset = old | set;
       break;
     case SIG_UNBLOCK:
-      newset = old & ~*nset;
+      newset = old & ~set;
       break;
     case SIG_SETMASK:
-      newset = *nset;
+      newset = set;
       break;
     default:
       return -EINVAL;
     }
     set_current_blocked(newset);
   }
-  if (oset)
-    *oset = old;
+  if (oset && copy_to_user(oset, &old, sizeof(old)))
+    return -EFAULT;
   return 0;
 }
 
 /* The signals that wait because they are blocked. */
 long sys_rt_sigpending(unsigned long *uset, size_t sigsetsize)
 {
+  unsigned long set;
+
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
-  *uset = (current->pending | current->signal->shared_pending) & current->blocked;
+  set = (current->pending | current->signal->shared_pending) & current->blocked; /* do_sigpending */
+  if (copy_to_user(uset, &set, sigsetsize))
+    return -EFAULT;
   return 0;
 }
 
 /* Sleeps with the given mask until a signal is delivered; the old mask comes back after the handler. */
 long sys_rt_sigsuspend(unsigned long *unewset, size_t sigsetsize)
 {
+  unsigned long newset;
+
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
+  if (copy_from_user(&newset, unewset, sizeof(newset)))
+    return -EFAULT;
   current->saved_sigmask = current->blocked;
-  set_current_blocked(*unewset);
+  set_current_blocked(newset);
   while (!signal_pending(current)) {
     __set_current_state(TASK_INTERRUPTIBLE);
     schedule();
@@ -658,14 +675,17 @@ long sys_rt_sigsuspend(unsigned long *unewset, size_t sigsetsize)
   return -ERESTARTNOHAND;
 }
 
-/* copy_siginfo_to_user: the fields Forkscope keeps, the rest of the 128 bytes zero. */
-static void copy_siginfo_to_user(struct siginfo *to, const struct kernel_siginfo *from)
+/* copy_siginfo_to_user: the fields Forkscope keeps, the rest of the 128 bytes zero; 0 or -EFAULT. */
+static int copy_siginfo_to_user(struct siginfo *to, const struct kernel_siginfo *from)
 {
-  memset(to, 0, sizeof(struct siginfo));
-  to->si_signo = from->si_signo;
-  to->si_code = from->si_code;
-  to->si_pid = from->si_pid;
-  to->si_value = from->si_value; /* or a child's si_status: the same bytes */
+  struct siginfo info;
+
+  memset(&info, 0, sizeof(struct siginfo));
+  info.si_signo = from->si_signo;
+  info.si_code = from->si_code;
+  info.si_pid = from->si_pid;
+  info.si_value = from->si_value; /* or a child's si_status: the same bytes */
+  return copy_to_user(to, &info, sizeof(struct siginfo)) ? -EFAULT : 0;
 }
 
 /* Waits for one of `these` (which the caller normally blocks, so that no handler takes it first) and
@@ -706,19 +726,26 @@ static int do_sigtimedwait(unsigned long these, struct kernel_siginfo *info, int
 long sys_rt_sigtimedwait(const unsigned long *uthese, struct siginfo *uinfo, const struct __kernel_timespec *uts, size_t sigsetsize)
 {
   struct kernel_siginfo info;
+  struct __kernel_timespec ts;
+  unsigned long these;
   u64 expires = 0;
   int ret;
 
   if (sigsetsize != sizeof(unsigned long))
     return -EINVAL;
+  if (copy_from_user(&these, uthese, sizeof(these)))
+    return -EFAULT;
   if (uts) {
-    if (uts->tv_sec < 0 || uts->tv_nsec < 0 || uts->tv_nsec >= NSEC_PER_SEC)
+    if (copy_from_user(&ts, uts, sizeof(ts))) /* get_timespec64 */
+      return -EFAULT;
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
       return -EINVAL;
-    expires = ktime_get_ns() + (u64)uts->tv_sec * NSEC_PER_SEC + uts->tv_nsec;
+    expires = ktime_get_ns() + (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
   }
-  ret = do_sigtimedwait(*uthese, &info, uts != 0, expires);
-  if (ret > 0 && uinfo)
-    copy_siginfo_to_user(uinfo, &info);
+  ret = do_sigtimedwait(these, &info, uts != 0, expires);
+  /* The signal is taken off the pending set by now: a bad uinfo loses it. */
+  if (ret > 0 && uinfo && copy_siginfo_to_user(uinfo, &info))
+    ret = -EFAULT;
   return ret;
 }
 
@@ -728,13 +755,16 @@ long sys_rt_sigtimedwait(const unsigned long *uthese, struct siginfo *uinfo, con
 long sys_rt_sigqueueinfo(pid_t pid, int sig, const struct siginfo *uinfo)
 {
   struct kernel_siginfo info;
+  struct siginfo uinfo_copy;
   struct task_struct *p;
 
+  if (copy_from_user(&uinfo_copy, uinfo, sizeof(struct siginfo))) /* copy_siginfo_from_user */
+    return -EFAULT;
   clear_siginfo(&info);
-  info.si_signo = uinfo->si_signo;
-  info.si_code = uinfo->si_code;
-  info.si_pid = uinfo->si_pid;
-  info.si_value = uinfo->si_value;
+  info.si_signo = uinfo_copy.si_signo;
+  info.si_code = uinfo_copy.si_code;
+  info.si_pid = uinfo_copy.si_pid;
+  info.si_value = uinfo_copy.si_value;
   if ((info.si_code >= 0 || info.si_code == SI_TKILL) && current->pid != pid)
     return -EPERM;
   /* kill_proc_info: one process, by a PID of any of its threads. */

@@ -157,17 +157,33 @@ sighandler_t signal(int signum, sighandler_t handler)
   return old.sa_handler;
 }
 
-int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
-{
-  return __syscall_result(sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE));
-}
-
-/* The same call as sigprocmask (the mask is each thread's own), but it returns the error number
-   rather than setting errno. */
+/* glibc's __pthread_sigmask: the thread library's own signals are never blocked, so it looks at the new
+   mask first, in user mode (a bad set faults here, not in the kernel), and passes a copy without them.
+   It returns the error number rather than setting errno. */
 int pthread_sigmask(int how, const sigset_t *set, sigset_t *oldset)
 {
-  long r = sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE);
+  sigset_t local_newmask;
+  long r;
+
+  if (set && (sigismember(set, SIGCANCEL) || sigismember(set, SIGSETXID))) {
+    local_newmask = *set;
+    local_newmask.__val[(SIGCANCEL - 1) / WORD_BITS] &= ~(1UL << ((SIGCANCEL - 1) % WORD_BITS));
+    local_newmask.__val[(SIGSETXID - 1) / WORD_BITS] &= ~(1UL << ((SIGSETXID - 1) % WORD_BITS));
+    set = &local_newmask;
+  }
+  r = sys_rt_sigprocmask(how, set, oldset, KERNEL_SIGSET_SIZE);
   return r < 0 ? -r : 0;
+}
+
+/* The same call as pthread_sigmask (the mask is each thread's own), setting errno. */
+int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
+{
+  int result = pthread_sigmask(how, set, oldset);
+
+  if (result == 0)
+    return 0;
+  errno = result;
+  return -1;
 }
 
 /* A signal for one thread: tid of process tgid. */
