@@ -11,6 +11,7 @@
      weight of all and does not let a waking SCHED_BATCH task preempt. */
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/uaccess.h>
 
 /* sched_setparam's "keep the policy" (kernel/sched/syscalls.c's SETPARAM_POLICY). */
 #define SETPARAM_POLICY (-1)
@@ -67,11 +68,14 @@ static int __sched_setscheduler(struct task_struct *p, int policy, const struct 
 
 static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param *param)
 {
+  struct sched_param lparam;
   struct task_struct *p;
   int reset_on_fork = 0;
 
   if (!param || pid < 0)
     return -EINVAL;
+  if (copy_from_user(&lparam, param, sizeof(struct sched_param)))
+    return -EFAULT;
   p = find_process_by_pid(pid);
   if (!p)
     return -ESRCH;
@@ -80,7 +84,7 @@ static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param *par
     reset_on_fork = 1;
     policy &= ~SCHED_RESET_ON_FORK;
   }
-  return __sched_setscheduler(p, policy, param, reset_on_fork);
+  return __sched_setscheduler(p, policy, &lparam, reset_on_fork);
 }
 
 long sys_sched_setscheduler(pid_t pid, int policy, struct sched_param *param)
@@ -109,6 +113,7 @@ long sys_sched_getscheduler(pid_t pid)
 
 long sys_sched_getparam(pid_t pid, struct sched_param *param)
 {
+  struct sched_param lp = { .sched_priority = 0 };
   struct task_struct *p;
 
   if (!param || pid < 0)
@@ -116,8 +121,9 @@ long sys_sched_getparam(pid_t pid, struct sched_param *param)
   p = find_process_by_pid(pid);
   if (!p)
     return -ESRCH;
-  param->sched_priority = rt_policy(p->policy) ? p->rt_priority : 0;
-  return 0;
+  if (rt_policy(p->policy))
+    lp.sched_priority = p->rt_priority;
+  return copy_to_user(param, &lp, sizeof(*param)) ? -EFAULT : 0;
 }
 
 /* A real-time policy's priorities run from 1 to MAX_RT_USER_PRIO - 1; the others have only 0. */

@@ -6,7 +6,7 @@
 #include <linux/sched/rq.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
-#include <linux/string.h>
+#include <linux/uaccess.h>
 
 #define BITS_PER_BYTE 8
 
@@ -32,11 +32,11 @@ static struct task_struct *find_process_by_pid(pid_t pid)
 /* A shorter user mask is zero-extended, a longer one cut to the kernel's size. */
 static int get_user_cpu_mask(unsigned long *user_mask_ptr, unsigned int len, cpumask_t *new_mask)
 {
-  *new_mask = 0;
-  if (len > cpumask_size())
+  if (len < cpumask_size())
+    *new_mask = 0;
+  else if (len > cpumask_size())
     len = cpumask_size();
-  memcpy(new_mask, user_mask_ptr, len);
-  return 0;
+  return copy_from_user(new_mask, user_mask_ptr, len) ? -EFAULT : 0;
 }
 
 long sched_setaffinity(pid_t pid, cpumask_t in_mask)
@@ -77,15 +77,18 @@ long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long *user_mask
     return -ESRCH;
   mask = p->cpus_allowed & cpu_active_mask;
   retlen = len < cpumask_size() ? len : cpumask_size();
-  memcpy(user_mask_ptr, &mask, retlen);
+  if (copy_to_user(user_mask_ptr, &mask, retlen))
+    return -EFAULT;
   return retlen;
 }
 
 long sys_getcpu(unsigned int *cpup, unsigned int *nodep, void *unused)
 {
+  int err = 0;
+
   if (cpup)
-    *cpup = raw_smp_processor_id();
+    err |= put_user(raw_smp_processor_id(), cpup);
   if (nodep)
-    *nodep = 0;
-  return 0;
+    err |= put_user(0, nodep); /* cpu_to_node: one node */
+  return err ? -EFAULT : 0;
 }
