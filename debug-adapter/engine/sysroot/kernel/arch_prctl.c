@@ -2,6 +2,7 @@
    threads point it at their descriptor, which is how pthread_self() and errno find their own. */
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/uaccess.h>
 
 #define ARCH_SET_FS 0x1002
 #define ARCH_GET_FS 0x1003
@@ -13,8 +14,7 @@ long sys_arch_prctl(int option, unsigned long arg2)
     current->thread.fsbase = arg2;
     return 0;
   case ARCH_GET_FS:
-    *(unsigned long *)arg2 = current->thread.fsbase;
-    return 0;
+    return put_user(current->thread.fsbase, (unsigned long *)arg2);
   default:
     return -EINVAL;
   }

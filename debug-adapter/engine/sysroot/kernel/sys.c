@@ -2,6 +2,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/resource.h>
 #include <linux/sched/cputime.h>
 
@@ -112,6 +113,8 @@ long sys_getrusage(int who, struct rusage *ru)
 
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)
 {
+  char comm[TASK_COMM_LEN];
+
   switch (option) {
   case PR_SET_CHILD_SUBREAPER:
     /* Orphaned descendants will be reparented here rather than to init (find_new_reaper). */
@@ -120,14 +123,18 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
       current->has_child_subreaper = 1;
     return 0;
   case PR_GET_CHILD_SUBREAPER:
-    *(int *)arg2 = current->is_child_subreaper;
-    return 0;
+    return put_user(current->is_child_subreaper, (int *)arg2);
   case PR_SET_NAME:
-    strncpy(current->comm, (const char *)arg2, TASK_COMM_LEN - 1);
-    current->comm[TASK_COMM_LEN - 1] = 0;
+    /* The name is taken whole before it replaces the old one: a fault leaves comm as it was. */
+    comm[TASK_COMM_LEN - 1] = 0;
+    if (strncpy_from_user(comm, (const char *)arg2, TASK_COMM_LEN - 1) < 0)
+      return -EFAULT;
+    strncpy(current->comm, comm, TASK_COMM_LEN);
     return 0;
   case PR_GET_NAME:
-    strncpy((char *)arg2, current->comm, TASK_COMM_LEN);
+    strncpy(comm, current->comm, TASK_COMM_LEN); /* get_task_comm */
+    if (copy_to_user((char *)arg2, comm, sizeof(comm)))
+      return -EFAULT;
     return 0;
   default:
     return -EINVAL;

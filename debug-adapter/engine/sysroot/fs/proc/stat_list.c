@@ -3,6 +3,7 @@
    proc_pid_cmdline_read its arguments (get_cmdline); here the same fields are copied into the
    caller's array instead of printed as text for ps to parse. */
 #include <linux/sched.h>
+#include <linux/errno.h>
 #include <linux/sched/cputime.h>
 #include <linux/sched/task_state.h>
 #include <linux/proc_stat.h>
@@ -77,9 +78,12 @@ static void do_task_stat(struct proc_stat *st, struct task_struct *task, int who
   get_cmdline(task, st->cmdline, PROC_CMDLINE_MAX);
 }
 
+/* Each entry is filled in the kernel and copied out, as /proc's read copies its text: a bad buffer is
+   -EFAULT. */
 long sys_proc_stat_list(struct proc_stat *buf, int max)
 {
   struct task_struct *p, *t;
+  struct proc_stat st;
   int n = 0;
 
   for_each_process(p) {
@@ -87,8 +91,11 @@ long sys_proc_stat_list(struct proc_stat *buf, int max)
       /* Being released (EXIT_DEAD): gone from /proc already. */
       if (t->exit_state & EXIT_DEAD)
         continue;
-      if (n < max)
-        do_task_stat(&buf[n], t, t == p);
+      if (n < max) {
+        do_task_stat(&st, t, t == p);
+        if (copy_to_user(&buf[n], &st, sizeof(st)))
+          return -EFAULT;
+      }
       n++;
     }
   }

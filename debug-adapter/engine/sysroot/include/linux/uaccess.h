@@ -11,4 +11,20 @@
 #define put_user(x, ptr) \
   ({ __typeof__(*(ptr)) __pu_val = (x); copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -EFAULT : 0; })
 
+/* strncpy_from_user: copies the user's string at src into dst, at most count bytes; returns its length
+   (count when no NUL came within count bytes, dst then not terminated), or -EFAULT when a byte before
+   its end could not be read. */
+static inline long strncpy_from_user(char *dst, const char *src, long count)
+{
+  long i;
+
+  for (i = 0; i < count; i++) {
+    if (copy_from_user(&dst[i], src + i, 1))
+      return -EFAULT;
+    if (!dst[i])
+      return i;
+  }
+  return count;
+}
+
 #endif

@@ -6,6 +6,7 @@
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/forkscope.h>
+#include <linux/uaccess.h>
 #include <linux/module.h>
 #include <linux/string.h>
 
@@ -91,7 +92,8 @@ long sys_delete_module(const char *name_user, unsigned int flags)
   char name[MODULE_NAME_LEN];
   struct module *mod;
 
-  strncpy(name, name_user, MODULE_NAME_LEN - 1);
+  if (strncpy_from_user(name, name_user, MODULE_NAME_LEN - 1) < 0)
+    return -EFAULT;
   name[MODULE_NAME_LEN - 1] = 0;
   mod = find_module(name);
   if (!mod)
