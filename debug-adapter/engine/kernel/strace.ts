@@ -51,7 +51,11 @@ interface Decoder {
 
 const n = (v: Value | undefined): number => Number(v ?? 0);
 const int32 = (v: Value | undefined): number => n(v) | 0;
-const hex = (v: Value | undefined): string => (n(v) === 0 ? 'NULL' : `0x${n(v).toString(16)}`);
+/** A pointer as strace shows it: the unsigned 64-bit address in hex (a kernel address too), or NULL. */
+const hex = (v: Value | undefined): string => {
+  const addr = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(n(v))));
+  return addr === 0n ? 'NULL' : `0x${addr.toString(16)}`;
+};
 
 /** strace's quoting: C escapes, octal for other bytes that are not printable ASCII. */
 export function quoteBytes(bytes: Uint8Array, truncated: boolean): string {
@@ -353,6 +357,8 @@ const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
   [1, 'PR_SET_PDEATHSIG'], [2, 'PR_GET_PDEATHSIG'], [15, 'PR_SET_NAME'], [16, 'PR_GET_NAME'],
   [36, 'PR_SET_CHILD_SUBREAPER'], [37, 'PR_GET_CHILD_SUBREAPER'],
 ]);
+const PR_GET_NAME = 16;
+const PR_GET_CHILD_SUBREAPER = 37;
 
 function sigHandler(v: Value | undefined): string {
   return n(v) === 0 ? 'SIG_DFL' : n(v) === 1 ? 'SIG_IGN' : hex(v);
@@ -985,7 +991,15 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
       const name = PRCTL_OPTIONS.get(option) ?? String(option);
       if (option === 15) return `${name}, ${cString(c.mem, c.args[1], 15)})`;
       if (option === 1) return `${name}, ${signalName(n(c.args[1]))})`;
+      if (option === PR_GET_NAME || option === PR_GET_CHILD_SUBREAPER) return `${name}, `;
       return `${name}, ${n(c.args[1])})`;
+    },
+    // The getters' answers are shown when the call returns; the address alone when it failed.
+    exit: (c, ret) => {
+      const option = int32(c.args[0]);
+      if (option !== PR_GET_NAME && option !== PR_GET_CHILD_SUBREAPER) return '';
+      if (ret < 0) return `${hex(c.args[1])})`;
+      return option === PR_GET_NAME ? `${cString(c.mem, c.args[1], 15)})` : `[${c.mem.readI32(n(c.args[1]))}])`;
     },
   },
 };
