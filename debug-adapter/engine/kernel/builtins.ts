@@ -89,6 +89,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   do_unlinkat: (ctx, a) => machineOf(ctx).vfs.doUnlinkat(num(a[0]) | 0, num(a[1])),
   do_rmdir: (ctx, a) => machineOf(ctx).vfs.dirs.doRmdir(num(a[0]) | 0, num(a[1])),
   vfs_mkdir: (ctx, a) => machineOf(ctx).vfs.dirs.mkdir(num(a[0]) | 0, num(a[1]), num(a[2])),
+  vfs_link: (ctx, a) => machineOf(ctx).vfs.dirs.link(num(a[0]) | 0, num(a[1]), num(a[2]) | 0, num(a[3])),
   lookup_dir: (ctx, a) => machineOf(ctx).vfs.dirs.lookupDir(num(a[0]) | 0, num(a[1])),
   fd_dir: (ctx, a) => machineOf(ctx).vfs.dirs.fdDir(num(a[0])),
   do_getcwd: (ctx, a) => machineOf(ctx).vfs.dirs.getcwd(num(a[0]), num(a[1]), num(a[2])),

@@ -100,6 +100,12 @@ export class FileTree {
     return d;
   }
 
+  /** link's: one more name for a regular file. */
+  addName(dir: Directory, name: string, file: RegularFile): void {
+    dir.entries.set(name, file);
+    file.nlink++;
+  }
+
   /** unlink's: a name goes from its directory; the file's data goes once it has no name and is not open. */
   removeName(dir: Directory, name: string): void {
     const inode = dir.entries.get(name);

@@ -595,7 +595,7 @@ const FILE_TYPES: ReadonlyMap<number, string> = new Map([
   [0o120000, 'S_IFLNK'], [0o140000, 'S_IFSOCK'],
 ]);
 const AT_FLAGS: readonly (readonly [number, string])[] = [
-  [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'], [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'],
+  [0x100, 'AT_SYMLINK_NOFOLLOW'], [0x200, 'AT_REMOVEDIR'], [0x400, 'AT_SYMLINK_FOLLOW'], [0x800, 'AT_NO_AUTOMOUNT'], [0x1000, 'AT_EMPTY_PATH'], [0x8000, 'AT_RECURSIVE'],
 ];
 
 /** struct stat as strace abbreviates it: the mode, then the device (a special file) or the size. */
@@ -667,6 +667,10 @@ const FILE_DECODERS: Readonly<Record<string, Decoder>> = {
   // The path is the result, shown once the call has written it.
   getcwd: { enter: () => '', exit: (c, ret) => `${ret < 0 ? hex(c.args[0]) : cString(c.mem, c.args[0])}, ${n(c.args[1])})` },
   unlinkat: { enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${atFlags(int32(c.args[2]))})` },
+  link: { enter: (c) => `${cString(c.mem, c.args[0])}, ${cString(c.mem, c.args[1])})` },
+  linkat: {
+    enter: (c) => `${dirfd(c.args[0])}, ${cString(c.mem, c.args[1])}, ${dirfd(c.args[2])}, ${cString(c.mem, c.args[3])}, ${atFlags(int32(c.args[4]))})`,
+  },
   // The length as strace prints it: unsigned.
   ftruncate: { enter: (c) => `${int32(c.args[0])}, ${BigInt.asUintN(64, BigInt(c.args[1] ?? 0))})` },
   fcntl: { enter: (c) => `${int32(c.args[0])}, ${fcntlArgs(c)})`, result: fcntlResult },

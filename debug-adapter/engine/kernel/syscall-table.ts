@@ -8,7 +8,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['brk', 12], ['rt_sigaction', 13], ['rt_sigprocmask', 14], ['rt_sigreturn', 15], ['ioctl', 16], ['pipe', 22], ['sched_yield', 24],
   ['dup', 32], ['dup2', 33], ['pause', 34], ['alarm', 37], ['getpid', 39], ['clone', 56],
   ['fork', 57], ['vfork', 58], ['execve', 59], ['exit', 60], ['wait4', 61], ['kill', 62], ['fcntl', 72], ['ftruncate', 77], ['getcwd', 79], ['chdir', 80], ['fchdir', 81], ['mkdir', 83], ['rmdir', 84],
-  ['creat', 85], ['unlink', 87], ['umask', 95], ['gettimeofday', 96], ['getrusage', 98], ['times', 100], ['getuid', 102], ['getgid', 104],
+  ['creat', 85], ['link', 86], ['unlink', 87], ['umask', 95], ['gettimeofday', 96], ['getrusage', 98], ['times', 100], ['getuid', 102], ['getgid', 104],
   ['geteuid', 107], ['getegid', 108], ['setpgid', 109], ['getppid', 110], ['getpgrp', 111], ['setsid', 112],
   ['getpgid', 121], ['getsid', 124], ['rt_sigpending', 127], ['rt_sigtimedwait', 128], ['rt_sigqueueinfo', 129],
   ['rt_sigsuspend', 130], ['getpriority', 140], ['setpriority', 141], ['sched_setparam', 142],
@@ -16,7 +16,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['sched_get_priority_min', 147], ['prctl', 157], ['arch_prctl', 158], ['init_module', 175], ['delete_module', 176],
   ['gettid', 186], ['tkill', 200], ['time', 201], ['futex', 202], ['sched_setaffinity', 203],
   ['sched_getaffinity', 204], ['getdents64', 217], ['restart_syscall', 219], ['clock_gettime', 228], ['clock_getres', 229], ['clock_nanosleep', 230],
-  ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['pipe2', 293],
+  ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['linkat', 265], ['pipe2', 293],
   ['getcpu', 309], ['getrandom', 318], ['clone3', 435],
 ]);
 

@@ -1,15 +1,17 @@
-// The host side of the directory calls (fs/namei.c's mkdir and rmdir, fs/open.c's chdir lookups,
+// The host side of the directory calls (fs/namei.c's mkdir, rmdir and link, fs/open.c's chdir lookups,
 // fs/d_path.c's getcwd, fs/readdir.c's getdents64) over the file tree of namei.ts. The kernel's
 // pseudo-C applies the umask and keeps the working directory in the task's fs_struct.
 import type { FdTable } from './files';
-import type { FileTree, Inode, LookupResult } from './namei';
+import type { Directory, FileTree, Inode, LookupResult } from './namei';
 import type { VfsHost } from './vfs';
 
+const EPERM = 1;
 const ENOENT = 2;
 const EBADF = 9;
 const EFAULT = 14;
 const EBUSY = 16;
 const EEXIST = 17;
+const EXDEV = 18;
 const ENOTDIR = 20;
 const EINVAL = 22;
 const ERANGE = 34;
@@ -58,6 +60,26 @@ export class DirectoryCalls {
     // procfs has no mkdir; a removed directory takes no new entries.
     if (found.missingIn.proc || found.missingIn.removed) return -ENOENT;
     this.tree.makeDir(found.missingIn, found.name, mode);
+    return 0;
+  }
+
+  /**
+   * do_linkat's lookups and vfs_link: a second name `newpath` for the file at `oldpath`. The new name
+   * must not exist (EEXIST) and must be on the same mount (EXDEV); a directory gets no second name
+   * (EPERM), nor does anything but a regular file here (procfs has no link, the devices are
+   * devtmpfs's own). The file's link count goes up.
+   */
+  link(olddfd: number, oldAddr: number, newdfd: number, newAddr: number): number {
+    const old = this.files.lookupUserPath(olddfd, oldAddr);
+    if (typeof old === 'number') return old;
+    if ('missingIn' in old) return -ENOENT;
+    const found = this.files.lookupUserPath(newdfd, newAddr);
+    if (typeof found === 'number') return found;
+    if (!('missingIn' in found)) return -EEXIST;
+    if (found.missingIn.removed) return -ENOENT;
+    if (mountOf(old.parent) !== mountOf(found.missingIn)) return -EXDEV;
+    if (old.inode.kind !== 'reg') return -EPERM;
+    this.tree.addName(found.missingIn, found.name, old.inode);
     return 0;
   }
 
@@ -129,4 +151,11 @@ export class DirectoryCalls {
     mem.writeBytes(dirp, out.subarray(0, used));
     return used;
   }
+}
+
+/** The root of the mount `dir` is on: the nearest directory up the tree with a file system mounted. */
+function mountOf(dir: Directory): Directory {
+  let d = dir;
+  while (!d.mountpoint && d.parent !== d) d = d.parent;
+  return d;
 }

@@ -1,4 +1,4 @@
-/* fs/namei.c: mkdir(2), mkdirat(2), rmdir(2), unlink(2) and unlinkat(2). Finding the name and making or
+/* fs/namei.c: mkdir(2), mkdirat(2), rmdir(2), unlink(2), unlinkat(2), link(2) and linkat(2). Finding the name and making or
    removing the entry are host mechanics (over the file tree of kernel/namei.ts); which flags are allowed,
    and the umask, are applied here. A file that is still open lives on without its name until its last
    close. */
@@ -42,4 +42,24 @@ long sys_unlinkat(int dfd, const char *pathname, int flag)
 long sys_unlink(const char *pathname)
 {
   return do_unlinkat(AT_FDCWD, pathname);
+}
+
+/* A second name for a file. AT_SYMLINK_FOLLOW changes nothing where there are no symbolic links; an
+   empty old name with AT_EMPTY_PATH would name the file open at olddfd, which Forkscope does not do
+   (ENOENT, as for an empty name without it). */
+long do_linkat(int olddfd, const char *oldname, int newdfd, const char *newname, int flags)
+{
+  if ((flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) != 0)
+    return -EINVAL;
+  return vfs_link(olddfd, oldname, newdfd, newname);
+}
+
+long sys_linkat(int olddfd, const char *oldname, int newdfd, const char *newname, int flags)
+{
+  return do_linkat(olddfd, oldname, newdfd, newname, flags);
+}
+
+long sys_link(const char *oldname, const char *newname)
+{
+  return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }

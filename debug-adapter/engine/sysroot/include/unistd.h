@@ -58,6 +58,8 @@ off_t lseek(int fd, off_t offset, int whence);
 int ftruncate(int fd, off_t length);
 int unlink(const char *pathname);
 int unlinkat(int dirfd, const char *pathname, int flags);
+int link(const char *oldpath, const char *newpath);
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
 int rmdir(const char *pathname);
 int chdir(const char *path);
 int fchdir(int fd);

@@ -33,6 +33,8 @@ long sys_ftruncate(unsigned int fd, long length);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_unlink(const char *pathname);
 long sys_unlinkat(int dfd, const char *pathname, int flag);
+long sys_link(const char *oldname, const char *newname);
+long sys_linkat(int olddfd, const char *oldname, int newdfd, const char *newname, int flags);
 long sys_mkdir(const char *pathname, unsigned int mode);
 long sys_mkdirat(int dfd, const char *pathname, unsigned int mode);
 long sys_rmdir(const char *pathname);
@@ -347,6 +349,16 @@ int unlink(const char *pathname)
 int unlinkat(int dirfd, const char *pathname, int flags)
 {
   return __syscall_result(sys_unlinkat(dirfd, pathname, flags));
+}
+
+int link(const char *oldpath, const char *newpath)
+{
+  return __syscall_result(sys_link(oldpath, newpath));
+}
+
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
+{
+  return __syscall_result(sys_linkat(olddirfd, oldpath, newdirfd, newpath, flags));
 }
 
 int mkdir(const char *pathname, mode_t mode)

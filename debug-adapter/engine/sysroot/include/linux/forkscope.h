@@ -68,6 +68,7 @@ long do_filp_open(int dfd, const char *filename, int flags, unsigned int mode);
 long do_unlinkat(int dfd, const char *pathname);            /* 0, or -ENOENT, -EISDIR, -ENOTDIR … */
 long do_rmdir(int dfd, const char *pathname);               /* 0, or -ENOTEMPTY, -EBUSY, -ENOTDIR … */
 long vfs_mkdir(int dfd, const char *pathname, unsigned int mode); /* mode: the umask applied; 0 or -EEXIST … */
+long vfs_link(int olddfd, const char *oldname, int newdfd, const char *newname); /* 0 or -EEXIST, -EXDEV, -EPERM … */
 /* The number of the directory at `filename` (or open at fd), for a working directory, or -ENOENT, -ENOTDIR, -EBADF. */
 long lookup_dir(int dfd, const char *filename);
 long fd_dir(unsigned int fd);
