@@ -25,11 +25,13 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 #define FUTEX_BITSET_MATCH_ANY 0xffffffff
-/* What a futex operation on a word gets ORed in: FUTEX_PRIVATE_FLAG when only this process's threads
-   use the word, nothing when other processes may map it (a process-shared mutex or condition
-   variable), so that the kernel keys it by the shared memory (glibc's LLL_PRIVATE and LLL_SHARED). */
-#define LLL_PRIVATE FUTEX_PRIVATE_FLAG
-#define LLL_SHARED 0
+/* Whether a futex word is used by this process's threads only (LLL_PRIVATE) or may be mapped by other
+   processes (LLL_SHARED: a process-shared mutex or condition variable), as glibc spells it;
+   __lll_private_flag makes the operation: FUTEX_PRIVATE_FLAG for a private word, none for a shared one,
+   which the kernel then keys by the shared memory. */
+#define LLL_PRIVATE 0
+#define LLL_SHARED FUTEX_PRIVATE_FLAG
+#define __lll_private_flag(fl, private) (((fl) | FUTEX_PRIVATE_FLAG) ^ (private))
 
 /* glibc's flag set: "no signal is sent" when a thread ends (termination signal 0). */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SYSVSEM | CLONE_SIGHAND | CLONE_THREAD \
@@ -211,12 +213,12 @@ void __fork_child_robust_list(void)
 
 static void futex_wait(int *word, int val, int private)
 {
-  sys_futex((unsigned int *)word, FUTEX_WAIT | private, val, 0, 0, 0);
+  sys_futex((unsigned int *)word, __lll_private_flag(FUTEX_WAIT, private), val, 0, 0, 0);
 }
 
 static void futex_wake(int *word, int nr, int private)
 {
-  sys_futex((unsigned int *)word, FUTEX_WAKE | private, nr, 0, 0, 0);
+  sys_futex((unsigned int *)word, __lll_private_flag(FUTEX_WAKE, private), nr, 0, 0, 0);
 }
 
 /* glibc's __futex_abstimed_wait64: sleeps while *word == expected, until a wake or the absolute time
@@ -227,7 +229,7 @@ static int futex_abstimed_wait(int *word, int expected, clockid_t clockid, const
 {
   if (abstime->tv_sec < 0)
     return ETIMEDOUT;
-  return -sys_futex((unsigned int *)word, FUTEX_WAIT_BITSET | (clockid == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0) | private,
+  return -sys_futex((unsigned int *)word, __lll_private_flag(FUTEX_WAIT_BITSET | (clockid == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0), private),
                     expected, abstime, 0, FUTEX_BITSET_MATCH_ANY);
 }
 

@@ -18,9 +18,13 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 #define FUTEX_BITSET_MATCH_ANY 0xffffffff
+#define FUTEX_PRIVATE 0
+#define FUTEX_SHARED FUTEX_PRIVATE_FLAG
+#define __lll_private_flag(fl, private) (((fl) | FUTEX_PRIVATE_FLAG) ^ (private))
 
-/* sem_t's inside. `private` is the futex operations' FUTEX_PRIVATE_FLAG, or 0 for a semaphore in
-   memory processes share (pshared). */
+/* sem_t's inside. `private` is glibc's FUTEX_PRIVATE (0), or FUTEX_SHARED (FUTEX_PRIVATE_FLAG) for a
+   semaphore in memory processes share (pshared): __lll_private_flag turns it into the futex
+   operation's flag, FUTEX_PRIVATE_FLAG for a private one and none for a shared one. */
 struct new_sem {
   unsigned long data;
   int private;
@@ -44,7 +48,7 @@ int sem_init(sem_t *sem, int pshared, unsigned int value)
     return -1;
   }
   isem->data = value;
-  isem->private = pshared ? 0 : FUTEX_PRIVATE_FLAG;
+  isem->private = pshared ? FUTEX_SHARED : FUTEX_PRIVATE;
   return 0;
 }
 
@@ -72,7 +76,7 @@ int sem_post(sem_t *sem)
   }
   /* A waiter may be asleep: wake one. */
   if ((d >> SEM_NWAITERS_SHIFT) > 0)
-    sys_futex((unsigned int *)&isem->data, FUTEX_WAKE | isem->private, 1, NULL, NULL, 0);
+    sys_futex((unsigned int *)&isem->data, __lll_private_flag(FUTEX_WAKE, isem->private), 1, NULL, NULL, 0);
   return 0;
 }
 
@@ -105,7 +109,7 @@ static int __new_sem_wait_fast(struct new_sem *sem, int definitive_result)
    refuses a negative time, which is a valid one long past. */
 static int do_futex_wait(struct new_sem *sem, clockid_t clockid, const struct timespec *abstime)
 {
-  int op = FUTEX_WAIT_BITSET | (clockid == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0) | sem->private;
+  int op = __lll_private_flag(FUTEX_WAIT_BITSET | (clockid == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0), sem->private);
   long r;
 
   if (abstime && abstime->tv_sec < 0)
