@@ -50,5 +50,10 @@ char *getenv(const char *name);
 
 /* Runs COMMAND with /bin/sh -c and returns its status as waitpid gives it (system(NULL): nonzero if there is a shell). */
 int system(const char *command);
+/* A unique name from a template ending in "XXXXXX": mkstemp creates and opens the file (mode 0600),
+   mkdtemp makes the directory (0700), mktemp only finds a name nothing has yet. */
+int mkstemp(char *template);
+char *mkdtemp(char *template);
+char *mktemp(char *template);
 
 #endif
