@@ -96,8 +96,21 @@ export class ShmemFile implements MappedFile {
       done += len;
     }
     if (done === 0) return -ENOSPC;
+    if (pos > this.size) this.zeroPastEnd(pos);
     this.size = Math.max(this.size, pos + done);
     return done;
+  }
+
+  /**
+   * The file grows from its size to `to`: what a MAP_SHARED mapping wrote past the end in the end's
+   * page (which read(2) never saw) must not show up as file data, so that page is zeroed from the old
+   * end up to `to` or the page's end, as Linux 6.x zeroes the range an extension exposes.
+   */
+  private zeroPastEnd(to: number): void {
+    const index = Math.floor(this.size / PAGE_SIZE);
+    const off = this.size - index * PAGE_SIZE;
+    const page = this.pages.get(index);
+    if (page && off > 0) forEachBlock(page, off, Math.min(PAGE_SIZE, to - index * PAGE_SIZE) - off, (bytes) => bytes.fill(0));
   }
 
   /** shmem_fault's shmem_get_folio: the page, made on first touch, while it starts before the end. */
@@ -117,9 +130,11 @@ export class ShmemFile implements MappedFile {
 
   /**
    * truncate's new size (shmem_setattr): the mappings lose their pages past it (truncate_pagecache),
-   * those pages go back to the budget, and the tail of the last one is zeroed.
+   * those pages go back to the budget, and the tail of the last one is zeroed; growing, the old end's
+   * page is zeroed past the old end.
    */
   truncate(length: number): void {
+    if (length > this.size) this.zeroPastEnd(PAGE_SIZE * Math.ceil(this.size / PAGE_SIZE));
     const keep = Math.ceil(length / PAGE_SIZE);
     if (length < this.size) for (const space of this.mappers) space.zapFilePages(this, keep);
     for (const [index, page] of [...this.pages]) {

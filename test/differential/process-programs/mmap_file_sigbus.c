@@ -1,5 +1,6 @@
 /* A file mapping longer than its file: the rest of the file's last page reads as zeros, but a page
    wholly past the end is SIGBUS (BUS_ADRERR, at the address touched), which a handler catches.
+   What the mapping writes past the end is zeroed as a write or ftruncate extends the file over it.
    ftruncate growing the file makes more of the mapping valid; shrinking it takes the pages away
    again, a private mapping's copies too. */
 #include <fcntl.h>
@@ -50,6 +51,10 @@ int main(void) {
   char buf[16] = {0};
   lseek(fd, 0, SEEK_SET);
   printf("read() gets %zd bytes\n", read(fd, buf, sizeof buf));
+  base[300] = 'z';
+  lseek(fd, 250, SEEK_SET);
+  write(fd, "w", 1);
+  printf("a write at 250 zeroes from the old end up to it: %d, not past it: %c\n", base[100], base[300]);
   touch("read page 1, no handler", base, 4096, 0);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
@@ -62,7 +67,8 @@ int main(void) {
   touch("page 3 still", base, 3 * 4096, 0);
   base[4096] = 'a';
   priv[4096 + 1] = 'b';
-  printf("grown: shared %c, private %c%c\n", base[4096], priv[4096], priv[4097]);
+  printf("grown: shared %c, private %c%c; the old end's page is zeroed past the old end: %d\n", base[4096], priv[4096],
+         priv[4097], base[300]);
   ftruncate(fd, 100);
   touch("after shrinking to 100, shared page 1", base, 4096, 0);
   touch("its private copy too", priv, 4096 + 1, 0);
