@@ -61,8 +61,10 @@ static long pages_of(int fd) {
 `;
 
 const PAGES = 8;
+/** Each test boots a machine and runs a few processes: seconds on a loaded machine. */
+const TIMEOUT = { timeout: 30_000 };
 
-describe('file mappings: pages shared between address spaces', () => {
+describe('file mappings: pages shared between address spaces', TIMEOUT, () => {
   it("a MAP_SHARED file page is the file's, shared only once two processes map it; MAP_PRIVATE copies a page on its first write", () => {
     const m = boot(`#define N ${PAGES}
 int main(void) {
@@ -118,7 +120,7 @@ int main(void) {
   });
 });
 
-describe('file mappings: a mapping holds its file', () => {
+describe('file mappings: a mapping holds its file', TIMEOUT, () => {
   it('keeps an unlinked, closed file working until munmap, and its pages count against tmpfs until then', () => {
     const out = run(`${FILL}
 int main(void) {
@@ -167,7 +169,7 @@ int main(void) {
   });
 });
 
-describe("file mappings: tmpfs's budget", () => {
+describe("file mappings: tmpfs's budget", TIMEOUT, () => {
   it('a page first touched through a mapping is charged to tmpfs; with none left the touch is SIGBUS', () => {
     const out = run(`${FILL}
 static volatile int touched;
