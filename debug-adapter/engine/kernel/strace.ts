@@ -16,6 +16,7 @@
 import { ERRNO_NAMES, SIGNAL_NAMES, strerror } from '../libc/errno';
 import type { Value } from '../vm/host';
 import type { AddressSpace } from '../vm/memory';
+import { rlimit64Text, rlimitResource } from './strace-rlimit';
 import { termiosText } from './strace-termios';
 
 /** strace -s's default: strings longer than this are cut, with "..." after the closing quote. */
@@ -914,6 +915,11 @@ const PROCESS_DECODERS: Readonly<Record<string, Decoder>> = {
   getsid: { enter: (c) => `${int32(c.args[0])})` },
   setsid: noArgs,
   umask: { enter: (c) => `${umaskText(n(c.args[0]) & 0o7777)})`, result: (ret) => umaskText(ret) },
+  // The old limit is shown once the call has written it; a failed call's as its address.
+  prlimit64: {
+    enter: (c) => `${int32(c.args[0])}, ${rlimitResource(n(c.args[1]))}, ${rlimit64Text(c.mem, n(c.args[2]))}, `,
+    exit: (c, ret) => `${ret < 0 ? hex(c.args[3]) : rlimit64Text(c.mem, n(c.args[3]))})`,
+  },
   getpriority: { enter: (c) => `${priorityWhich(c.args[0])}, ${int32(c.args[1])})` },
   setpriority: { enter: (c) => `${priorityWhich(c.args[0])}, ${int32(c.args[1])}, ${int32(c.args[2])})` },
   rt_sigsuspend: { enter: (c) => `${sigset(c.mem, c.args[0])}, ${n(c.args[1])})` },

@@ -17,7 +17,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['gettid', 186], ['tkill', 200], ['time', 201], ['futex', 202], ['sched_setaffinity', 203],
   ['sched_getaffinity', 204], ['getdents64', 217], ['restart_syscall', 219], ['clock_gettime', 228], ['clock_getres', 229], ['clock_nanosleep', 230],
   ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['linkat', 265], ['pipe2', 293],
-  ['getcpu', 309], ['getrandom', 318], ['clone3', 435],
+  ['prlimit64', 302], ['getcpu', 309], ['getrandom', 318], ['clone3', 435],
 ]);
 
 /** A system call's x86-64 number from its entry function's name (sys_read: 0), or -1 when it has none. */

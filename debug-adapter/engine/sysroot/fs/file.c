@@ -8,6 +8,9 @@
    after it inherit. */
 struct files_struct init_files = { .count = 1 };
 
+/* The most descriptors a process may be allowed (/proc/sys/fs/nr_open): RLIMIT_NOFILE's ceiling. */
+unsigned int sysctl_nr_open = 1024 * 1024;
+
 /* copy_files without CLONE_FILES: a new table holding the same open files, each counted once more.
    oldf is always the current task's table, which files_dup copies. */
 struct files_struct *dup_fdtable(struct files_struct *oldf)

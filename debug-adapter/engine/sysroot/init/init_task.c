@@ -1,10 +1,15 @@
 /* init/init_task.c: the first task, PID 0, which boots the kernel and then idles (swapper/0). */
 #include <linux/sched.h>
 #include <linux/cred.h>
+#include <asm-generic/resource.h>
 
 static struct sighand_struct init_sighand = { .count = 1 };
 /* Process group 0 and session 0: the kernel threads' (init's setsid gives it a session of its own). */
-static struct signal_struct init_signals = { .sigcnt = 1, .shared_pending_queue = LIST_HEAD_INIT(init_signals.shared_pending_queue) };
+static struct signal_struct init_signals = {
+  .sigcnt = 1,
+  .shared_pending_queue = LIST_HEAD_INIT(init_signals.shared_pending_queue),
+  .rlim = INIT_RLIMITS,
+};
 
 struct task_struct init_task = {
   .__state = TASK_RUNNING,

@@ -54,6 +54,7 @@ static void rest_init(void)
 }
 
 extern void boot_cpu_init(void);
+extern void fork_init(void);
 
 void start_kernel(void)
 {
@@ -62,6 +63,7 @@ void start_kernel(void)
   INIT_LIST_HEAD(&init_task.children);
   INIT_LIST_HEAD(&init_task.sibling);
   INIT_LIST_HEAD(&init_task.thread_group);
+  fork_init();
   futex_init();
   timekeeping_init();
   rest_init();

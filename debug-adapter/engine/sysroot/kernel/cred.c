@@ -10,12 +10,15 @@ struct cred init_cred = {
   .gid = 0,
   .euid = 0,
   .egid = 0,
+  .ucounts = &init_ucounts,
 };
 
-/* The child points at its parent's cred (dup_task_struct copied the pointer); one more reference. */
+/* The child points at its parent's cred (dup_task_struct copied the pointer); one more reference,
+   and one more task of its user's. */
 int copy_creds(struct task_struct *p, unsigned long clone_flags)
 {
   get_cred(p->cred);
+  inc_rlimit_ucounts(task_ucounts(p), UCOUNT_RLIMIT_NPROC, 1);
   return 0;
 }
 

@@ -341,6 +341,7 @@ void release_task(struct task_struct *p)
   struct task_struct *leader;
   int zap_leader;
 repeat:
+  dec_rlimit_ucounts(task_ucounts(p), UCOUNT_RLIMIT_NPROC, 1);
   __exit_signal(p);
   free_pid(p->pid);
   if (--p->sighand->count == 0)

@@ -8,6 +8,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/signal.h>
+#include <linux/capability.h>
 
 #define PAGE_SIZE 4096
 #define INT_MAX 0x7fffffff
@@ -15,6 +16,36 @@
 extern void sched_fork(unsigned long clone_flags, struct task_struct *p);
 extern void wake_up_new_task(struct task_struct *p);
 extern int alloc_pid(int *set_tid, int set_tid_size);
+
+/* The simulated machine's memory, 256 MiB (what the simulator lets processes have, vm/memory.ts's
+   MAX_RESIDENT_PAGES), and x86-64's 16 KiB kernel stacks. */
+#define TOTALRAM_PAGES 65536
+#define THREAD_SIZE (4 * PAGE_SIZE)
+#define MIN_THREADS 20
+#define MAX_THREADS 0x3fffffff /* FUTEX_TID_MASK */
+
+int max_threads; /* the most tasks the machine may have (threads-max) */
+
+/* set_max_threads: the task structures and their kernel stacks may take an eighth of the memory at
+   most. For 256 MiB that is 2048 tasks. */
+static void set_max_threads(unsigned int max_threads_suggested)
+{
+  u64 threads = (u64)TOTALRAM_PAGES * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
+
+  if (threads > max_threads_suggested)
+    threads = max_threads_suggested;
+  max_threads = threads < MIN_THREADS ? MIN_THREADS : threads > MAX_THREADS ? MAX_THREADS : threads;
+}
+
+/* Boot's part of fork: the default limits on a user's tasks and pending signals are half of what the
+   machine can hold, 1024 each here (a machine of 24 GiB gets 96364). */
+void fork_init(void)
+{
+  set_max_threads(MAX_THREADS);
+  init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+  init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+  init_task.signal->rlim[RLIMIT_SIGPENDING] = init_task.signal->rlim[RLIMIT_NPROC];
+}
 
 /* Like alloc_task_struct_node, kmalloc leaves the memory as it was: the copy fills all of it. */
 static struct task_struct *dup_task_struct(struct task_struct *orig)
@@ -114,6 +145,8 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
   /* A new process is in its parent's process group and session; no alarm is armed. */
   sig->pgrp = current->signal->pgrp;
   sig->session = current->signal->session;
+  /* The limits are the parent's, in one copy. */
+  memcpy(sig->rlim, current->signal->rlim, sizeof sig->rlim);
   tsk->signal = sig;
   return 0;
 }
@@ -180,6 +213,13 @@ static int copy_process(struct kernel_clone_args *args, struct task_struct **out
   retval = copy_creds(p, clone_flags);
   if (retval < 0)
     goto bad_fork_free;
+  /* One task more than RLIMIT_NPROC allows the user is refused, but never to root or to a task that
+     may raise the limit itself. */
+  retval = -EAGAIN;
+  if (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC, rlimit(RLIMIT_NPROC))) {
+    if (p->cred->uid != 0 && !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN))
+      goto bad_fork_cleanup_count;
+  }
   p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
   p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
   if (clone_flags & CLONE_SETTLS)
@@ -288,6 +328,7 @@ bad_fork_cleanup_fs:
 bad_fork_cleanup_files:
   exit_files(p);
 bad_fork_cleanup_count:
+  dec_rlimit_ucounts(task_ucounts(p), UCOUNT_RLIMIT_NPROC, 1);
   exit_creds(p);
 bad_fork_free:
   /* The task's thread, if copy_thread made one, its kernel stack and the task_struct itself. */

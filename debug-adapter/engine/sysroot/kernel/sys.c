@@ -3,6 +3,8 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/capability.h>
+#include <linux/forkscope.h>
 #include <linux/resource.h>
 #include <linux/sched/cputime.h>
 
@@ -249,4 +251,83 @@ long sys_setsid(void)
   group_leader->signal->session = sid;
   group_leader->signal->pgrp = sid;
   return sid;
+}
+
+/* Resource limits (kernel/sys.c): getrlimit, setrlimit and prlimit of the C library are all
+   prlimit64. */
+
+extern struct task_struct *find_task_by_vpid(pid_t nr);
+extern unsigned int sysctl_nr_open; /* fs/file.c */
+
+/* Reads and/or sets tsk's limit on resource. A limit's soft value may not exceed its hard one, a hard
+   one may be raised only with CAP_SYS_RESOURCE, and no process may have more descriptors than nr_open. */
+static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+  struct rlimit *rlim;
+  int retval = 0;
+
+  if (resource >= RLIM_NLIMITS)
+    return -EINVAL;
+  if (new_rlim) {
+    if (new_rlim->rlim_cur > new_rlim->rlim_max)
+      return -EINVAL;
+    if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > sysctl_nr_open)
+      return -EPERM;
+  }
+  rlim = tsk->signal->rlim + resource;
+  if (new_rlim) {
+    if (new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+      retval = -EPERM;
+  }
+  if (!retval) {
+    if (old_rlim)
+      *old_rlim = *rlim;
+    if (new_rlim)
+      *rlim = *new_rlim;
+  }
+  return retval;
+}
+
+/* Another process's limits may be read or set by a process of the same user, or one with
+   CAP_SYS_RESOURCE (check_prlimit_permission): always, for Forkscope's root. */
+static int check_prlimit_permission(struct task_struct *task, unsigned int flags)
+{
+  if (current == task)
+    return 0;
+  if (current_uid() == task->cred->uid && current_uid() == task->cred->euid)
+    return 0;
+  if (capable(CAP_SYS_RESOURCE))
+    return 0;
+  return -EPERM;
+}
+
+/* prlimit64(pid, resource, new, old): pid 0 is the caller. The old limit is written after the new one is
+   set, both in struct rlimit64. */
+long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+{
+  struct rlimit64 old64, new64;
+  struct rlimit old, new;
+  struct task_struct *tsk;
+  int ret;
+
+  if (new_rlim) {
+    if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+      return -EFAULT;
+    new.rlim_cur = new64.rlim_cur;
+    new.rlim_max = new64.rlim_max;
+  }
+  tsk = pid ? find_task_by_vpid(pid) : current;
+  if (!tsk)
+    return -ESRCH;
+  ret = check_prlimit_permission(tsk, 0);
+  if (ret)
+    return ret;
+  ret = do_prlimit(tsk, resource, new_rlim ? &new : 0, old_rlim ? &old : 0);
+  if (!ret && old_rlim) {
+    old64.rlim_cur = old.rlim_cur;
+    old64.rlim_max = old.rlim_max;
+    if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+      ret = -EFAULT;
+  }
+  return ret;
 }

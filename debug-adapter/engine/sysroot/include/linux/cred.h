@@ -16,12 +16,26 @@ typedef unsigned int gid_t;
 #define __gid_t_defined
 #endif
 
+/* What Linux counts per user (struct ucounts, kernel/ucount.c): RLIMIT_NPROC's count is the user's
+   tasks, threads included, which copy_creds adds to and release_task takes from. Every task is root's,
+   so there is one, init_ucounts. */
+#define UCOUNT_RLIMIT_NPROC 0
+#define UCOUNT_RLIMIT_COUNTS 1
+struct ucounts {
+  long rlimit[UCOUNT_RLIMIT_COUNTS];
+};
+extern struct ucounts init_ucounts;
+long inc_rlimit_ucounts(struct ucounts *ucounts, int type, long v);
+void dec_rlimit_ucounts(struct ucounts *ucounts, int type, long v);
+int is_rlimit_overlimit(struct ucounts *ucounts, int type, unsigned long rlimit);
+
 struct cred {
   int usage;
   uid_t uid;  /* real UID */
   gid_t gid;  /* real GID */
   uid_t euid; /* effective UID: what permission checks use */
   gid_t egid; /* effective GID */
+  struct ucounts *ucounts; /* the user's counts */
 };
 
 extern struct cred init_cred;
@@ -38,5 +52,6 @@ void exit_creds(struct task_struct *tsk);
 #define current_gid() (current_cred()->gid)
 #define current_euid() (current_cred()->euid)
 #define current_egid() (current_cred()->egid)
+#define task_ucounts(task) ((task)->cred->ucounts)
 
 #endif

@@ -12,6 +12,7 @@
 #include <linux/cred.h>
 #include <linux/futex.h>
 #include <linux/rseq.h>
+#include <uapi/linux/resource.h>
 
 /* Task states (__state) and exit states (exit_state). */
 #define TASK_RUNNING         0x00000000
@@ -213,7 +214,16 @@ struct signal_struct {
   unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
   unsigned long maxrss, cmaxrss;
   unsigned long long sum_sched_runtime;
+  /* The resource limits (getrlimit, setrlimit, prlimit64): the process's, shared by its threads,
+     copied by fork, kept across exec. */
+  struct rlimit rlim[RLIM_NLIMITS];
 };
+
+/* A task's soft and hard limits, and the current task's (include/linux/sched/signal.h). */
+#define task_rlimit(task, limit) ((task)->signal->rlim[limit].rlim_cur)
+#define task_rlimit_max(task, limit) ((task)->signal->rlim[limit].rlim_max)
+#define rlimit(limit) task_rlimit(current, limit)
+#define rlimit_max(limit) task_rlimit_max(current, limit)
 
 /* The registers a task's user mode keeps (arch/x86's thread_struct): its TLS base, set by CLONE_SETTLS
    or arch_prctl(ARCH_SET_FS). */
