@@ -75,4 +75,16 @@ int nice(int inc);
 int brk(void *addr);
 void *sbrk(long increment);
 
+/* sysconf's names (glibc's bits/confname.h): those Forkscope's sysconf answers. The limits are the
+   caller's resource limits, as glibc reads them with getrlimit. */
+#define _SC_ARG_MAX 0        /* the bytes of execve's arguments and environment: a quarter of RLIMIT_STACK */
+#define _SC_CHILD_MAX 1      /* RLIMIT_NPROC */
+#define _SC_CLK_TCK 2        /* clock ticks a second, times()'s and SIGCHLD's unit */
+#define _SC_OPEN_MAX 4       /* RLIMIT_NOFILE: one more than the highest descriptor */
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_SIGQUEUE_MAX 34  /* RLIMIT_SIGPENDING */
+long sysconf(int name);
+int getdtablesize(void);
+
 #endif

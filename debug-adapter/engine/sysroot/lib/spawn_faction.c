@@ -5,16 +5,18 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* RLIMIT_NOFILE's soft limit, which glibc reads through sysconf(_SC_OPEN_MAX). Forkscope has no
-   getrlimit: this is Linux's default, the limit its descriptor tables keep (fs/fcntl.c's
-   NR_OPEN_DEFAULT). */
-#define OPEN_MAX_DEFAULT 1024
-
-/* Whether fd may name a descriptor at all: not negative and below the descriptor limit. */
+/* Whether fd may name a descriptor at all: not negative and below the descriptor limit, RLIMIT_NOFILE's
+   soft limit, which sysconf(_SC_OPEN_MAX) reads afresh each time (spawn_valid_fd.c). */
 int __spawn_valid_fd(int fd)
 {
-  return fd >= 0 && fd < OPEN_MAX_DEFAULT;
+  long maxfd;
+
+  if (fd < 0)
+    return 0;
+  maxfd = sysconf(_SC_OPEN_MAX);
+  return maxfd < 0 || fd < maxfd;
 }
 
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t *file_actions)
