@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,12 +14,20 @@ static void on_sigchld(int sig)
 {
 }
 
+/* The descriptor limit the services and shells init starts get, where the kernel's default is 1024
+   and 4096: a service manager sets its own (systemd's DefaultLimitNOFILE, a container runtime's
+   --ulimit nofile). These are the machine's Forkscope is compared with, where a shell gets 20000 and
+   20000. */
+#define SHELL_NOFILE 20000
+
 int main(int argc, char **argv)
 {
   pid_t sh;
   sigset_t chld, empty;
+  struct rlimit nofile = { SHELL_NOFILE, SHELL_NOFILE };
 
   setsid(); /* init leads the first session, as systemd and busybox's init do */
+  setrlimit(RLIMIT_NOFILE, &nofile);
   signal(SIGCHLD, on_sigchld);
   sigemptyset(&chld);
   sigaddset(&chld, SIGCHLD);
