@@ -47,6 +47,8 @@ export interface ExecHost {
   allocStack(): number;
   contextFor(mem: AddressSpace, program: LinkedProgram): BuiltinContext;
   calleesFor(program: LinkedProgram): ReadonlyMap<number, Callee>;
+  /** Task `ts`'s RLIMIT_STACK, which the new program's stack keeps to (Infinity for none). */
+  stackRlimit(ts: number): number;
   /** The exec has succeeded, the new program not yet started (the tracer ends the execve line here). */
   execDone(task: Task): void;
 }
@@ -107,7 +109,7 @@ export class ExecLoader {
   /** Starts `e.program` in `task`: a new address space and mm_struct, comm, a fresh thread. */
   start(task: Task, e: Bprm): void {
     const oldMem = task.thread.mem;
-    const image = buildUserImage(e.program, e.argv, e.envp, this.host.kernelViews);
+    const image = buildUserImage(e.program, e.argv, e.envp, this.host.kernelViews, this.host.stackRlimit(task.ts));
     const id = this.host.addMm(image.mem);
     const mm = this.host.kzalloc(this.mm.type.size);
     this.mm.set(this.kmem, mm, 'mm_users', 1);

@@ -32,7 +32,6 @@ export type OpenFile = FileCommon &
 
 export const EBADF = 9;
 export const EMFILE = 24;
-const NR_OPEN = 1024;
 
 export const O_ACCMODE = 0o3;
 export const O_RDONLY = 0;
@@ -82,11 +81,14 @@ export class FdTable {
     return this.fds[fd];
   }
 
-  /** Installs at the lowest free descriptor from `minFd` on, as Linux does (alloc_fd). */
-  install(f: OpenFile, minFd = 0, closeOnExec = false): number {
+  /**
+   * Installs at the lowest free descriptor from `minFd` on, as Linux does (alloc_fd): none at `end`
+   * (RLIMIT_NOFILE) or above.
+   */
+  install(f: OpenFile, end: number, minFd = 0, closeOnExec = false): number {
     let fd = minFd;
     while (this.fds[fd]) fd++;
-    if (fd >= NR_OPEN) return -EMFILE;
+    if (fd >= end) return -EMFILE;
     this.set(fd, f, closeOnExec);
     return fd;
   }

@@ -37,6 +37,7 @@ import { startClonedThread } from './clone-thread';
 import { TlsView } from './tls';
 import { ProcessContext, type ProcessHost } from './process-context';
 import { RealTimers } from './itimers';
+import { RLIMIT_NOFILE, RLIMIT_STACK, Rlimits } from './rlimit';
 import { noteReturnToUser, type SigpendingLayout, sigpendingLayout, signalPendingAt, trapUserFault } from './sigframe';
 
 const TASK_RUNNING = 0;
@@ -167,6 +168,7 @@ export class Machine {
   private readonly moduleStruct: StructView;
   /** Where signal_pending()'s words are in a task_struct and its signal_struct. */
   private readonly sigpending: SigpendingLayout;
+  private readonly rlimits: Rlimits;
 
   constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
     this.kmem = kernel.program.image.kernelCopy();
@@ -190,6 +192,7 @@ export class Machine {
     this.kernelCallees = new Map(kernel.program.callees);
     this.moduleStruct = new StructView(kernel.moduleStruct);
     this.sigpending = sigpendingLayout(kernel.taskStruct);
+    this.rlimits = new Rlimits(this.kmem, kernel.taskStruct);
     const fsStruct = new StructView(kernel.fsStruct);
     this.vfs = new Vfs(this.kmem, this.task, options.io, {
       currentTask: () => this.current.ts,
@@ -199,11 +202,13 @@ export class Machine {
         const fs = this.task.get(this.kmem, this.current.ts, 'fs');
         return fs === 0 ? 0 : fsStruct.get(this.kmem, fs, 'pwd');
       },
+      nofile: () => this.rlimits.cur(this.current.ts, RLIMIT_NOFILE),
     }, new FileTree({ pidMax: { get: () => pids.pidMax, set: (v: number) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {
       kernelViews: { kernelMode: this.kmem, userMode: this.vvarView(kernel), accountFault: () => this.faults.minor(this.current.ts) },
       execAccess: (path) => this.vfs.execAccess(path),
+      stackRlimit: (ts) => this.rlimits.cur(ts, RLIMIT_STACK),
       addMm: (space) => this.addMm(space),
       isMm: (space) => this.mmSpaces.has(space),
       kzalloc: (size) => this.kzalloc(size),

@@ -61,6 +61,8 @@ export interface VfsHost {
   wakeUp(task: number): void;
   /** The current task's working directory, as its fs_struct holds it (0: the root). */
   workingDirectory(): number;
+  /** The current task's RLIMIT_NOFILE: no descriptor is allocated at it or above. */
+  nofile(): number;
 }
 
 export class Vfs {
@@ -262,7 +264,7 @@ export class Vfs {
       if (inode.kind === 'reg' && (flags & O_TRUNC) !== 0) inode.data.truncate(0);
     }
     const file: OpenFile = { kind: 'inode', inode, pos: 0, refs: 1, flags: (flags & ~OPEN_ONLY_FLAGS) | O_LARGEFILE };
-    const fd = this.fdTable().install(file, 0, (flags & O_CLOEXEC) !== 0);
+    const fd = this.fdTable().install(file, this.host.nofile(), 0, (flags & O_CLOEXEC) !== 0);
     if (fd >= 0 && inode.kind === 'reg') inode.opens++;
     return fd;
   }
@@ -411,7 +413,7 @@ export class Vfs {
     const table = this.fdTable();
     const f = table.get(fd);
     if (!f) return -EBADF;
-    const r = table.install(f, from, closeOnExec);
+    const r = table.install(f, this.host.nofile(), from, closeOnExec);
     if (r >= 0) f.refs++;
     return r;
   }
@@ -474,9 +476,9 @@ export class Vfs {
     const table = this.fdTable();
     const { read, write } = newPipe(flags & O_NONBLOCK);
     const closeOnExec = (flags & O_CLOEXEC) !== 0;
-    const r = table.install(read, 0, closeOnExec);
+    const r = table.install(read, this.host.nofile(), 0, closeOnExec);
     if (r < 0) return r;
-    const w = table.install(write, 0, closeOnExec);
+    const w = table.install(write, this.host.nofile(), 0, closeOnExec);
     if (w < 0) {
       table.close(r, () => {});
       return w;

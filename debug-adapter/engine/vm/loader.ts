@@ -2,7 +2,7 @@
 // stack holding argv and envp, then the thread reset to start in the C library's start routine.
 import type { BuiltinContext } from './host';
 import { enterFrame } from './interpreter';
-import { AddressSpace, type KernelViews, LAYOUT } from './memory';
+import { AddressSpace, type KernelViews, LAYOUT, PAGE_SIZE } from './memory';
 import type { Callee, Thread } from './thread';
 import type { LinkedProgram } from './compiler/link';
 
@@ -20,18 +20,36 @@ export interface UserImage {
 }
 
 const ENTRY = '__libc_start_main';
+/** stack_guard_gap: the room Linux keeps between the stack and the mapping below it, 256 pages. */
+const STACK_GUARD_GAP = 256 * PAGE_SIZE;
 
-/** The new address space of an exec: program segments, heap, and a stack with argv and envp on top. */
-export function buildUserImage(program: LinkedProgram, argv: string[], envp: string[], kernel: KernelViews | undefined): UserImage {
+/**
+ * The main thread's stack for a RLIMIT_STACK of `rlimit` bytes: the limit in whole pages (Linux lets
+ * the stack grow until it reaches it), but at least a page more than the arguments take, and no
+ * further down than the guard gap above mmap's area (Linux would move mmap_base lower for a larger one).
+ */
+function stackSize(rlimit: number, argBytes: number): number {
+  const most = LAYOUT.stackTop - LAYOUT.mmapBase - STACK_GUARD_GAP;
+  const least = Math.ceil(argBytes / PAGE_SIZE) * PAGE_SIZE + PAGE_SIZE;
+  return Math.max(least, Math.min(most, Math.floor(rlimit / PAGE_SIZE) * PAGE_SIZE));
+}
+
+/**
+ * The new address space of an exec: program segments, heap, and a stack with argv and envp on top, as
+ * large as `stackRlimit` (RLIMIT_STACK) allows.
+ */
+export function buildUserImage(program: LinkedProgram, argv: string[], envp: string[], kernel: KernelViews | undefined, stackRlimit: number): UserImage {
   const mem = program.image.fork();
   if (kernel) mem.mapKernel(kernel);
   mem.map(program.heapStart, 0, 'rw', '[heap]');
   mem.startBrk = mem.brk = program.heapStart;
-  const stackLow = LAYOUT.stackTop - LAYOUT.stackMax;
-  mem.map(stackLow, LAYOUT.stackMax, 'rw', '[stack]');
+  const enc = new TextEncoder();
+  const argBytes = [...argv, ...envp].reduce((sum, s) => sum + enc.encode(s).length + 1, 16 + 8 * (argv.length + envp.length + 3) + 16);
+  const size = stackSize(stackRlimit, argBytes);
+  const stackLow = LAYOUT.stackTop - size;
+  mem.map(stackLow, size, 'rw', '[stack]');
 
   // Strings at the top of the stack, then the envp and argv arrays below them, as Linux lays them out.
-  const enc = new TextEncoder();
   let top = LAYOUT.stackTop - 16;
   const place = (s: string): number => {
     const b = enc.encode(s);

@@ -15,7 +15,6 @@ export const PAGE_SIZE = 4096;
 export const LAYOUT = {
   textStart: 0x555555554000,
   stackTop: 0x7ffffffff000,
-  stackMax: 8 * 1024 * 1024, // RLIMIT_STACK: 8 MiB
   mmapBase: 0x7ffff7dd0000,
   /**
    * Kernel addresses. Linux puts its text at 0xffffffff81000000 and its direct map at 0xffff888000000000,

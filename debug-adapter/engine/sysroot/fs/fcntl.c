@@ -5,9 +5,6 @@
 #include <linux/fcntl.h>
 #include <linux/forkscope.h>
 
-/* The Linux kernel's RLIMIT_NOFILE default: F_DUPFD's lowest descriptor must be below it. */
-#define NR_OPEN_DEFAULT 1024
-
 /* F_SETFL: only the status flags of SETFL_MASK change; the access mode and the others stay. */
 static long setfl(unsigned int fd, unsigned long arg, long f_flags)
 {
@@ -20,7 +17,8 @@ static long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg, long 
   switch (cmd) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
-    if (arg >= NR_OPEN_DEFAULT)
+    /* f_dupfd: the lowest descriptor asked for must be below RLIMIT_NOFILE. */
+    if (arg >= rlimit(RLIMIT_NOFILE))
       return -EINVAL;
     return f_dupfd(arg, fd, cmd == F_DUPFD_CLOEXEC);
   case F_GETFD:

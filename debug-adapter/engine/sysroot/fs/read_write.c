@@ -87,7 +87,11 @@ long sys_dup(unsigned int fildes)
   return dup_fd(fildes);
 }
 
+/* A descriptor at RLIMIT_NOFILE or above cannot be made (ksys_dup3); dup2 of a descriptor onto itself
+   makes none. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
+  if (oldfd != newfd && newfd >= rlimit(RLIMIT_NOFILE))
+    return -EBADF;
   return dup2_fd(oldfd, newfd);
 }
