@@ -2011,14 +2011,19 @@ int main(void) {
     // The SIGCHLD line comes wherever the parent runs after the child's exit: left out.
     const calls = byPid.get(main)!.filter((c) => !c.startsWith('--- SIGCHLD'));
     const from = calls.indexOf('pipe2([3, 4], 0) = 0');
-    const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(calls[from + 1]!)?.[1];
+    const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(calls[from + 5]!)?.[1];
     expect(stack).toBeDefined();
     const child = [...byPid.keys()].find((pid) => pid !== main)!;
-    // strace -f's lines for the same program compiled with cc, but for the four prlimit64 calls
-    // (sysconf(_SC_OPEN_MAX)) glibc makes checking each descriptor added; Forkscope has no getrlimit.
+    // strace -f's lines for the same program compiled with cc: glibc checks each descriptor an action
+    // names against sysconf(_SC_OPEN_MAX) as it is added, a getrlimit each (two for the dup2).
+    const nofile = 'prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=20000, rlim_max=20000}) = 0';
     expect(calls.slice(from)).toEqual([
       'pipe2([3, 4], 0) = 0',
-      calls[from + 1],
+      nofile,
+      nofile,
+      nofile,
+      nofile,
+      calls[from + 5],
       'rt_sigprocmask(SIG_BLOCK, ~[], [], 8) = 0',
       `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
       `munmap(${stack}, 36864) = 0`,
@@ -2046,5 +2051,55 @@ int main(void) {
       expect.stringMatching(/^execve\("\/bin\/echo", \["echo", "hi"\], 0x[0-9a-f]+ \/\* \d+ vars \*\/\) = 0$/),
     ]);
     expect(own.slice(-3)).toEqual(['write(1, "hi\\n", 3) = 3', 'exit_group(0) = ?', '+++ exited with 0 +++']);
+  });
+});
+
+describe('--trace of the resource limits', TIMEOUT, () => {
+  it('shows getrlimit, setrlimit, prlimit and sysconf as the prlimit64 calls strace 6.1 shows for glibc 2.36', () => {
+    const file = program(
+      'trace_rlimit.c',
+      `#define _GNU_SOURCE
+#include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
+int main(void) {
+  struct rlimit r = { 1024, 2048 }, old;
+  setrlimit(RLIMIT_NOFILE, &r);
+  r.rlim_cur = 3000;
+  setrlimit(RLIMIT_NOFILE, &r);
+  getrlimit(99, &old);
+  getrlimit(RLIMIT_STACK, &old);
+  r.rlim_cur = 3;
+  r.rlim_max = RLIM_INFINITY;
+  setrlimit(RLIMIT_CPU, &r);
+  getrlimit(RLIMIT_NOFILE, NULL);
+  prlimit(99999, RLIMIT_NOFILE, NULL, &old);
+  r.rlim_cur = 100;
+  r.rlim_max = 800 * 1024;
+  prlimit(getpid(), RLIMIT_MSGQUEUE, &r, &old);
+  printf("%ld\\n", sysconf(_SC_OPEN_MAX));
+  return 0;
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('1024\n');
+    const lines = r.stderr.split('\n');
+    const pid = /^getpid\(\) += (\d+)$/m.exec(r.stderr)![1]!;
+    const from = lines.findIndex((l) => l.startsWith('prlimit64('));
+    // strace -f of the same program compiled with cc (the old limit's buffer, where the call failed, is an address).
+    expect(lines.slice(from, from + 10)).toEqual([
+      'prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=2*1024}, NULL) = 0',
+      'prlimit64(0, RLIMIT_NOFILE, {rlim_cur=3000, rlim_max=2*1024}, NULL) = -1 EINVAL (Invalid argument)',
+      expect.stringMatching(/^prlimit64\(0, 0x63 \/\* RLIMIT_\?\?\? \*\/, NULL, 0x[0-9a-f]+\) = -1 EINVAL \(Invalid argument\)$/),
+      'prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0',
+      'prlimit64(0, RLIMIT_CPU, {rlim_cur=3, rlim_max=RLIM64_INFINITY}, NULL) = 0',
+      'prlimit64(0, RLIMIT_NOFILE, NULL, NULL) = 0',
+      expect.stringMatching(/^prlimit64\(99999, RLIMIT_NOFILE, NULL, 0x[0-9a-f]+\) = -1 ESRCH \(No such process\)$/),
+      `getpid()                                = ${pid}`,
+      `prlimit64(${pid}, RLIMIT_MSGQUEUE, {rlim_cur=100, rlim_max=800*1024}, {rlim_cur=800*1024, rlim_max=800*1024}) = 0`,
+      'prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=1024, rlim_max=2*1024}) = 0',
+    ]);
   });
 });
