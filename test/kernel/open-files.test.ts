@@ -230,7 +230,7 @@ int main(void) {
   show("F_GETFD of it", fcntl(4, F_GETFD));
   show("dup of it", dup(4));
   show("F_GETFD of the dup", fcntl(5, F_GETFD));
-  show("F_DUPFD 5000", fcntl(fd, F_DUPFD, 5000));
+  show("F_DUPFD 1048576", fcntl(fd, F_DUPFD, 1048576));
   show("unknown command", fcntl(fd, 999, 0));
   show("closed descriptor", fcntl(42, 999, 0));
   return 0;
@@ -239,7 +239,7 @@ int main(void) {
       [
         'F_GETFD = 1', 'F_SETFD 0 = 0', 'F_GETFD = 0', 'F_DUPFD 10 = 10', 'F_DUPFD 10 again = 11', 'F_GETFD of it = 0',
         'F_DUPFD_CLOEXEC 0 = 4', 'F_GETFD of it = 1', 'dup of it = 5', 'F_GETFD of the dup = 0',
-        'F_DUPFD 5000 = -1 Invalid argument', 'unknown command = -1 Invalid argument', 'closed descriptor = -1 Bad file descriptor', '',
+        'F_DUPFD 1048576 = -1 Invalid argument', 'unknown command = -1 Invalid argument', 'closed descriptor = -1 Bad file descriptor', '',
       ].join('\n'),
     );
   });

@@ -5,46 +5,18 @@
 #include <bits/types/struct_rusage.h>
 
 /* Resource limits (glibc's bits/resource.h for Linux): each resource's soft limit, which the kernel
-   enforces, and its hard limit, the ceiling to which the soft one may be raised. */
+   enforces, and its hard limit, the ceiling to which the soft one may be raised. The numbers
+   (RLIMIT_CPU … RLIMIT_RTTIME, RLIM_NLIMITS, RLIM_INFINITY) and struct rlimit and rlimit64 are the
+   kernel's, whose layout glibc's have. */
+#include <uapi/linux/resource.h>
+
 typedef unsigned long rlim_t;
 typedef unsigned long rlim64_t;
 
-enum __rlimit_resource {
-  RLIMIT_CPU = 0,         /* CPU time in seconds: SIGXCPU at the soft limit, SIGKILL at the hard one */
-  RLIMIT_FSIZE = 1,       /* largest file that can be created, in bytes */
-  RLIMIT_DATA = 2,        /* data segment and heap, in bytes */
-  RLIMIT_STACK = 3,       /* the main thread's stack, in bytes */
-  RLIMIT_CORE = 4,        /* largest core file, in bytes */
-  RLIMIT_RSS = 5,         /* largest resident set, in bytes (not enforced by Linux) */
-  RLIMIT_NPROC = 6,       /* processes (tasks) of the user */
-  RLIMIT_NOFILE = 7,      /* open descriptors: one more than the highest descriptor */
-  RLIMIT_OFILE = RLIMIT_NOFILE, /* BSD's name */
-  RLIMIT_MEMLOCK = 8,     /* locked memory, in bytes */
-  RLIMIT_AS = 9,          /* address space, in bytes */
-  RLIMIT_LOCKS = 10,      /* file locks */
-  RLIMIT_SIGPENDING = 11, /* pending signals */
-  RLIMIT_MSGQUEUE = 12,   /* bytes of POSIX message queues */
-  RLIMIT_NICE = 13,       /* the highest nice priority allowed: 20 - limit */
-  RLIMIT_RTPRIO = 14,     /* the highest real-time priority */
-  RLIMIT_RTTIME = 15,     /* CPU time a real-time task may use without sleeping, in microseconds */
-  RLIMIT_NLIMITS = 16,
-  RLIM_NLIMITS = RLIMIT_NLIMITS
-};
-
-#define RLIM_INFINITY ((rlim_t)-1)
-#define RLIM64_INFINITY 0xffffffffffffffffUL
+#define RLIMIT_OFILE RLIMIT_NOFILE /* BSD's name */
+#define RLIMIT_NLIMITS RLIM_NLIMITS
 #define RLIM_SAVED_MAX RLIM_INFINITY
 #define RLIM_SAVED_CUR RLIM_INFINITY
-
-struct rlimit {
-  rlim_t rlim_cur; /* the soft limit */
-  rlim_t rlim_max; /* the hard limit */
-};
-
-struct rlimit64 {
-  rlim64_t rlim_cur;
-  rlim64_t rlim_max;
-};
 
 int getrlimit(int resource, struct rlimit *rlim);
 int setrlimit(int resource, const struct rlimit *rlim);
