@@ -37,7 +37,7 @@ import { startClonedThread } from './clone-thread';
 import { TlsView } from './tls';
 import { ProcessContext, type ProcessHost } from './process-context';
 import { RealTimers } from './itimers';
-import { RLIMIT_NOFILE, RLIMIT_STACK, Rlimits } from './rlimit';
+import { RLIMIT_STACK, Rlimits } from './rlimit';
 import { noteReturnToUser, type SigpendingLayout, sigpendingLayout, signalPendingAt, trapUserFault } from './sigframe';
 
 const TASK_RUNNING = 0;
@@ -202,7 +202,7 @@ export class Machine {
         const fs = this.task.get(this.kmem, this.current.ts, 'fs');
         return fs === 0 ? 0 : fsStruct.get(this.kmem, fs, 'pwd');
       },
-      nofile: () => this.rlimits.cur(this.current.ts, RLIMIT_NOFILE),
+      rlimit: (resource) => this.rlimits.cur(this.current.ts, resource),
     }, new FileTree({ pidMax: { get: () => pids.pidMax, set: (v: number) => (pids.pidMax = v), min: PID_MAX_MIN, max: PID_MAX_LIMIT } }));
     this.kernelCtx = this.contextFor(this.kmem, kernel.program);
     this.execLoader = new ExecLoader(this.kmem, this.task, this.mm, program, options, {

@@ -1,9 +1,11 @@
 // The resource limits as host mechanics read them (the kernel keeps them in signal_struct's rlim): the
-// descriptor table's alloc_fd stops at RLIMIT_NOFILE, exec sizes the new program's stack by RLIMIT_STACK.
+// descriptor table's alloc_fd stops at RLIMIT_NOFILE, a regular file's writes at RLIMIT_FSIZE, and exec
+// sizes the new program's stack by RLIMIT_STACK.
 import type { StructType } from '../lang/types';
 import type { AddressSpace } from '../vm/memory';
 import { type Field, StructView } from './layout';
 
+export const RLIMIT_FSIZE = 1;
 export const RLIMIT_STACK = 3;
 export const RLIMIT_NOFILE = 7;
 /** sizeof(struct rlimit): rlim_cur and rlim_max, 8 bytes each. */

@@ -14,6 +14,7 @@ import { sysctlRead, sysctlWrite } from './sysctl';
 import { type FileStatus, inodeStatus, PIPE_STATUS, STAT_SIZE, TERMINAL_STATUS, writeStat } from './stat';
 import { TERMINAL_TERMIOS } from './termios';
 import { DirectoryCalls } from './vfs-dirs';
+import { RLIMIT_FSIZE, RLIMIT_NOFILE } from './rlimit';
 
 const ENOENT = 2;
 const ENXIO = 6;
@@ -30,6 +31,8 @@ const ENOTTY = 25;
 const ESPIPE = 29;
 const EPIPE = 32;
 const ENAMETOOLONG = 36;
+const EFBIG = 27;
+const SIGXFSZ = 25;
 
 const TCGETS = 0x5401;
 const FIONREAD = 0x541b;
@@ -61,8 +64,8 @@ export interface VfsHost {
   wakeUp(task: number): void;
   /** The current task's working directory, as its fs_struct holds it (0: the root). */
   workingDirectory(): number;
-  /** The current task's RLIMIT_NOFILE: no descriptor is allocated at it or above. */
-  nofile(): number;
+  /** The current task's soft limit on `resource` (Infinity for none): see rlimit.ts. */
+  rlimit(resource: number): number;
 }
 
 export class Vfs {
@@ -137,7 +140,7 @@ export class Vfs {
     if (f.kind === 'pipe') {
       if (f.end !== 'write') return -EBADF;
       if (f.pipe.readers === 0) {
-        this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (SIGPIPE - 1)));
+        this.sendSig(task, SIGPIPE);
         return -EPIPE;
       }
       const n = f.pipe.buffer.room(count);
@@ -152,7 +155,7 @@ export class Vfs {
     if (f.kind === 'tty' ? f.stream === 0 : (f.flags & O_ACCMODE) === O_RDONLY) return -EBADF;
     const bytes = this.userBytes(buf, count);
     if (!bytes) return -EFAULT;
-    if (f.kind === 'inode') return this.writeInode(f, bytes);
+    if (f.kind === 'inode') return this.writeInode(task, f, bytes);
     (f.stream === 1 ? this.io.stdout : this.io.stderr)(bytes);
     return bytes.length;
   }
@@ -217,15 +220,28 @@ export class Vfs {
     }
   }
 
-  private writeInode(f: Extract<OpenFile, { kind: 'inode' }>, bytes: Uint8Array): number {
+  /** send_sig to a task: a signal of its own, which the kernel acts on as the call returns. */
+  private sendSig(task: number, sig: number): void {
+    this.task.set(this.kmem, task, 'pending', this.task.get(this.kmem, task, 'pending') | (1 << (sig - 1)));
+  }
+
+  private writeInode(task: number, f: Extract<OpenFile, { kind: 'inode' }>, bytes: Uint8Array): number {
     const inode = f.inode;
     switch (inode.kind) {
       case 'dir': return -EBADF; // a directory is only ever open for reading
       case 'chr': return bytes.length;
       case 'reg': {
+        // generic_write_checks: nothing to write is nothing done, not even O_APPEND's move.
+        if (bytes.length === 0) return 0;
         // O_APPEND: every write goes to the end, which the file position then follows.
         if (f.flags & O_APPEND) f.pos = inode.data.size;
-        const n = inode.data.write(f.pos, bytes);
+        // generic_write_check_limits: no byte at RLIMIT_FSIZE or past it (SIGXFSZ), the write cut short there.
+        const limit = this.host.rlimit(RLIMIT_FSIZE);
+        if (f.pos >= limit) {
+          this.sendSig(task, SIGXFSZ);
+          return -EFBIG;
+        }
+        const n = inode.data.write(f.pos, bytes.subarray(0, Math.min(bytes.length, limit - f.pos)));
         if (n > 0) f.pos += n;
         return n;
       }
@@ -264,7 +280,7 @@ export class Vfs {
       if (inode.kind === 'reg' && (flags & O_TRUNC) !== 0) inode.data.truncate(0);
     }
     const file: OpenFile = { kind: 'inode', inode, pos: 0, refs: 1, flags: (flags & ~OPEN_ONLY_FLAGS) | O_LARGEFILE };
-    const fd = this.fdTable().install(file, this.host.nofile(), 0, (flags & O_CLOEXEC) !== 0);
+    const fd = this.fdTable().install(file, this.host.rlimit(RLIMIT_NOFILE), 0, (flags & O_CLOEXEC) !== 0);
     if (fd >= 0 && inode.kind === 'reg') inode.opens++;
     return fd;
   }
@@ -337,6 +353,11 @@ export class Vfs {
     const f = this.fdTable().get(fd);
     if (!f) return -EBADF;
     if (f.kind !== 'inode' || f.inode.kind !== 'reg' || (f.flags & O_ACCMODE) === O_RDONLY) return -EINVAL;
+    // inode_newsize_ok: a file may not grow past RLIMIT_FSIZE (SIGXFSZ).
+    if (length > f.inode.data.size && length > this.host.rlimit(RLIMIT_FSIZE)) {
+      this.sendSig(this.host.currentTask(), SIGXFSZ);
+      return -EFBIG;
+    }
     f.inode.data.truncate(length);
     return 0;
   }
@@ -413,7 +434,7 @@ export class Vfs {
     const table = this.fdTable();
     const f = table.get(fd);
     if (!f) return -EBADF;
-    const r = table.install(f, this.host.nofile(), from, closeOnExec);
+    const r = table.install(f, this.host.rlimit(RLIMIT_NOFILE), from, closeOnExec);
     if (r >= 0) f.refs++;
     return r;
   }
@@ -476,9 +497,9 @@ export class Vfs {
     const table = this.fdTable();
     const { read, write } = newPipe(flags & O_NONBLOCK);
     const closeOnExec = (flags & O_CLOEXEC) !== 0;
-    const r = table.install(read, this.host.nofile(), 0, closeOnExec);
+    const r = table.install(read, this.host.rlimit(RLIMIT_NOFILE), 0, closeOnExec);
     if (r < 0) return r;
-    const w = table.install(write, this.host.nofile(), 0, closeOnExec);
+    const w = table.install(write, this.host.rlimit(RLIMIT_NOFILE), 0, closeOnExec);
     if (w < 0) {
       table.close(r, () => {});
       return w;
