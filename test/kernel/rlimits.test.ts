@@ -91,6 +91,43 @@ int main(int argc, char **argv)
     );
   });
 
+  it('applies a lowered RLIMIT_STACK to the stack in use, and a forked child inherits it', () => {
+    const r = runFiles({
+      '/w/prog.c': `#include <stdio.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+static int recurse(int n) { volatile char frame[1024]; frame[0] = (char)n; if (n == 0) return frame[0]; return recurse(n - 1) + frame[0]; }
+static void child(int lower_in_child, int depth) {
+  int status; pid_t pid = fork();
+  if (pid == 0) {
+    if (lower_in_child) { struct rlimit r = { 1024 * 1024, RLIM_INFINITY }; setrlimit(RLIMIT_STACK, &r); }
+    recurse(depth); _exit(0);
+  }
+  waitpid(pid, &status, 0);
+  printf("lowered %s, depth %d: %s %d\\n", lower_in_child ? "in the child" : "before fork", depth, WIFSIGNALED(status) ? "signal" : "exit", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+}
+int main(void) {
+  child(1, 100); child(1, 4000); child(0, 4000);
+  struct rlimit r = { 2 * 1024 * 1024, RLIM_INFINITY }; setrlimit(RLIMIT_STACK, &r);
+  child(0, 1000); child(0, 4000);
+  return 0;
+}
+`,
+    });
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 0 });
+    expect(r.stdout).toBe(
+      [
+        'lowered in the child, depth 100: exit 0',
+        'lowered in the child, depth 4000: signal 11',
+        'lowered before fork, depth 4000: exit 0',
+        'lowered before fork, depth 1000: exit 0',
+        'lowered before fork, depth 4000: signal 11',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('keeps the limits across exec; root raises a hard limit, not NOFILE\'s past nr_open, and forks past RLIMIT_NPROC', () => {
     const r = runFiles({
       '/w/prog.c': `#include <errno.h>

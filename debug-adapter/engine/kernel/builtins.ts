@@ -71,6 +71,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   file_mmap_size_max: (ctx, a) => fileMmapSizeMax(machineOf(ctx).vfs.fdTable().get(num(a[0]))),
   file_can_mmap: (ctx, a) => (fileCanMmap(machineOf(ctx).vfs.fdTable().get(num(a[0]))) ? 1 : 0),
   access_remote_vm: (ctx, a) => machineOf(ctx).accessRemoteVm(num(a[0]), num(a[1]), num(a[2]), num(a[3])),
+  update_stack_limit: (ctx, a) => machineOf(ctx).updateStackLimit(num(a[0])),
   bprm_load: (ctx, a) => machineOf(ctx).bprmLoad(num(a[0]), num(a[1]), num(a[2])),
   begin_new_exec: (ctx) => machineOf(ctx).beginNewExec(),
   files_dup: (ctx, a) => machineOf(ctx).vfs.filesDup(num(a[0])),

@@ -858,6 +858,19 @@ export class Machine {
    * release_task's end: the task's thread, kernel stack and task_struct go. A task releasing itself
    * (a child its parent does not wait for) is still running: that waits until it is switched out.
    */
+  /**
+   * RLIMIT_STACK changed for the process whose main thread is `ts`: that stack may now grow down to the
+   * new limit, within the mapping exec made for it and never above where it already reaches. Linux
+   * checks the limit as the stack grows (acct_stack_growth); the simulator checks a bound at each call.
+   */
+  updateStackLimit(ts: number): void {
+    const thread = this.tasks.get(ts)?.thread;
+    const stack = thread?.mem.vmas.find((v) => v.name === '[stack]');
+    if (!thread || !stack) return;
+    const bound = LAYOUT.stackTop - Math.floor(Math.min(this.rlimits.cur(ts, RLIMIT_STACK), LAYOUT.stackTop) / PAGE_SIZE) * PAGE_SIZE;
+    thread.stackLimit = Math.max(stack.start, Math.min(bound, Math.floor(thread.sp / PAGE_SIZE) * PAGE_SIZE));
+  }
+
   releaseTask(ts: number): void {
     const task = this.tasks.get(ts);
     // A fork that failed before copy_thread: only the task_struct was made.

@@ -285,6 +285,8 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
     if (new_rlim)
       *rlim = *new_rlim;
   }
+  if (!retval && new_rlim && resource == RLIMIT_STACK)
+    update_stack_limit(tsk->group_leader);
   return retval;
 }
 

@@ -92,6 +92,11 @@ long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
 long dup2_fd(unsigned int oldfd, unsigned int newfd);
 
+/* RLIMIT_STACK changed: tsk's stack (the main thread's, which exec mapped) may grow as far as the new
+   limit allows. Linux checks the limit as the stack grows (acct_stack_growth); the simulator keeps a
+   bound it checks at each call, which this moves. */
+void update_stack_limit(struct task_struct *tsk);
+
 /* execve's mechanics: bprm_load finds the program (the program's folder, or /bin's built-ins) and
    prepares its image, or returns -ENOENT; begin_new_exec replaces the task's memory and thread with
    it and never returns. */
