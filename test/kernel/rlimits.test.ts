@@ -16,7 +16,8 @@ function runFiles(files: Record<string, string>) {
   return { outcome, stdout: Buffer.concat(out).toString() };
 }
 
-describe('resource limits', () => {
+// Each program runs several processes and the first compiles the kernel: slow on a loaded machine.
+describe('resource limits', { timeout: 60_000 }, () => {
   it('gives an exec\'d program a stack of RLIMIT_STACK: runaway recursion faults where the limit says', () => {
     const r = runFiles({
       '/w/prog.c': `#include <stdio.h>
