@@ -3,7 +3,7 @@
 // closed file alive until munmap or exit, and the pages a mapping touches counting against tmpfs's
 // budget (the same 128 MiB that write(2) fills), with SIGBUS once it is full, as shmem_fault gives.
 import { describe, expect, it } from 'vitest';
-import { compile, createMachine, type Machine } from '../../debug-adapter/engine/index';
+import { bootProgram, runUntil, type SteppedMachine } from '../support/stepped-machine';
 
 const HEADERS = `#include <errno.h>
 #include <fcntl.h>
@@ -16,23 +16,8 @@ const HEADERS = `#include <errno.h>
 #include <unistd.h>
 `;
 
-function boot(main: string): { machine: Machine; stdout: () => string } {
-  const source = HEADERS + main;
-  const c = compile('/w/prog.c', { readFile: (p) => (p === '/w/prog.c' ? source : undefined) });
-  if (!c.program) throw new Error(JSON.stringify(c.diagnostics));
-  const out: Uint8Array[] = [];
-  const machine = createMachine(c.program, { argv: ['./prog'], stdio: 'pipe', stdout: (b) => out.push(b.slice()), stderr: () => {} });
-  return { machine, stdout: () => Buffer.concat(out).toString() };
-}
-
-/** Runs until the program has printed a line starting with `marker`; returns that line's numbers. */
-function runUntil(m: { machine: Machine; stdout: () => string }, marker: string): number[] {
-  for (let i = 0; i < 100_000; i++) {
-    const line = m.stdout().split('\n').find((l) => l.startsWith(marker));
-    if (line) return line.slice(marker.length).trim().split(/\s+/).map(Number);
-    if (m.machine.step(4096).outcome) break;
-  }
-  throw new Error(`the program never printed ${marker}: ${m.stdout()}`);
+function boot(main: string): SteppedMachine {
+  return bootProgram(HEADERS + main);
 }
 
 /** Runs the program to its end; its stdout. */

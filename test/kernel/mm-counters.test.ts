@@ -1,27 +1,10 @@
 // Memory counters per process (mm_struct's rss_stat and Forkscope's shared/private/CoW counts), read
 // through Machine.memoryCounters while the program runs, and the --mem table drawn at its end.
 import { describe, expect, it } from 'vitest';
-import { compile, createMachine, type Machine } from '../../debug-adapter/engine/index';
+import { bootProgram, runUntil } from '../support/stepped-machine';
 import { kernelImage } from '../../debug-adapter/engine/kernel/image';
 import { StructView } from '../../debug-adapter/engine/kernel/layout';
 
-function boot(source: string): { machine: Machine; stdout: () => string } {
-  const c = compile('/w/prog.c', { readFile: (p) => (p === '/w/prog.c' ? source : undefined) });
-  if (!c.program) throw new Error(JSON.stringify(c.diagnostics));
-  const out: Uint8Array[] = [];
-  const machine = createMachine(c.program, { argv: ['./prog'], stdio: 'pipe', stdout: (b) => out.push(b.slice()), stderr: () => {} });
-  return { machine, stdout: () => Buffer.concat(out).toString() };
-}
-
-/** Runs until the program has printed a line starting with `marker`; returns that line's numbers. */
-function runUntil(m: { machine: Machine; stdout: () => string }, marker: string): number[] {
-  for (let i = 0; i < 100_000; i++) {
-    const line = m.stdout().split('\n').find((l) => l.startsWith(marker));
-    if (line) return line.slice(marker.length).trim().split(/\s+/).map(Number);
-    if (m.machine.step(4096).outcome) break;
-  }
-  throw new Error(`the program never printed ${marker}: ${m.stdout()}`);
-}
 
 const PAGES = 20;
 const FORK_AND_WRITE = `#include <stdio.h>
@@ -54,7 +37,7 @@ int main(void) {
 
 describe('memory counters per process', () => {
   it('after fork, parent and child share their pages; a child writing N pages takes N CoW faults and owns them', () => {
-    const m = boot(FORK_AND_WRITE);
+    const m = bootProgram(FORK_AND_WRITE);
     const [parent, child] = runUntil(m, 'forked');
     const p0 = m.machine.memoryCounters(parent!)!;
     const c0 = m.machine.memoryCounters(child!)!;
@@ -78,7 +61,7 @@ describe('memory counters per process', () => {
   });
 
   it('keeps the fault counters in the mm_struct as the task leaves the CPU, where kernel code reads them', () => {
-    const m = boot(FORK_AND_WRITE);
+    const m = bootProgram(FORK_AND_WRITE);
     const [, child] = runUntil(m, 'written');
     const image = kernelImage();
     const task = new StructView(image.taskStruct);
@@ -102,7 +85,7 @@ describe('memory counters per process', () => {
   });
 
   it('a thread shares its process mm (mm_users 2); kernel threads have none', () => {
-    const m = boot(`#include <pthread.h>
+    const m = bootProgram(`#include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
 static void *nap(void *arg) { (void)arg; sleep(5); return NULL; }
@@ -122,7 +105,7 @@ int main(void) {
   });
 
   it("--mem: a table of the program's processes, the child with its CoW faults and private pages", () => {
-    const m = boot(FORK_AND_WRITE.replace('sleep(100);', ''));
+    const m = bootProgram(FORK_AND_WRITE.replace('sleep(100);', ''));
     m.machine.keepMemoryRecords();
     const [parent, child] = runUntil(m, 'written');
     while (!m.machine.step(4096).outcome);
