@@ -180,13 +180,9 @@ int sem_trywait(sem_t *sem)
   return -1;
 }
 
-int sem_clockwait(sem_t *sem, clockid_t clockid, const struct timespec *abstime)
+/* The timed waits: a bad tv_nsec is EINVAL before anything else, as in glibc. */
+static int __sem_timedwait_common(sem_t *sem, clockid_t clockid, const struct timespec *abstime)
 {
-  /* The futex's clocks: lll_futex_supported_clockid. */
-  if (clockid != CLOCK_REALTIME && clockid != CLOCK_MONOTONIC) {
-    errno = EINVAL;
-    return -1;
-  }
   if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000) {
     errno = EINVAL;
     return -1;
@@ -197,14 +193,17 @@ int sem_clockwait(sem_t *sem, clockid_t clockid, const struct timespec *abstime)
   return __new_sem_wait_slow64((struct new_sem *)sem, clockid, abstime);
 }
 
-int sem_timedwait(sem_t *sem, const struct timespec *abstime)
+int sem_clockwait(sem_t *sem, clockid_t clockid, const struct timespec *abstime)
 {
-  if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000) {
+  /* The futex's clocks: lll_futex_supported_clockid. */
+  if (clockid != CLOCK_REALTIME && clockid != CLOCK_MONOTONIC) {
     errno = EINVAL;
     return -1;
   }
-  pthread_testcancel();
-  if (__new_sem_wait_fast((struct new_sem *)sem, 0) == 0)
-    return 0;
-  return __new_sem_wait_slow64((struct new_sem *)sem, CLOCK_REALTIME, abstime);
+  return __sem_timedwait_common(sem, clockid, abstime);
+}
+
+int sem_timedwait(sem_t *sem, const struct timespec *abstime)
+{
+  return __sem_timedwait_common(sem, CLOCK_REALTIME, abstime);
 }
