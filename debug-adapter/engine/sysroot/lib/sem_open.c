@@ -14,20 +14,12 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <bits/semaphoreP.h>
+#include <bits/shm-directory.h>
 
-#define SHMDIR "/dev/shm/"
-#define FUTEX_SHARED 128 /* FUTEX_PRIVATE_FLAG: see lib/semaphore.c */
 #define __GT_NOCREATE 2
 
-int __shm_get_name(char *result, const char *name, int sem_prefix);
 int __gen_tempname(char *tmpl, int suffixlen, int flags, int kind);
-
-/* sem_t's inside (lib/semaphore.c). */
-struct new_sem {
-  unsigned long data;
-  int private;
-  int pad;
-};
 
 /* One semaphore this process has mapped, found by its file (sem_routines.c's inuse_sem; glibc keeps
    them in a tsearch tree, a list here). */
@@ -87,7 +79,7 @@ static sem_t *__sem_check_add_mapping(const char *name, int fd, sem_t *existing)
 
 sem_t *sem_open(const char *name, int oflag, ...)
 {
-  char path[NAME_MAX + sizeof(SHMDIR "sem.")];
+  struct shmdir_name dirname;
   char tmpfname[sizeof(SHMDIR "sem.XXXXXX")];
   struct new_sem initsem;
   va_list ap;
@@ -96,7 +88,7 @@ sem_t *sem_open(const char *name, int oflag, ...)
   int retries;
   int fd = -1;
   sem_t *result = SEM_FAILED;
-  int ret = __shm_get_name(path, name, 1);
+  int ret = __shm_get_name(&dirname, name, 1);
 
   if (ret != 0) {
     errno = ret;
@@ -105,7 +97,7 @@ sem_t *sem_open(const char *name, int oflag, ...)
   /* Unless it must be new, the semaphore may exist: open it. */
   if ((oflag & O_CREAT) == 0 || (oflag & O_EXCL) == 0) {
   try_again:
-    fd = open(path, (oflag & ~(O_CREAT | O_ACCMODE)) | O_NOFOLLOW | O_RDWR);
+    fd = open(dirname.name, (oflag & ~(O_CREAT | O_ACCMODE)) | O_NOFOLLOW | O_RDWR);
     if (fd == -1) {
       if ((oflag & O_CREAT) != 0 && errno == ENOENT)
         goto try_create;
@@ -145,7 +137,7 @@ sem_t *sem_open(const char *name, int oflag, ...)
     if (write(fd, &initsem, sizeof(sem_t)) == sizeof(sem_t)
         && (result = mmap(NULL, sizeof(sem_t), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) != MAP_FAILED) {
       /* The name appears with the semaphore whole; an existing one is not overwritten. */
-      if (link(tmpfname, path) != 0) {
+      if (link(tmpfname, dirname.name) != 0) {
         munmap(result, sizeof(sem_t));
         result = SEM_FAILED;
         if (errno == EEXIST && (oflag & O_EXCL) == 0) {
@@ -196,14 +188,14 @@ int sem_close(sem_t *sem)
 
 int sem_unlink(const char *name)
 {
-  char path[NAME_MAX + sizeof(SHMDIR "sem.")];
+  struct shmdir_name dirname;
   int ret;
 
-  if (__shm_get_name(path, name, 1) != 0) {
+  if (__shm_get_name(&dirname, name, 1) != 0) {
     errno = ENOENT;
     return -1;
   }
-  ret = unlink(path);
+  ret = unlink(dirname.name);
   if (ret < 0 && errno == EPERM)
     errno = EACCES;
   return ret;

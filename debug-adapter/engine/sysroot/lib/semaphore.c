@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <time.h>
+#include <bits/semaphoreP.h>
 
 #define SEM_NWAITERS_SHIFT 32
 #define SEM_VALUE_MASK 0xffffffffUL
@@ -18,18 +19,7 @@
 #define FUTEX_PRIVATE_FLAG 128
 #define FUTEX_CLOCK_REALTIME 256
 #define FUTEX_BITSET_MATCH_ANY 0xffffffff
-#define FUTEX_PRIVATE 0
-#define FUTEX_SHARED FUTEX_PRIVATE_FLAG
 #define __lll_private_flag(fl, private) (((fl) | FUTEX_PRIVATE_FLAG) ^ (private))
-
-/* sem_t's inside. `private` is glibc's FUTEX_PRIVATE (0), or FUTEX_SHARED (FUTEX_PRIVATE_FLAG) for a
-   semaphore in memory processes share (pshared): __lll_private_flag turns it into the futex
-   operation's flag, FUTEX_PRIVATE_FLAG for a private one and none for a shared one. */
-struct new_sem {
-  unsigned long data;
-  int private;
-  int pad;
-};
 
 long sys_futex(unsigned int *uaddr, int op, unsigned int val, const struct timespec *timeout, unsigned int *uaddr2,
                unsigned int val3);

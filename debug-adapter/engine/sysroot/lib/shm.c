@@ -7,48 +7,45 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-
-#define SHMDIR "/dev/shm/"
+#include <bits/shm-directory.h>
 
 long sys_openat(int dfd, const char *filename, int flags, unsigned int mode);
 long __syscall_result(long r);
 
-/* __shm_get_name: the file of the object `name` (leading slashes dropped, "sem." before a semaphore's)
-   into result, which holds NAME_MAX + sizeof "/dev/shm/sem." bytes. 0, or EINVAL for an empty name,
+/* __shm_get_name: leading slashes dropped, "sem." before a semaphore's name; EINVAL for an empty name,
    one with a slash inside or one that does not fit (glibc 2.36 has no ENAMETOOLONG here). */
-int __shm_get_name(char *result, const char *name, int sem_prefix)
+int __shm_get_name(struct shmdir_name *result, const char *name, int sem_prefix)
 {
   size_t used = strlen(SHMDIR);
-  size_t room = NAME_MAX + sizeof(SHMDIR "sem.");
   size_t namelen;
 
-  memcpy(result, SHMDIR, used);
+  memcpy(result->name, SHMDIR, used);
   while (name[0] == '/')
     ++name;
   namelen = strlen(name);
   if (sem_prefix) {
-    memcpy(result + used, "sem.", 4);
+    memcpy(result->name + used, "sem.", 4);
     used += 4;
   }
   if (namelen == 0 || memchr(name, '/', namelen) != NULL)
     return EINVAL;
-  if (used + namelen + 1 > room)
+  if (used + namelen + 1 > sizeof result->name)
     return EINVAL;
-  memcpy(result + used, name, namelen + 1);
+  memcpy(result->name + used, name, namelen + 1);
   return 0;
 }
 
 int shm_open(const char *name, int oflag, mode_t mode)
 {
-  char path[NAME_MAX + sizeof(SHMDIR "sem.")];
-  int ret = __shm_get_name(path, name, 0);
+  struct shmdir_name dirname;
+  int ret = __shm_get_name(&dirname, name, 0);
   long fd;
 
   if (ret != 0) {
     errno = ret;
     return -1;
   }
-  fd = sys_openat(AT_FDCWD, path, oflag | O_NOFOLLOW | O_CLOEXEC, mode);
+  fd = sys_openat(AT_FDCWD, dirname.name, oflag | O_NOFOLLOW | O_CLOEXEC, mode);
   /* A directory is no shared memory object: EINVAL rather than EISDIR. */
   if (fd == -EISDIR)
     fd = -EINVAL;
@@ -57,14 +54,14 @@ int shm_open(const char *name, int oflag, mode_t mode)
 
 int shm_unlink(const char *name)
 {
-  char path[NAME_MAX + sizeof(SHMDIR "sem.")];
+  struct shmdir_name dirname;
   int result;
 
-  if (__shm_get_name(path, name, 0) != 0) {
+  if (__shm_get_name(&dirname, name, 0) != 0) {
     errno = ENOENT;
     return -1;
   }
-  result = unlink(path);
+  result = unlink(dirname.name);
   if (result < 0 && errno == EPERM)
     errno = EACCES;
   return result;
