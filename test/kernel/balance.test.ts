@@ -144,10 +144,16 @@ int main(void) {
 }
 `;
 
-  it('evens out nr_running: one of the three tasks on CPU 0 is pulled to CPU 1, in SCHED_SOFTIRQ on the way out of the tick', () => {
+  it('evens out nr_running: a task waiting on CPU 0 is pulled to CPU 1, in SCHED_SOFTIRQ on the way out of the tick', () => {
     const r = entries(UNEVEN, 2, ['raise_softirq']);
-    // Masks: the one pulled ran on both CPUs (3); the other two only on CPU 0 (1); the pinned one on CPU 1 (2).
-    expect(r.stdout).toBe('1 1 2 3 \n');
+    // Masks: the pinned one ran on CPU 1 only (2); at least one of the three others was pulled and ran on
+    // both CPUs (3). Whether a second follows once the first is done on CPU 1 depends on timing: CPU 0
+    // may then hold two spinners and the parent woken to reap, against CPU 1's one.
+    const masks = r.stdout.trim().split(' ').map(Number);
+    expect(masks).toHaveLength(4);
+    expect(masks.filter((m) => m === 2)).toHaveLength(1);
+    expect(masks).toContain(3);
+    for (const m of masks) expect([1, 2, 3]).toContain(m);
     // Each CPU raises it from its tick, in the interrupted task's context, once per balance interval.
     expect(r.seen).toContain('raise_softirq prog@cpu1');
     expect(r.seen).toContain('raise_softirq prog@cpu0');

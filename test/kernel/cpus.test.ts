@@ -153,6 +153,51 @@ describe('placement', () => {
   });
 });
 
+/**
+ * The child, alone on CPU 1, spends most of each loop in a system call; DELAY shifts where its loop
+ * starts against the CPUs' turns. The parent, on CPU 0, needs a few turns to print.
+ */
+const SYSCALL_LOOP = (delay: number) => `#define _GNU_SOURCE
+#include <sched.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void pin(int cpu) { cpu_set_t set; CPU_ZERO(&set); CPU_SET(cpu, &set); sched_setaffinity(0, sizeof set, &set); }
+int main(void) {
+  int ready[2]; char c;
+  pipe(ready);
+  pin(0);
+  if (fork() == 0) {
+    pin(1);
+    for (volatile int j = 0; j < ${delay}; j++) ;
+    write(ready[1], "x", 1);
+    int last = sched_getcpu();
+    for (long i = 0; i < 20000; i++) { int now = sched_getcpu(); if (now != last) printf("moved\\n"); last = now; }
+    printf("child done\\n");
+    return 0;
+  }
+  read(ready[0], &c, 1);
+  for (volatile int i = 0; i < 1000; i++) ;
+  printf("parent done\\n");
+  fflush(stdout);
+  wait(NULL);
+  return 0;
+}
+`;
+
+describe('turns', () => {
+  // A CPU's turn that runs out in kernel code ends on the way back to user mode. Checking the mode
+  // only at the end of each short overtime slice missed it for good when the loop's period divided
+  // the slice: CPU 1 kept its turn for all 20000 calls, and CPU 0 stood still.
+  it('a CPU whose task lives in system calls still hands the turn on, whatever the phase of its loop', () => {
+    const late: number[] = [];
+    for (let delay = 0; delay <= 40; delay++) {
+      if (runOn(SYSCALL_LOOP(delay), 2).stdout !== 'parent done\nchild done\n') late.push(delay);
+    }
+    expect(late).toEqual([]);
+  }, 120_000);
+});
+
 describe('the timer interrupt', () => {
   it('runs its handler in hardirq context: in_interrupt() is true in scheduler_tick, false around it', () => {
     const { machine } = machineFor(

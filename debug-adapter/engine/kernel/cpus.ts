@@ -151,6 +151,11 @@ export class Smp<T extends CpuTask> {
     return cpu.turnLeft > 0 ? cpu.turnLeft : KERNEL_OVERTIME_STEPS;
   }
 
+  /** The CPU's turn is over, and it only runs on until it leaves kernel code. */
+  turnOverdue(cpu: Cpu<T>): boolean {
+    return cpu.turnLeft <= 0 && this.cpus.length > 1;
+  }
+
   /** A slice of `ran` steps on `cpu`. */
   account(cpu: Cpu<T>, ran: number): void {
     cpu.turnLeft -= ran;

@@ -392,6 +392,11 @@ export class Machine {
   private readonly syscallReturn = (t: Thread, ret: Value): void => {
     if (this.tracer) this.tracer.exit(this.current.ts, this.traceProcess(this.current), Number(ret));
     this.deliverSignals(t, true, Number(ret));
+    // A turn that ran out in kernel code ends here, on the way back to user mode (see timerTick):
+    // sampling the mode at the end of each overtime slice could miss it for good, when a task's
+    // system calls come at the slices' own period.
+    const f = t.frame;
+    if (f !== undefined && !f.code.inKernel && this.smp.turnOverdue(this.smp.current)) this.park(t);
   };
 
   /**
