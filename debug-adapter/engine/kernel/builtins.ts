@@ -5,7 +5,7 @@ import { formatPrintf } from '../libc/format';
 import type { BuiltinContext, BuiltinFn, Value } from '../vm/host';
 import type { Machine } from './machine';
 import { signalFrameBuiltins } from './sigframe';
-import { copyFromUser, copyToUser } from './uaccess';
+import { copyFromUser, copyToUser, putUser } from './uaccess';
 import { fileCanMmap, fileMmapSizeMax, getUnmappedArea, madviseVmas, mmapRegion, mprotectFixup } from './mmap';
 
 /** select_task_rq's flag for a new task (linux/sched/rq.h). */
@@ -50,6 +50,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
     return brk - mem.startBrk <= task.ctx.heapLimit && mem.setBrk(brk) ? 0 : -E.ENOMEM;
   },
   copy_to_user: (ctx, a) => copyToUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
+  __put_user_size: (ctx, a) => putUser(ctx.mem, num(a[1]), a[0] ?? 0, num(a[2])),
   copy_from_user: (ctx, a) => copyFromUser(ctx.mem, num(a[0]), num(a[1]), num(a[2])),
   get_unmapped_area: (ctx, a) => getUnmappedArea(currentMem(ctx), num(a[0]), num(a[1]), num(a[2]) !== 0),
   find_vma_intersection: (ctx, a) => (currentMem(ctx).intersects(num(a[0]), num(a[1])) ? 1 : 0),

@@ -3,6 +3,8 @@
 // never a fault of the kernel, so the copy goes page by page and stops at the first page it may not use.
 import { type AddressSpace, LAYOUT, MemoryFault, PAGE_SIZE } from '../vm/memory';
 
+const EFAULT = 14;
+
 /** Copies `n` bytes from `from` (kernel memory) to `to` (user memory); returns the bytes not copied. */
 export function copyToUser(mem: AddressSpace, to: number, from: number, n: number): number {
   // access_ok: the whole range must lie below the kernel's addresses.
@@ -41,4 +43,18 @@ export function copyFromUser(mem: AddressSpace, to: number, from: number, n: num
   }
   if (done < n) mem.fill(to + done, 0, n - done);
   return n - done;
+}
+
+/**
+ * put_user's store of one value of `size` bytes (1, 2, 4 or 8) at the user's `to`: 0, or the -EFAULT
+ * of an address user memory cannot be written at. The value is stored as x86's __put_user_N does,
+ * from a register: no copy in kernel memory, so it costs the caller no stack.
+ */
+export function putUser(mem: AddressSpace, to: number, value: number | bigint, size: number): number {
+  if (mem.userAccessible(to, size, true) < size) return -EFAULT;
+  if (size === 8) mem.write64(to, typeof value === 'bigint' ? BigInt.asIntN(64, value) : value);
+  else if (size === 4) mem.write32(to, Number(BigInt.asIntN(32, BigInt(value))));
+  else if (size === 2) mem.write16(to, Number(BigInt.asIntN(16, BigInt(value))));
+  else mem.write8(to, Number(BigInt.asUintN(8, BigInt(value))));
+  return 0;
 }

@@ -7,9 +7,13 @@
 #include <linux/errno.h>
 #include <linux/forkscope.h>
 
-/* put_user: stores x, as *ptr's type, at the user's ptr; 0 or -EFAULT. */
-#define put_user(x, ptr) \
-  ({ __typeof__(*(ptr)) __pu_val = (x); copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -EFAULT : 0; })
+/* x86's __put_user_N: stores the low `size` bytes of x at the user's ptr, straight from a register;
+   0 or -EFAULT (a host builtin, as the instruction and its exception-table entry are). */
+long __put_user_size(unsigned long x, void *ptr, unsigned long size);
+
+/* put_user: stores x, as *ptr's type, at the user's ptr; 0 or -EFAULT. Unlike a copy_to_user of a
+   local, it needs no room on the kernel stack. */
+#define put_user(x, ptr) __put_user_size((unsigned long)(__typeof__(*(ptr)))(x), (ptr), sizeof(*(ptr)))
 
 /* strncpy_from_user: copies the user's string at src into dst, at most count bytes; returns its length
    (count when no NUL came within count bytes, dst then not terminated), or -EFAULT when a byte before
