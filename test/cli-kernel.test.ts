@@ -512,7 +512,7 @@ int main(void) {
 });
 
 describe("--trace of the file calls and the C library's last words", TIMEOUT, () => {
-  it('decodes openat, fcntl, pipe2 and lseek as strace does', () => {
+  it('decodes openat, fcntl, pipe2, dup3 and lseek as strace does', () => {
     // Each expected line was printed by strace for the same program compiled with cc.
     const file = program(
       'trace_files.c',
@@ -532,6 +532,8 @@ int main(void) {
   fcntl(fd, 999, 0);
   pipe2(p, O_CLOEXEC | O_NONBLOCK);
   pipe2(p, 1);
+  dup3(fd, 7, O_CLOEXEC);
+  dup3(fd, fd, 0);
   lseek(fd, 5, SEEK_SET);
   lseek(p[0], 0, SEEK_CUR);
   lseek(fd, 0, 7);
@@ -544,7 +546,7 @@ int main(void) {
     expect(r.status).toBe(0);
     const lines = r.stderr.split('\n');
     const from = lines.findIndex((l) => l.startsWith('openat('));
-    expect(lines.slice(from, from + 15).map((l) => l.replace(/0x7ff[0-9a-f]{9}/, '0x7ff_ADDRESS_'))).toEqual([
+    expect(lines.slice(from, from + 17).map((l) => l.replace(/0x7ff[0-9a-f]{9}/, '0x7ff_ADDRESS_'))).toEqual([
       'openat(AT_FDCWD, "/dev/null", O_WRONLY|O_CLOEXEC) = 3',
       'creat("/nodir/x", 0644)                 = -1 ENOENT (No such file or directory)',
       'openat(AT_FDCWD, "/dev/null", O_RDONLY|O_CREAT|O_EXCL, 0600) = -1 EEXIST (File exists)',
@@ -556,6 +558,8 @@ int main(void) {
       'fcntl(3, 0x3e7 /* F_??? */, 0)          = -1 EINVAL (Invalid argument)',
       'pipe2([4, 5], O_NONBLOCK|O_CLOEXEC)     = 0',
       'pipe2(0x7ff_ADDRESS_, 0x1 /* O_??? */)  = -1 EINVAL (Invalid argument)',
+      'dup3(3, 7, O_CLOEXEC)                   = 7',
+      'dup3(3, 3, 0)                           = -1 EINVAL (Invalid argument)',
       'lseek(3, 5, SEEK_SET)                   = 0',
       'lseek(4, 0, SEEK_CUR)                   = -1 ESPIPE (Illegal seek)',
       'lseek(3, 0, 0x7 /* SEEK_??? */)         = -1 EINVAL (Invalid argument)',

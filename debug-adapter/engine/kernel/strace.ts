@@ -959,6 +959,7 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
   close: { enter: (c) => `${int32(c.args[0])})` },
   dup: { enter: (c) => `${int32(c.args[0])})` },
   dup2: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])})` },
+  dup3: { enter: (c) => `${int32(c.args[0])}, ${int32(c.args[1])}, ${pipeFlags(int32(c.args[2]))})` },
   pipe: {
     enter: () => '',
     exit: (c, ret) => {

@@ -16,7 +16,7 @@ const SYSCALL_64: ReadonlyMap<string, number> = new Map([
   ['sched_get_priority_min', 147], ['prctl', 157], ['arch_prctl', 158], ['init_module', 175], ['delete_module', 176],
   ['gettid', 186], ['tkill', 200], ['time', 201], ['futex', 202], ['sched_setaffinity', 203],
   ['sched_getaffinity', 204], ['getdents64', 217], ['restart_syscall', 219], ['clock_gettime', 228], ['clock_getres', 229], ['clock_nanosleep', 230],
-  ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['linkat', 265], ['pipe2', 293],
+  ['exit_group', 231], ['tgkill', 234], ['waitid', 247], ['openat', 257], ['mkdirat', 258], ['newfstatat', 262], ['unlinkat', 263], ['linkat', 265], ['dup3', 292], ['pipe2', 293],
   ['prlimit64', 302], ['getcpu', 309], ['getrandom', 318], ['clone3', 435],
 ]);
 

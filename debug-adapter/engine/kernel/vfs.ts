@@ -526,15 +526,15 @@ export class Vfs {
     return this.dupFdFrom(fd, 0, false);
   }
 
-  dup2Fd(oldfd: number, newfd: number): number {
+  /** do_dup2: `newfd` is closed first; it is close-on-exec only when `flags` asks (dup3's O_CLOEXEC), whatever `oldfd` is. */
+  dup2Fd(oldfd: number, newfd: number, flags: number): number {
     const table = this.fdTable();
     const f = table.get(oldfd);
     if (!f) return -EBADF;
     if (oldfd === newfd) return newfd;
     if (table.get(newfd)) table.close(newfd, this.wake);
     f.refs++;
-    // The new descriptor is never close-on-exec, whatever the old one was.
-    table.set(newfd, f, false);
+    table.set(newfd, f, (flags & O_CLOEXEC) !== 0);
     return newfd;
   }
 }

@@ -87,11 +87,28 @@ long sys_dup(unsigned int fildes)
   return dup_fd(fildes);
 }
 
-/* A descriptor at RLIMIT_NOFILE or above cannot be made (ksys_dup3); dup2 of a descriptor onto itself
-   makes none. */
+/* fs/file.c's ksys_dup3: O_CLOEXEC is the only flag; a descriptor onto itself is EINVAL; none at
+   RLIMIT_NOFILE or above can be made. */
+static long ksys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+  if ((flags & ~O_CLOEXEC) != 0)
+    return -EINVAL;
+  if (oldfd == newfd)
+    return -EINVAL;
+  if (newfd >= rlimit(RLIMIT_NOFILE))
+    return -EBADF;
+  return dup2_fd(oldfd, newfd, flags);
+}
+
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+  return ksys_dup3(oldfd, newfd, flags);
+}
+
+/* dup2 of a descriptor onto itself makes none: it only checks that the descriptor is open. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
-  if (oldfd != newfd && newfd >= rlimit(RLIMIT_NOFILE))
-    return -EBADF;
-  return dup2_fd(oldfd, newfd);
+  if (oldfd == newfd)
+    return dup2_fd(oldfd, newfd, 0);
+  return ksys_dup3(oldfd, newfd, 0);
 }

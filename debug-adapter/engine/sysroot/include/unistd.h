@@ -51,6 +51,7 @@ int pipe(int pipefd[2]);
 int pipe2(int pipefd[2], int flags);
 int dup(int oldfd);
 int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags); /* dup2, with O_CLOEXEC for newfd; EINVAL when they are the same */
 int close(int fd);
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);

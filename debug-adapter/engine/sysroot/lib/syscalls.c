@@ -46,6 +46,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_close(unsigned int fd);
 long sys_dup(unsigned int fd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
 long sys_pause(void);
 long sys_alarm(unsigned int seconds);
@@ -399,6 +400,11 @@ int dup(int oldfd)
 int dup2(int oldfd, int newfd)
 {
   return __syscall_result(sys_dup2(oldfd, newfd));
+}
+
+int dup3(int oldfd, int newfd, int flags)
+{
+  return __syscall_result(sys_dup3(oldfd, newfd, flags));
 }
 
 int prctl(int option, ...)

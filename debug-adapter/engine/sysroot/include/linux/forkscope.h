@@ -90,7 +90,7 @@ struct stat;
 long vfs_fstatat(int dfd, const char *filename, int flag, struct stat *statbuf);
 long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
-long dup2_fd(unsigned int oldfd, unsigned int newfd);
+long dup2_fd(unsigned int oldfd, unsigned int newfd, int flags); /* do_dup2: newfd closed first; flags O_CLOEXEC or 0 */
 
 /* RLIMIT_STACK changed: tsk's stack (the main thread's, which exec mapped) may grow as far as the new
    limit allows. Linux checks the limit as the stack grows (acct_stack_growth); the simulator keeps a
