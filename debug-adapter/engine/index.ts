@@ -29,7 +29,7 @@ interface CompiledProgram extends Program {
 }
 
 /** The programs the simulated /bin and /sbin hold: C sources in sysroot/bin and sysroot/sbin, compiled when first run. */
-const BUILTIN_PROGRAMS = ['echo', 'true', 'false', 'sleep', 'cat', 'ls', 'mkdir', 'rm', 'sh', 'ps', 'pstree'];
+const BUILTIN_PROGRAMS = ['echo', 'true', 'false', 'sleep', 'cat', 'env', 'ls', 'mkdir', 'rm', 'sh', 'ps', 'pstree'];
 const SBIN_PROGRAMS = ['init', 'insmod', 'rmmod', 'modsession'];
 const builtinPrograms = new Map<string, LinkedProgram | undefined>();
 

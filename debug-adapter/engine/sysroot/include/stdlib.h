@@ -47,6 +47,13 @@ void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, co
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 
 char *getenv(const char *name);
+/* NAME=VALUE in the environment (unless NAME is set and `replace` is 0); -1 with EINVAL for a name that is empty or holds '='. */
+int setenv(const char *name, const char *value, int replace);
+int unsetenv(const char *name);
+/* The string itself, NAME=value, becomes part of the environment; one without '=' removes NAME. */
+int putenv(char *string);
+/* Empties the environment: environ becomes NULL. */
+int clearenv(void);
 
 /* Runs COMMAND with /bin/sh -c and returns its status as waitpid gives it (system(NULL): nonzero if there is a shell). */
 int system(const char *command);
