@@ -62,21 +62,31 @@ int main(void) {
     ]);
   });
 
-  it("shows prctl's getters' answers when they succeed: the name, the flag in brackets", TIMEOUT, () => {
-    const lines = traceOf(`#include <sys/prctl.h>
+  it("shows prctl's getters' answers when they succeed: the name, the flag or signal in brackets", TIMEOUT, () => {
+    const lines = traceOf(`#include <signal.h>
+#include <sys/prctl.h>
 int main(void) {
   char name[16];
   int flag;
   prctl(PR_SET_NAME, "abc");
   prctl(PR_GET_NAME, name);
   prctl(PR_GET_CHILD_SUBREAPER, &flag);
+  prctl(PR_GET_PDEATHSIG, &flag);
+  prctl(PR_SET_PDEATHSIG, SIGUSR2);
+  prctl(PR_GET_PDEATHSIG, &flag);
+  prctl(PR_SET_PDEATHSIG, 99);
   return 0;
 }
 `);
-    expect(lines.slice(0, 3)).toEqual([
+    // As strace 6.1 prints the same program compiled with cc.
+    expect(lines.slice(0, 7)).toEqual([
       'prctl(PR_SET_NAME, "abc")               = 0',
       'prctl(PR_GET_NAME, "abc")               = 0',
       'prctl(PR_GET_CHILD_SUBREAPER, [0])      = 0',
+      'prctl(PR_GET_PDEATHSIG, [0])            = 0',
+      'prctl(PR_SET_PDEATHSIG, SIGUSR2)        = 0',
+      'prctl(PR_GET_PDEATHSIG, [SIGUSR2])      = 0',
+      'prctl(PR_SET_PDEATHSIG, 99)             = -1 EINVAL (Invalid argument)',
     ]);
   });
 });

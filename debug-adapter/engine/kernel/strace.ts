@@ -358,8 +358,11 @@ const PRCTL_OPTIONS: ReadonlyMap<number, string> = new Map([
   [1, 'PR_SET_PDEATHSIG'], [2, 'PR_GET_PDEATHSIG'], [15, 'PR_SET_NAME'], [16, 'PR_GET_NAME'],
   [36, 'PR_SET_CHILD_SUBREAPER'], [37, 'PR_GET_CHILD_SUBREAPER'],
 ]);
+const PR_GET_PDEATHSIG = 2;
 const PR_GET_NAME = 16;
 const PR_GET_CHILD_SUBREAPER = 37;
+/** The getters that write their answer through arg2, shown when the call returns. */
+const PRCTL_GETTERS: ReadonlySet<number> = new Set([PR_GET_PDEATHSIG, PR_GET_NAME, PR_GET_CHILD_SUBREAPER]);
 
 function sigHandler(v: Value | undefined): string {
   return n(v) === 0 ? 'SIG_DFL' : n(v) === 1 ? 'SIG_IGN' : hex(v);
@@ -1002,15 +1005,17 @@ const DECODERS: Readonly<Record<string, Decoder>> = {
       const name = PRCTL_OPTIONS.get(option) ?? String(option);
       if (option === 15) return `${name}, ${cString(c.mem, c.args[1], 15)})`;
       if (option === 1) return `${name}, ${signalName(n(c.args[1]))})`;
-      if (option === PR_GET_NAME || option === PR_GET_CHILD_SUBREAPER) return `${name}, `;
+      if (PRCTL_GETTERS.has(option)) return `${name}, `;
       return `${name}, ${n(c.args[1])})`;
     },
     // The getters' answers are shown when the call returns; the address alone when it failed.
     exit: (c, ret) => {
       const option = int32(c.args[0]);
-      if (option !== PR_GET_NAME && option !== PR_GET_CHILD_SUBREAPER) return '';
+      if (!PRCTL_GETTERS.has(option)) return '';
       if (ret < 0) return `${hex(c.args[1])})`;
-      return option === PR_GET_NAME ? `${cString(c.mem, c.args[1], 15)})` : `[${c.mem.readI32(n(c.args[1]))}])`;
+      if (option === PR_GET_NAME) return `${cString(c.mem, c.args[1], 15)})`;
+      const value = c.mem.readI32(n(c.args[1]));
+      return `[${option === PR_GET_PDEATHSIG ? signalName(value) : value}])`;
     },
   },
 };

@@ -214,9 +214,24 @@ static void forget_original_parent(struct task_struct *father)
   struct task_struct *n;
 
   list_for_each_entry_safe(p, n, &father->children, sibling) {
+    struct task_struct *t;
+
     p->real_parent = reaper;
     if (p->parent == father)
       p->parent = reaper;
+    /* prctl(PR_SET_PDEATHSIG): the parent thread has gone. The signal comes from it (SEND_SIG_NOINFO:
+       SI_USER, si_pid its process's), to each thread that asked, for its whole process. */
+    for_each_thread(p, t) {
+      if (t->pdeath_signal) {
+        struct kernel_siginfo info;
+
+        clear_siginfo(&info);
+        info.si_signo = t->pdeath_signal;
+        info.si_code = SI_USER;
+        info.si_pid = father->tgid;
+        group_send_sig_info(t->pdeath_signal, &info, t);
+      }
+    }
     list_del(&p->sibling);
     list_add_tail(&p->sibling, &reaper->children);
     if (same_thread_group(reaper, father))

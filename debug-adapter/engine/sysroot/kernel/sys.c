@@ -1,6 +1,7 @@
 /* kernel/sys.c: getrusage, prctl, a process's settings about itself, and its process group and session. */
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/capability.h>
@@ -108,6 +109,8 @@ long sys_getrusage(int who, struct rusage *ru)
   return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 #define PR_SET_CHILD_SUBREAPER 36
@@ -118,6 +121,14 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
   char comm[TASK_COMM_LEN];
 
   switch (option) {
+  case PR_SET_PDEATHSIG:
+    /* The signal this thread gets when its parent thread exits (forget_original_parent). */
+    if (!valid_signal(arg2))
+      return -EINVAL;
+    current->pdeath_signal = arg2;
+    return 0;
+  case PR_GET_PDEATHSIG:
+    return put_user(current->pdeath_signal, (int *)arg2);
   case PR_SET_CHILD_SUBREAPER:
     /* Orphaned descendants will be reparented here rather than to init (find_new_reaper). */
     current->is_child_subreaper = !!arg2;
