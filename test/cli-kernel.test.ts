@@ -1976,6 +1976,62 @@ int main(void) {
   });
 });
 
+describe('--trace of popen and pclose, as glibc 2.36 makes them', TIMEOUT, () => {
+  it('shows a close-on-exec pipe, the shell spawned with its end on stdout, the flag taken off ours, and pclose\'s close and wait4', () => {
+    const file = program(
+      'trace_popen.c',
+      `#include <stdio.h>
+#include <unistd.h>
+int main(void) {
+  char line[16];
+  printf("%d\\n", getpid());
+  fflush(stdout);
+  FILE *f = popen("echo hi", "r");
+  fgets(line, sizeof line, f);
+  return pclose(f);
+}
+`,
+    );
+    const r = forkscope(['run', file, '--trace']);
+    expect(r.status).toBe(0);
+    const main = Number(r.stdout.trim());
+    const byPid = callsByPid(r.stderr, main);
+    const calls = byPid.get(main)!.filter((c) => !c.startsWith('--- SIGCHLD'));
+    const from = calls.indexOf('pipe2([3, 4], O_CLOEXEC) = 0');
+    const stack = /^mmap\(NULL, 36864, [^)]*\) = (0x[0-9a-f]+)$/.exec(calls[from + 3]!)?.[1];
+    expect(stack).toBeDefined();
+    const child = [...byPid.keys()].find((pid) => pid !== main)!;
+    // strace -f's lines for the same program compiled with cc, the shell's own calls aside: the dup2
+    // action checks both its descriptors against sysconf(_SC_OPEN_MAX), a getrlimit each.
+    const nofile = 'prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=20000, rlim_max=20000}) = 0';
+    expect(calls.slice(from)).toEqual([
+      'pipe2([3, 4], O_CLOEXEC) = 0',
+      nofile,
+      nofile,
+      calls[from + 3],
+      'rt_sigprocmask(SIG_BLOCK, ~[], [], 8) = 0',
+      `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
+      `munmap(${stack}, 36864) = 0`,
+      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      'close(4) = 0',
+      'fcntl(3, F_SETFD, 0) = 0',
+      'newfstatat(3, "", {st_mode=S_IFIFO|0600, st_size=0, ...}, AT_EMPTY_PATH) = 0',
+      'read(3, "hi\\n", 4096) = 3',
+      'close(3) = 0',
+      `wait4(${child}, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = ${child}`,
+      'exit_group(0) = ?',
+      '+++ exited with 0 +++',
+    ]);
+    const own = byPid.get(child)!;
+    const dup = own.indexOf('dup2(4, 1) = 1');
+    expect(own.slice(dup, dup + 3)).toEqual([
+      'dup2(4, 1) = 1',
+      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      expect.stringMatching(/^execve\("\/bin\/sh", \["sh", "-c", "echo hi"\], 0x[0-9a-f]+ \/\* \d+ vars \*\/\) = 0$/),
+    ]);
+  });
+});
+
 describe('--trace of posix_spawn with file actions, as glibc 2.36 makes it', TIMEOUT, () => {
   it('shows clone3(CLONE_VM|CLONE_VFORK), the child resetting every handler, then its dup2 and closes in order before execve', () => {
     const file = program(

@@ -42,6 +42,8 @@ extern FILE *stdin, *stdout, *stderr;
 #define _IO_LINE_BUF 0x0200
 #define _IO_CURRENTLY_PUTTING 0x0800
 #define _IO_IS_APPENDING 0x1000
+/* A popen stream: glibc tells one by its jump table (_IO_proc_jumps), Forkscope's FILE by this flag. */
+#define _IO_PROC_FILE 0x10000
 
 /* _offset when the stream does not know where its descriptor is (fresh, after EOF, in append mode). */
 #define _IO_pos_BAD ((off_t)-1)
@@ -77,6 +79,10 @@ typedef struct _G_fpos_t {
 FILE *fopen(const char *pathname, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *stream);
+/* A stream on a pipe to or from `/bin/sh -c command` ("r": its stdout, "w": its stdin; "e": close-on-exec). */
+FILE *popen(const char *command, const char *mode);
+/* Closes a popen stream and waits for its command: the wait status, or -1. */
+int pclose(FILE *stream);
 
 int printf(const char *format, ...);
 int fprintf(FILE *stream, const char *format, ...);

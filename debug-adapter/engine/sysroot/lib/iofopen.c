@@ -12,6 +12,7 @@
 extern FILE *_IO_list_all;
 void _IO_setb(FILE *f, char *base, char *end, int allocated);
 int _IO_do_flush(FILE *f);
+int _IO_proc_close(FILE *f);
 
 static void _IO_link_in(FILE *f)
 {
@@ -31,8 +32,9 @@ static void _IO_un_link(FILE *f)
 }
 
 /* A fresh stream on `fd`, allowed to read and write as `read_write` says, linked in. It does not know
-   the descriptor's offset until it first seeks. */
-static void _IO_file_init(FILE *f, int fd, int read_write)
+   the descriptor's offset until it first seeks. (Not static: popen, in iopopen.c, makes its streams
+   with it.) */
+void _IO_file_init(FILE *f, int fd, int read_write)
 {
   memset(f, 0, sizeof(FILE));
   f->_fileno = fd;
@@ -159,14 +161,16 @@ FILE *fdopen(int fd, const char *mode)
 }
 
 /* Flushes pending output, closes the descriptor and frees the buffer and the stream (the standard
-   streams are not freed: they were never malloc'ed). EOF when the flush or the close failed. */
+   streams are not freed: they were never malloc'ed). EOF when the flush or the close failed. A popen
+   stream's close also waits for its command (_IO_proc_close), whose wait status is then the result:
+   glibc's pclose is this same fclose. */
 int fclose(FILE *f)
 {
   _IO_un_link(f);
   int write_status = 0;
   if (!(f->_flags & _IO_NO_WRITES) && (f->_flags & _IO_CURRENTLY_PUTTING))
     write_status = _IO_do_flush(f);
-  int close_status = close(f->_fileno);
+  int close_status = (f->_flags & _IO_PROC_FILE) ? _IO_proc_close(f) : close(f->_fileno);
   _IO_setb(f, NULL, NULL, 0);
   f->_IO_read_ptr = f->_IO_read_end = NULL;
   f->_IO_write_base = f->_IO_write_ptr = f->_IO_write_end = NULL;
