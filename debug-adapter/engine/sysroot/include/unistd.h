@@ -23,6 +23,13 @@
 
 extern char **environ;
 
+/* getopt: the next option letter in argv (-1 after the last, '?' for one not in optstring or missing
+   its argument); optarg is its argument, optind the next element to look at, optopt the letter that
+   failed; opterr 0 keeps getopt's messages off stderr. */
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg;
+extern int optind, opterr, optopt;
+
 pid_t fork(void);
 pid_t vfork(void);
 int execv(const char *pathname, char *const argv[]);
