@@ -113,6 +113,9 @@ int getchar(void);
 int fgetc(FILE *stream);
 int getc(FILE *stream);
 char *fgets(char *s, int size, FILE *stream);
+/* A whole line (through '\n', or `delim`) into *lineptr, malloc'ed or grown as needed: its length, or -1 at the end. */
+ssize_t getline(char **lineptr, size_t *n, FILE *stream);
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
 int feof(FILE *stream);
 int ferror(FILE *stream);
 void clearerr(FILE *stream);

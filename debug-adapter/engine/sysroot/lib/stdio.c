@@ -652,6 +652,63 @@ char *fgets(char *s, int size, FILE *f)
   return s;
 }
 
+/* getdelim (glibc's libio/iogetdelim.c): a whole line, through `delimiter`, however long, into *lineptr,
+   which starts at 120 bytes when NULL and grows by realloc to at least twice its size. The length, or
+   -1 at end of input before any byte (or on error; EINVAL without a buffer pointer). */
+ssize_t getdelim(char **lineptr, size_t *n, int delimiter, FILE *f)
+{
+  ssize_t cur_len = 0;
+  ssize_t len;
+
+  if (lineptr == NULL || n == NULL) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (*lineptr == NULL || *n == 0) {
+    *n = 120;
+    *lineptr = malloc(*n);
+    if (*lineptr == NULL)
+      return -1;
+  }
+  len = f->_IO_read_end - f->_IO_read_ptr;
+  if (len <= 0) {
+    if (__underflow(f) == EOF)
+      return -1;
+    len = f->_IO_read_end - f->_IO_read_ptr;
+  }
+  for (;;) {
+    char *t = memchr(f->_IO_read_ptr, delimiter, len);
+    size_t needed;
+    if (t != NULL)
+      len = (t - f->_IO_read_ptr) + 1;
+    /* Room for len more bytes and the NUL. */
+    needed = cur_len + len + 1;
+    if (needed > *n) {
+      char *new_lineptr;
+      if (needed < 2 * *n)
+        needed = 2 * *n;
+      new_lineptr = realloc(*lineptr, needed);
+      if (new_lineptr == NULL)
+        return -1;
+      *lineptr = new_lineptr;
+      *n = needed;
+    }
+    memcpy(*lineptr + cur_len, f->_IO_read_ptr, len);
+    f->_IO_read_ptr += len;
+    cur_len += len;
+    if (t != NULL || __underflow(f) == EOF)
+      break;
+    len = f->_IO_read_end - f->_IO_read_ptr;
+  }
+  (*lineptr)[cur_len] = '\0';
+  return cur_len;
+}
+
+ssize_t getline(char **lineptr, size_t *n, FILE *f)
+{
+  return getdelim(lineptr, n, '\n', f);
+}
+
 /* Puts c back in front of the unread input: possible when c's slot in the buffer is still there
    (always so right after a read from a buffered stream); otherwise EOF. */
 int ungetc(int c, FILE *f)
