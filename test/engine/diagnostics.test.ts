@@ -261,6 +261,19 @@ describe('link errors', () => {
     expect(program).toBeUndefined();
     expect(diagnostics.map((d) => firstLine(d, true))).toEqual([`${P}:1:1: error: undefined reference to 'main'`]);
   });
+
+  // gcc and ld take a 300 MiB array (only the pages touched cost memory); Forkscope bounds a program's
+  // static data, and says so at the declaration instead of failing inside the loader.
+  it('static data past the machine\'s bound is an error at each object that does not fit, global or local', () => {
+    const { program, diagnostics } = compileC(
+      'char a[200 << 20];\nchar b[100 << 20];\nint main(void) {\n  static char c[300 << 20];\n  a[0] = b[0] = c[0] = 1;\n  return 0;\n}\n',
+    );
+    expect(program).toBeUndefined();
+    expect(diagnostics.map((d) => firstLine(d, true))).toEqual([
+      `${P}:2:6: error: 'b' does not fit: a program's static data may take at most 256 MiB in Forkscope`,
+      `${P}:4:15: error: 'c' does not fit: a program's static data may take at most 256 MiB in Forkscope`,
+    ]);
+  });
 });
 
 describe('formatDiagnostics', () => {

@@ -51,8 +51,8 @@ export interface UnitCtx {
   warn(pos: SourcePos, message: string): void;
   /** Address of a string literal's bytes (NUL added) in read-only data. */
   stringLiteral(bytes: Uint8Array): number;
-  /** Storage for a static local or a file-scope compound literal. */
-  allocStatic(type: CType, name: string): number;
+  /** Storage for a static local or a file-scope compound literal (declared at `pos`). */
+  allocStatic(type: CType, name: string, pos: SourcePos): number;
   /**
    * Whether a call to this function runs inside the expression that makes it (a builtin), rather than
    * as a call op with a frame of its own (pseudo-C code, which the thread must be able to stop inside).

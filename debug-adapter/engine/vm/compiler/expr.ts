@@ -783,7 +783,7 @@ function compileOffsetof(c: FnCtx, of: CType, path: string[], pos: SourcePos): C
 function compileCompoundLiteral(c: FnCtx, e: Extract<Expr, { kind: 'compoundLiteral' }>): CE {
   const type = completeType(e.of, e.init);
   if (!c.fnName) {
-    const addr = c.unit.allocStatic(type, '__compound_literal');
+    const addr = c.unit.allocStatic(type, 'compound literal', e.pos);
     compileInit(c, { kind: 'global', name: '', type, addr }, e.init, e.pos);
     const lv = { kind: 'mem' as const, addr: () => addr, abs: addr };
     return { type, ev: loadLV(lv, type), lv, k: type.kind === 'array' || type.kind === 'struct' ? addr : undefined };

@@ -111,10 +111,20 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
   let rodataNext = rodataStart;
   let dataNext = dataStart;
   const strings = new Map<string, { bytes: Uint8Array; addr: number }>();
-  const allocStatic = (type: CType): number => {
-    dataNext = alignUp(dataNext, Math.max(alignOf(type), sizeOf(type) >= 16 ? 16 : 1));
-    const a = dataNext;
-    dataNext += Math.max(1, sizeOf(type));
+  /**
+   * Room in the data segment for a static object. Past DATA_MAX (the machine's bound on a program's
+   * memory) the object is an error at its declaration, and gets the segment's start so that the rest
+   * of the program still compiles for the other diagnostics.
+   */
+  const allocStatic = (type: CType, name: string, pos: SourcePos): number => {
+    const a = alignUp(dataNext, Math.max(alignOf(type), sizeOf(type) >= 16 ? 16 : 1));
+    const end = a + Math.max(1, sizeOf(type));
+    if (end > dataStart + DATA_MAX) {
+      const what = name === 'compound literal' ? 'a compound literal' : `'${name}'`;
+      error(pos, `${what} does not fit: a program's static data may take at most ${DATA_MAX / (1024 * 1024)} MiB in Forkscope`);
+      return dataStart;
+    }
+    dataNext = end;
     return a;
   };
 
@@ -127,6 +137,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
 
   // Every non-static global gets its address before any code is compiled: a function may use one that
   // is defined later, or in another unit (the user's program uses the C library's stdout).
+  const declaredAt = new Map<string, SourcePos>();
   for (const src of sources) {
     for (const d of src.unit.decls) {
       if (d.kind !== 'var' || d.type.kind === 'function' || d.storage === 'static') continue;
@@ -139,9 +150,10 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
       }
       if (type.kind === 'array' && type.length === undefined) type = { ...type, length: 1 }; // int a[]; at file scope: one element, as gcc
       globals.set(d.name, { kind: 'global', name: d.name, type, addr: 0 });
+      declaredAt.set(d.name, d.pos);
     }
   }
-  for (const g of globals.values()) if (isComplete(g.type)) g.addr = allocStatic(g.type);
+  for (const g of globals.values()) if (isComplete(g.type)) g.addr = allocStatic(g.type, g.name, declaredAt.get(g.name)!);
 
   for (const src of sources) {
     const scope = new Scope();
@@ -162,7 +174,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
         if (!same) strings.set(key, { bytes, addr });
         return addr;
       },
-      allocStatic: (type) => allocStatic(type),
+      allocStatic,
       isBuiltin: (name) => !definitions.has(name) && Object.hasOwn(builtins, name),
       implicitFunction(name, pos) {
         warn(pos, `implicit declaration of function '${name}' [-Wimplicit-function-declaration]`);
@@ -251,7 +263,7 @@ export function link(sources: SourceUnit[], builtins: Readonly<Record<string, Bu
           return;
         }
       }
-      sym.addr = allocStatic(sym.type);
+      sym.addr = allocStatic(sym.type, d.name, d.pos);
     }
     if (d.init) {
       const key = isStatic ? '' : d.name;

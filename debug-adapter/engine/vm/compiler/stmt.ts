@@ -427,7 +427,7 @@ function compileLocalDecl(c: FnCtx, d: VarDecl): void {
   const type = d.init ? completeType(d.type, d.init) : d.type;
   if (d.storage === 'static') {
     if (!isComplete(type)) { c.unit.error(d.pos, `storage size of '${d.name}' isn't known`); return; }
-    const addr = c.unit.allocStatic(type, `${c.fnName}.${d.name}`);
+    const addr = c.unit.allocStatic(type, d.name, d.pos);
     const sym: Sym = { kind: 'global', name: d.name, type, addr };
     c.scope.define(sym);
     if (d.init) compileInit(c, sym, d.init, d.pos);
