@@ -34,12 +34,13 @@ static void exchange(char **argv)
   int middle = d.last_nonopt;
   int top = optind;
   char *tem;
+  int i;
 
   while (top > middle && middle > bottom) {
     if (top - middle > middle - bottom) {
       /* The bottom run is the shorter: swap it with the top of the top run. */
       int len = middle - bottom;
-      for (int i = 0; i < len; i++) {
+      for (i = 0; i < len; i++) {
         tem = argv[bottom + i];
         argv[bottom + i] = argv[top - (middle - bottom) + i];
         argv[top - (middle - bottom) + i] = tem;
@@ -48,7 +49,7 @@ static void exchange(char **argv)
     } else {
       /* The top run is the shorter: swap it with the bottom of the bottom run. */
       int len = top - middle;
-      for (int i = 0; i < len; i++) {
+      for (i = 0; i < len; i++) {
         tem = argv[bottom + i];
         argv[bottom + i] = argv[middle + i];
         argv[middle + i] = tem;

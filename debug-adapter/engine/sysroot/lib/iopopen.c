@@ -29,8 +29,9 @@ static int spawn_process(posix_spawn_file_actions_t *fa, struct _IO_proc_file *f
                          int pipe_fds[2], int parent_end, int child_end, int child_pipe_fd)
 {
   char *argv[] = { "sh", "-c", (char *)command, NULL };
+  struct _IO_proc_file *p;
 
-  for (struct _IO_proc_file *p = proc_file_chain; p; p = p->next) {
+  for (p = proc_file_chain; p; p = p->next) {
     int fd = fileno(&p->file);
     if (fd != child_pipe_fd && posix_spawn_file_actions_addclose(fa, fd) != 0)
       return 0;

@@ -538,6 +538,7 @@ int execle(const char *pathname, const char *arg, ...)
   char *argv[EXEC_MAX_ARGS + 1];
   char **envp;
   va_list ap;
+  int i;
   va_start(ap, arg);
   int n = collect_args(arg, ap, argv);
   va_end(ap);
@@ -546,7 +547,7 @@ int execle(const char *pathname, const char *arg, ...)
   /* collect_args walked a copy of ap: a second walk, past the n - 1 arguments after arg (the NULL
      included), reaches envp, as glibc's execle walks its arguments twice. */
   va_start(ap, arg);
-  for (int i = 1; i < n; i++)
+  for (i = 1; i < n; i++)
     va_arg(ap, char *);
   envp = va_arg(ap, char **);
   va_end(ap);
