@@ -264,6 +264,68 @@ module_exit(broken_exit);
     expect(r.outcome).toMatchObject({ kind: 'exited', status: 1 });
   });
 
+  // Linux 6.1 prints the same lines (with addresses where Forkscope has source lines, as
+  // scripts/decode_stacktrace.sh shows them) and kills the task; the kernel goes on.
+  it('reports an oops when init dereferences NULL: the fault, the task, where, the call trace; insmod dies of SIGKILL', () => {
+    const r = runModule('/m/oops.c', `${MODULE_HEADER}
+static int *nowhere;
+static int __init oops_init(void) {
+  printk(KERN_INFO "oops: before\\n");
+  *nowhere = 1;
+  printk(KERN_INFO "oops: never\\n");
+  return 0;
+}
+static void __exit oops_exit(void) {}
+module_init(oops_init);
+module_exit(oops_exit);
+`);
+    const from = r.log.indexOf('oops: before') + 1;
+    expect(r.log.slice(from)).toEqual([
+      'BUG: kernel NULL pointer dereference, address: 0000000000000000',
+      '#PF: supervisor write access in kernel mode',
+      '#PF: error_code(0x0002) - not-present page',
+      'Oops: 0002 [#1] SMP',
+      expect.stringMatching(/^CPU: 0 PID: \d+ Comm: insmod$/),
+      'RIP: 0010:oops_init (/m/oops.c:14)',
+      'Call Trace:',
+      ' <TASK>',
+      ' do_one_initcall (kernel/module/main.c:60)',
+      ' do_init_module (kernel/module/main.c:68)',
+      ' sys_init_module (kernel/module/main.c:87)',
+      ' </TASK>',
+    ]);
+    // Oops lines reach the console whatever their level.
+    expect(r.stderr).toMatch(/\] Oops: 0002 \[#1\] SMP\n/);
+    // The session that ran insmod reports its death as a shell does: 128 + SIGKILL.
+    expect(r.outcome).toMatchObject({ kind: 'exited', status: 137 });
+  });
+
+  it('numbers oopses, and reports a division by zero in kernel code as a divide error', () => {
+    const r = runModule('/m/div.c', `${MODULE_HEADER}
+static volatile int zero;
+static int worker(void *data) {
+  return 1 / zero;
+}
+static int __init div_init(void) {
+  struct task_struct *t = kthread_run(worker, NULL, "divider");
+  msleep(10);
+  *(volatile int *)zero = 0;
+  return 0;
+}
+static void __exit div_exit(void) {}
+module_init(div_init);
+module_exit(div_exit);
+`);
+    const oopses = r.log.filter((l) => /\[#\d\] SMP$/.test(l) || l.startsWith('CPU: '));
+    expect(oopses).toEqual([
+      'divide error: 0000 [#1] SMP',
+      expect.stringMatching(/^CPU: 0 PID: \d+ Comm: divider$/),
+      'Oops: 0002 [#2] SMP',
+      expect.stringMatching(/^CPU: 0 PID: \d+ Comm: insmod$/),
+    ]);
+    expect(r.log).toContain('RIP: 0010:worker (/m/div.c:13)');
+  });
+
   it('rejects a module that calls what the kernel does not export, at link time', () => {
     const c = compile('/m/bad.c', { readFile: () => `${MODULE_HEADER}
 static int __init bad_init(void) { printf("hi\\n"); return 0; }

@@ -26,6 +26,7 @@ import { isLinkedModule, mapModule } from './modules';
 import { PID_MAX_LIMIT, PID_MAX_MIN, PidAllocator } from './pids';
 import { FileTree } from './namei';
 import { KERN_ERR, KernelLog } from './printk';
+import { oopsReport } from './oops';
 import type { SchedPolicy } from './runqueue';
 import { type Cpu, NR_CPUS, Smp, TICK_STEPS } from './cpus';
 import { CpuTimeAccounting } from './cputime';
@@ -168,6 +169,8 @@ export class Machine {
   private readonly moduleStruct: StructView;
   /** Where signal_pending()'s words are in a task_struct and its signal_struct. */
   private readonly sigpending: SigpendingLayout;
+  /** Oopses so far: Linux's die_counter, the "[#N]" of each report. */
+  private oopses = 0;
   private readonly rlimits: Rlimits;
 
   constructor(private readonly kernel: KernelImage, private readonly program: LinkedProgram, private readonly options: MachineOptions) {
@@ -339,6 +342,7 @@ export class Machine {
       // in kernel mode has no user code to go back to, and ends the whole process.
       const trap = e instanceof SignalFault || e instanceof MemoryFault ? trapUserFault(t, e) : undefined;
       if (trap !== undefined) this.pushKernelCall(t, trap.entry, trap.args);
+      else if ((e instanceof SignalFault || e instanceof MemoryFault) && t.frame?.code.inKernel) this.oops(e);
       else if (sig !== undefined) this.forceCall(this.current, 'do_group_exit', sig);
       else if (e instanceof ProcessExit) this.forceCall(this.current, 'sys_exit_group', e.status);
       else throw e;
@@ -501,6 +505,17 @@ export class Machine {
     const comm = this.task.getString(this.kmem, task.ts, 'comm');
     this.printk(`${KERN_ERR}Out of memory: Killed process ${pid} (${comm}) total-vm:${totalVm}kB, anon-rss:${rss}kB, file-rss:0kB, shmem-rss:0kB, UID:0\n`);
     this.forceCall(task, 'do_group_exit', SIGKILL);
+  }
+
+  /**
+   * Kernel code faulted: the oops report goes to the log and the console, and the task dies of SIGKILL
+   * (make_task_dead's do_exit), whatever it held; the rest of the machine goes on.
+   */
+  private oops(fault: SignalFault | MemoryFault): void {
+    const task = this.current;
+    const who = { cpu: this.smp.current.id, pid: this.task.get(this.kmem, task.ts, 'pid'), comm: this.task.getString(this.kmem, task.ts, 'comm') };
+    for (const line of oopsReport(fault, task.thread.frames(), who, ++this.oopses)) this.printk(line);
+    this.forceCall(task, 'do_exit', SIGKILL);
   }
 
   /** Makes a task call a kernel function now, as an interrupt or a fault entering the kernel does. */
