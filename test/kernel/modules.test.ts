@@ -326,6 +326,56 @@ module_exit(div_exit);
     expect(r.log).toContain('RIP: 0010:worker (/m/div.c:13)');
   });
 
+  // On Linux both CPUs would spin forever (until the soft-lockup watchdog barks); Forkscope knows no one
+  // can ever release the lock, and ends the run saying who spins on whose lock.
+  it('ends the run when a task spins on a spinlock it holds itself, naming the line that took it again', () => {
+    const r = runModule('/m/twice.c', `${MODULE_HEADER}
+static DEFINE_SPINLOCK(lock);
+static int __init twice_init(void) {
+  spin_lock(&lock);
+  spin_lock(&lock);
+  return 0;
+}
+static void __exit twice_exit(void) {}
+module_init(twice_init);
+module_exit(twice_exit);
+`);
+    expect(r.log).toContainEqual(expect.stringMatching(/^BUG: spinlock recursion on CPU#0, insmod\/\d+$/));
+    expect(r.outcome.kind).toBe('deadlock');
+    const message = r.outcome.kind === 'deadlock' ? r.outcome.message.split('\n') : [];
+    expect(message).toEqual([
+      expect.stringMatching(/^no task can run again: insmod \(pid \d+\) spins on a spinlock it holds itself$/),
+      expect.stringMatching(/^ {2}insmod \(pid \d+\) spins in spin_lock\(\) at kernel\/locking\/spinlock\.c:\d+, called from twice_init\(\) at \/m\/twice\.c:14$/),
+    ]);
+  });
+
+  it('ends the run when the only CPU spins on a spinlock whose holder sleeps, and names the holder', () => {
+    const r = runModule('/m/holder.c', `${MODULE_HEADER}
+static DEFINE_SPINLOCK(lock);
+static int holder(void *data) {
+  spin_lock(&lock);
+  msleep(100);
+  spin_unlock(&lock);
+  return 0;
+}
+static int __init holder_init(void) {
+  kthread_run(holder, NULL, "holder");
+  msleep(10);
+  spin_lock(&lock);
+  spin_unlock(&lock);
+  return 0;
+}
+static void __exit holder_exit(void) {}
+module_init(holder_init);
+module_exit(holder_exit);
+`);
+    expect(r.outcome.kind).toBe('deadlock');
+    const message = r.outcome.kind === 'deadlock' ? r.outcome.message.split('\n') : [];
+    expect(message[0]).toMatch(/^no task can run again: insmod \(pid \d+\) spins on a spinlock that holder \(pid \d+\) holds, and this CPU will never run it$/);
+    expect(message[1]).toMatch(/called from holder_init\(\) at \/m\/holder\.c:21$/);
+    expect(message[2]).toMatch(/^ {2}holder \(pid \d+\) holds it, stopped in \w+\(\) at /);
+  });
+
   it('rejects a module that calls what the kernel does not export, at link time', () => {
     const c = compile('/m/bad.c', { readFile: () => `${MODULE_HEADER}
 static int __init bad_init(void) { printf("hi\\n"); return 0; }

@@ -108,6 +108,7 @@ export const kernelBuiltins: Record<string, BuiltinFn> = {
   vfs_llseek: (ctx, a) => machineOf(ctx).vfs.lseek(num(a[0]), num(a[1]), num(a[2])),
   close_fd: (ctx, a) => machineOf(ctx).vfs.closeFd(num(a[0])),
   dup_fd: (ctx, a) => machineOf(ctx).vfs.dupFd(num(a[0])),
+  spin_lockup_check: (ctx, a) => machineOf(ctx).spinLockupCheck(num(a[0])),
   dup2_fd: (ctx, a) => machineOf(ctx).vfs.dup2Fd(num(a[0]), num(a[1]), num(a[2])),
   load_module_sections: (ctx, a) => machineOf(ctx).loadModuleSections(num(a[0]), num(a[1]), num(a[2])),
   ktime_get_ns: (ctx) => machineOf(ctx).nowNs(),

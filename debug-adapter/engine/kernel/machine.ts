@@ -19,7 +19,7 @@ import type { KernelImage } from './image';
 import { type Field, pointee, StructView } from './layout';
 import { type MemoryCounters, MmCounters } from './mm-counters';
 import { MemoryReport } from './memory-report';
-import { deadlockReport, exitOutcome, type Sleeper } from './run-outcome';
+import { deadlockReport, exitOutcome, type Sleeper, spinLockupReport } from './run-outcome';
 import { Vfs } from './vfs';
 import { E } from '../libc/errno';
 import { isLinkedModule, mapModule } from './modules';
@@ -67,6 +67,8 @@ const RESCHEDULE = new Reschedule();
 const GOING_ON: Readonly<{ outcome?: RunOutcome; stop?: StopReason }> = Object.freeze({});
 
 class KernelPanic extends Error {}
+/** A CPU spins on a spinlock that nothing can ever release: the run is over (see spinLockupCheck). */
+class SpinLockup extends Error {}
 
 export interface MachineIO {
   stdio: 'tty' | 'pipe';
@@ -333,6 +335,7 @@ export class Machine {
       this.steps += t.steps - before;
       if (e === RESCHEDULE) return GOING_ON;
       if (e instanceof KernelPanic) return { outcome: this.panicOutcome(e.message) };
+      if (e instanceof SpinLockup) return { outcome: { kind: 'deadlock', steps: this.steps, message: e.message } };
       if (e instanceof OutOfMemory) {
         this.outOfMemory(this.current);
         return GOING_ON;
@@ -594,6 +597,18 @@ export class Machine {
   }
 
   /** The user processes that sleep when no task can run: every live one but init. */
+  /**
+   * The current task spins in spin_lock on a lock `owner` holds. It can never be released when the
+   * owner is the spinner itself, or when this is the only CPU: the kernel is not preemptible and a
+   * spinner never sleeps, so the owner never runs again. (With other CPUs, one of them may yet run it.)
+   */
+  spinLockupCheck(owner: number): void {
+    const spinner = this.current;
+    if (owner !== spinner.ts && this.smp.cpus.length > 1) return;
+    const who = (ts: number): Sleeper => ({ comm: this.task.getString(this.kmem, ts, 'comm'), pid: this.task.get(this.kmem, ts, 'pid'), frame: this.tasks.get(ts)?.thread.frame });
+    throw new SpinLockup(spinLockupReport(who(spinner.ts), owner === spinner.ts ? undefined : who(owner), spinner.thread.frames()));
+  }
+
   private sleepers(): Sleeper[] {
     const out: Sleeper[] = [];
     for (const task of this.tasks.values()) {

@@ -19,13 +19,32 @@ export interface Sleeper {
   frame: Frame | undefined;
 }
 
+/** `fn() at file:line` for a frame (its pc has already moved past the op it stopped in). */
+function whereIn(f: Frame | undefined): string {
+  if (!f) return '?';
+  const pos = f.code.opPos[Math.max(0, f.pc - 1)];
+  return `${f.code.name}() at ${pos?.file}:${pos?.line}`;
+}
+
 export function deadlockReport(sleepers: readonly Sleeper[]): string {
   const lines = ['no task can run again: every process is asleep and nothing will wake it'];
-  for (const { comm, pid, frame: f } of sleepers) {
-    // pc has already moved past the op the thread stopped in.
-    const pos = f?.code.opPos[Math.max(0, f.pc - 1)];
-    const where = f ? `${f.code.name}() at ${pos?.file}:${pos?.line}` : '?';
-    lines.push(`  ${comm} (pid ${pid}) sleeps in ${where}`);
-  }
+  for (const { comm, pid, frame } of sleepers) lines.push(`  ${comm} (pid ${pid}) sleeps in ${whereIn(frame)}`);
+  return lines.join('\n');
+}
+
+/**
+ * A CPU spins in spin_lock on a lock nothing can release: the spinner holds it itself (`owner`
+ * undefined), or its owner can never run. `frames` are the spinner's, outermost first: the report
+ * names the code that called spin_lock, and where the owner stopped.
+ */
+export function spinLockupReport(spinner: Sleeper, owner: Sleeper | undefined, frames: readonly Frame[]): string {
+  const caller = frames[frames.length - 2];
+  const lines = [
+    owner
+      ? `no task can run again: ${spinner.comm} (pid ${spinner.pid}) spins on a spinlock that ${owner.comm} (pid ${owner.pid}) holds, and this CPU will never run it`
+      : `no task can run again: ${spinner.comm} (pid ${spinner.pid}) spins on a spinlock it holds itself`,
+    `  ${spinner.comm} (pid ${spinner.pid}) spins in ${whereIn(spinner.frame)}, called from ${whereIn(caller)}`,
+  ];
+  if (owner) lines.push(`  ${owner.comm} (pid ${owner.pid}) holds it, stopped in ${whereIn(owner.frame)}`);
   return lines.join('\n');
 }

@@ -90,6 +90,7 @@ struct stat;
 long vfs_fstatat(int dfd, const char *filename, int flag, struct stat *statbuf);
 long close_fd(unsigned int fd);
 long dup_fd(unsigned int oldfd);
+void spin_lockup_check(struct task_struct *owner); /* the run ends when `owner` can never release the lock current spins on */
 long dup2_fd(unsigned int oldfd, unsigned int newfd, int flags); /* do_dup2: newfd closed first; flags O_CLOEXEC or 0 */
 
 /* RLIMIT_STACK changed: tsk's stack (the main thread's, which exec mapped) may grow as far as the new

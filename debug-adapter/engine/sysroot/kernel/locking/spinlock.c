@@ -2,6 +2,7 @@
 #include <linux/sched.h>
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
+#include <linux/forkscope.h>
 
 /* The CPU's interrupt flag. Forkscope's timer interrupt only preempts user mode, so kernel code runs
    uninterrupted either way; the flag is kept for what irqs_disabled() reports. */
@@ -37,9 +38,11 @@ void spin_lock(spinlock_t *lock)
   preempt_disable();
   if (lock->raw_lock.locked && lock->owner == current)
     spin_bug(lock, "recursion");
-  /* Only a holder that went to sleep with the lock makes this spin: the CPU is stuck here, as Linux's. */
+  /* Only a holder that went to sleep with the lock, or this task itself, makes this spin: the CPU is
+     stuck here, as Linux's would be until its soft-lockup watchdog barked. When nothing can ever release
+     the lock, the machine says who spins on whose lock, and stops. */
   while (lock->raw_lock.locked)
-    ;
+    spin_lockup_check(lock->owner);
   lock->raw_lock.locked = 1;
   lock->owner = current;
 }
