@@ -265,6 +265,14 @@ describe('#include', () => {
     ]);
   });
 
+  it("lists only the missing header's own family: the C library's for <poll.h>, the kernel's for <linux/x.h>", () => {
+    const family = { ...headers, 'linux/sched.h': '', 'linux/list.h': '', 'bits/types.h': '' };
+    expect(diagsOf('#include <poll.h>\n#include <linux/x.h>', { headers: family })).toEqual([
+      '1:10: error: poll.h: No such file or directory (Forkscope provides: stdio.h, sys/types.h, sys/wait.h)',
+      '2:10: error: linux/x.h: No such file or directory (Forkscope provides: linux/list.h, linux/sched.h)',
+    ]);
+  });
+
   it('stops an include cycle at depth 200', () => {
     const r = pp('#include "prog.c"\nx');
     expect(diags(r)).toEqual(['1:10: error: #include nested depth 201 exceeds maximum of 200']);

@@ -50,8 +50,20 @@ export function resolveInclude(name: string, quoted: boolean, includer: string, 
   return name.startsWith('/') || !system.startsWith(SYSTEM_INCLUDE_DIR) ? undefined : readAt(system, files);
 }
 
-/** gcc's message, plus the list of headers that do exist so a student sees what is available. */
+/**
+ * Where the kernel's and the C library's insides are: a program includes them only through other
+ * headers (or, for linux/, as a kernel module), so a missing header elsewhere does not list them.
+ */
+const INTERNAL_DIRS = ['asm-generic/', 'bits/', 'linux/', 'uapi/', 'vdso/'];
+
+const familyOf = (name: string): string => INTERNAL_DIRS.find((dir) => name.startsWith(dir)) ?? '';
+
+/**
+ * gcc's message, plus the list of headers that do exist so a student sees what is available: those of
+ * the missing one's family (the C library's for <poll.h>, the kernel's for <linux/foo.h>).
+ */
 export function missingIncludeMessage(name: string, systemHeaders: ReadonlyMap<string, string>): string {
-  const provided = [...systemHeaders.keys()].sort().join(', ');
+  const family = familyOf(name);
+  const provided = [...systemHeaders.keys()].filter((h) => familyOf(h) === family).sort().join(', ');
   return `${name}: No such file or directory (Forkscope provides: ${provided})`;
 }
