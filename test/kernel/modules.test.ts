@@ -208,6 +208,77 @@ module_exit(fine_exit);
   });
 });
 
+describe('mutexes and atomic counters', () => {
+  // Two kthreads each add 1 to a shared counter three times, sleeping between the read and the write.
+  // Under the mutex the other sleeps (D) until the holder unlocks, and no update is lost; without it,
+  // both read the same value and updates are lost. <linux/sched/signal.h> is where today's modules
+  // find for_each_process.
+  const COUNTER = (locked: boolean) => `${MODULE_HEADER}
+#include <linux/sched/signal.h>
+#include <linux/mutex.h>
+#include <linux/atomic.h>
+static DEFINE_MUTEX(lock);
+static int shared;
+static atomic_t rounds = ATOMIC_INIT(0);
+static int worker(void *data) {
+  for (int i = 0; i < 3; i++) {
+    ${locked ? 'mutex_lock(&lock);' : ''}
+    int v = shared;
+    msleep(5);
+    shared = v + 1;
+    ${locked ? 'mutex_unlock(&lock);' : ''}
+    atomic_inc(&rounds);
+  }
+  return 0;
+}
+static int __init counter_init(void) {
+  struct task_struct *p;
+  int tasks = 0;
+  for_each_process(p)
+    tasks++;
+  kthread_run(worker, NULL, "worker-a");
+  kthread_run(worker, NULL, "worker-b");
+  msleep(200);
+  printk(KERN_INFO "shared %d, rounds %d, locked %d, walked %d\\n", shared, atomic_read(&rounds), mutex_is_locked(&lock), tasks > 3);
+  return 0;
+}
+static void __exit counter_exit(void) {}
+module_init(counter_init);
+module_exit(counter_exit);
+`;
+
+  it('keeps every update under the mutex, while the other kthread sleeps; loses some without it', () => {
+    expect(runModule('/m/locked.c', COUNTER(true)).log).toContain('shared 6, rounds 6, locked 0, walked 1');
+    const unlocked = runModule('/m/unlocked.c', COUNTER(false)).log.find((l) => l.startsWith('shared '));
+    expect(unlocked).toMatch(/^shared [1-5], rounds 6, locked 0, walked 1$/);
+  });
+
+  it('gives the atomic operations their new or old value as Linux names them, and mutex_trylock its answer', () => {
+    const r = runModule('/m/atomic.c', `${MODULE_HEADER}
+#include <linux/mutex.h>
+#include <linux/atomic.h>
+static DEFINE_MUTEX(lock);
+static int __init atomic_init(void) {
+  atomic_t v = ATOMIC_INIT(2);
+  int a = atomic_inc_return(&v);
+  int b = atomic_fetch_add(10, &v);
+  int c = atomic_dec_and_test(&v);
+  int d = atomic_cmpxchg(&v, 12, 0);
+  int e = atomic_sub_and_test(0, &v);
+  int t1 = mutex_trylock(&lock);
+  int t2 = mutex_trylock(&lock);
+  mutex_unlock(&lock);
+  printk(KERN_INFO "%d %d %d %d %d %d, trylock %d then %d, locked %d\\n", a, b, c, d, e, atomic_read(&v), t1, t2, mutex_is_locked(&lock));
+  return 0;
+}
+static void __exit atomic_exit(void) {}
+module_init(atomic_init);
+module_exit(atomic_exit);
+`);
+    expect(r.log).toContain('3 3 0 12 1 0, trylock 1 then 0, locked 0');
+  });
+});
+
 describe('pending signals', () => {
   it('keeps a sigqueue for each pending signal only: one per non-realtime signal, freed when flushed', () => {
     // insmod's process context: its own SIGUSR1 and SIGUSR2 blocked, so that they stay pending.
