@@ -1817,6 +1817,24 @@ int main(void) {
   });
 });
 
+/**
+ * How glibc 2.36's posix_spawn (popen's and system()'s too) looks from the caller under strace -f:
+ * a stack of its own for the child (`mmapLine`, whose address the rest names), every signal blocked,
+ * clone3(CLONE_VM|CLONE_VFORK) returning once the child has exec'd, the stack unmapped, and the
+ * caller's `mask` back.
+ */
+function spawnFromCaller(mmapLine: string, child: number, mask = '[]'): string[] {
+  const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(mmapLine)?.[1];
+  expect(stack).toBeDefined();
+  return [
+    mmapLine,
+    `rt_sigprocmask(SIG_BLOCK, ~[], ${mask}, 8) = 0`,
+    `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
+    `munmap(${stack}, 36864) = 0`,
+    `rt_sigprocmask(SIG_SETMASK, ${mask}, NULL, 8) = 0`,
+  ];
+}
+
 /** Each traced process's calls in order (split calls joined, as tracedCalls joins them); `main` is the PID of the lines without a prefix. */
 function callsByPid(stderr: string, main: number): Map<number, string[]> {
   const open = new Map<number, string>();
@@ -1930,8 +1948,6 @@ int main(void) {
     const byPid = callsByPid(r.stderr, main);
     const calls = byPid.get(main)!;
     const from = calls.findIndex((c) => c.startsWith('rt_sigaction(SIGINT'));
-    const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(calls[from + 3]!)?.[1];
-    expect(stack).toBeDefined();
     const child = [...byPid.keys()].find((pid) => pid !== main)!;
     const action = (sig: string, handler: string) => expect.stringMatching(new RegExp(`^rt_sigaction\\(${sig}, \\{sa_handler=${handler}, sa_mask=\\[\\], sa_flags=SA_RESTORER, sa_restorer=0x[0-9a-f]+\\}, `));
     // strace -f's lines for the same program compiled with cc.
@@ -1939,11 +1955,7 @@ int main(void) {
       action('SIGINT', 'SIG_IGN'),
       action('SIGQUIT', 'SIG_IGN'),
       'rt_sigprocmask(SIG_BLOCK, [CHLD], [], 8) = 0',
-      calls[from + 3],
-      'rt_sigprocmask(SIG_BLOCK, ~[], [CHLD], 8) = 0',
-      `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
-      `munmap(${stack}, 36864) = 0`,
-      'rt_sigprocmask(SIG_SETMASK, [CHLD], NULL, 8) = 0',
+      ...spawnFromCaller(calls[from + 3]!, child, '[CHLD]'),
       `wait4(${child}, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = ${child}`,
       action('SIGINT', 'SIG_DFL'),
       action('SIGQUIT', 'SIG_DFL'),
@@ -1998,8 +2010,6 @@ int main(void) {
     const byPid = callsByPid(r.stderr, main);
     const calls = byPid.get(main)!.filter((c) => !c.startsWith('--- SIGCHLD'));
     const from = calls.indexOf('pipe2([3, 4], O_CLOEXEC) = 0');
-    const stack = /^mmap\(NULL, 36864, [^)]*\) = (0x[0-9a-f]+)$/.exec(calls[from + 3]!)?.[1];
-    expect(stack).toBeDefined();
     const child = [...byPid.keys()].find((pid) => pid !== main)!;
     // strace -f's lines for the same program compiled with cc, the shell's own calls aside: the dup2
     // action checks both its descriptors against sysconf(_SC_OPEN_MAX), a getrlimit each.
@@ -2008,11 +2018,7 @@ int main(void) {
       'pipe2([3, 4], O_CLOEXEC) = 0',
       nofile,
       nofile,
-      calls[from + 3],
-      'rt_sigprocmask(SIG_BLOCK, ~[], [], 8) = 0',
-      `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
-      `munmap(${stack}, 36864) = 0`,
-      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      ...spawnFromCaller(calls[from + 3]!, child),
       'close(4) = 0',
       'fcntl(3, F_SETFD, 0) = 0',
       'newfstatat(3, "", {st_mode=S_IFIFO|0600, st_size=0, ...}, AT_EMPTY_PATH) = 0',
@@ -2071,8 +2077,6 @@ int main(void) {
     // The SIGCHLD line comes wherever the parent runs after the child's exit: left out.
     const calls = byPid.get(main)!.filter((c) => !c.startsWith('--- SIGCHLD'));
     const from = calls.indexOf('pipe2([3, 4], 0) = 0');
-    const stack = /^mmap\(NULL, 36864, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS\|MAP_STACK, -1, 0\) = (0x[0-9a-f]+)$/.exec(calls[from + 5]!)?.[1];
-    expect(stack).toBeDefined();
     const child = [...byPid.keys()].find((pid) => pid !== main)!;
     // strace -f's lines for the same program compiled with cc: glibc checks each descriptor an action
     // names against sysconf(_SC_OPEN_MAX) as it is added, a getrlimit each (two for the dup2).
@@ -2083,11 +2087,7 @@ int main(void) {
       nofile,
       nofile,
       nofile,
-      calls[from + 5],
-      'rt_sigprocmask(SIG_BLOCK, ~[], [], 8) = 0',
-      `clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=${stack}, stack_size=0x9000}, 88) = ${child}`,
-      `munmap(${stack}, 36864) = 0`,
-      'rt_sigprocmask(SIG_SETMASK, [], NULL, 8) = 0',
+      ...spawnFromCaller(calls[from + 5]!, child),
       'close(4) = 0',
       'read(3, "hi\\n", 8) = 3',
       `wait4(${child}, NULL, 0, NULL) = ${child}`,
