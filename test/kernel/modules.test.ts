@@ -447,6 +447,31 @@ module_exit(holder_exit);
     expect(message[2]).toMatch(/^ {2}holder \(pid \d+\) holds it, stopped in \w+\(\) at /);
   });
 
+  it('ends the run when a task spins on a spinlock whose holder exited holding it', () => {
+    const r = runModule('/m/gone.c', `${MODULE_HEADER}
+static DEFINE_SPINLOCK(lock);
+static int holder(void *data) {
+  spin_lock(&lock);
+  return 0;
+}
+static int __init gone_init(void) {
+  kthread_run(holder, NULL, "holder");
+  msleep(10);
+  spin_lock(&lock);
+  return 0;
+}
+static void __exit gone_exit(void) {}
+module_init(gone_init);
+module_exit(gone_exit);
+`);
+    expect(r.outcome.kind).toBe('deadlock');
+    const message = r.outcome.kind === 'deadlock' ? r.outcome.message.split('\n') : [];
+    expect(message).toEqual([
+      expect.stringMatching(/^no task can run again: insmod \(pid \d+\) spins on a spinlock whose holder has exited$/),
+      expect.stringMatching(/called from gone_init\(\) at \/m\/gone\.c:19$/),
+    ]);
+  });
+
   it('rejects a module that calls what the kernel does not export, at link time', () => {
     const c = compile('/m/bad.c', { readFile: () => `${MODULE_HEADER}
 static int __init bad_init(void) { printf("hi\\n"); return 0; }

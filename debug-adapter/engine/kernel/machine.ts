@@ -342,7 +342,7 @@ export class Machine {
       }
       const sig = e instanceof SignalFault ? e.signal : e instanceof MemoryFault ? (e.reason === 'sigbus' ? SIGBUS : SIGSEGV) : undefined;
       // A user-mode fault traps into the kernel, which sends the signal (a handler may catch it); one
-      // in kernel mode has no user code to go back to, and ends the whole process.
+      // in kernel code is an oops, which kills the task.
       const trap = e instanceof SignalFault || e instanceof MemoryFault ? trapUserFault(t, e) : undefined;
       if (trap !== undefined) this.pushKernelCall(t, trap.entry, trap.args);
       else if ((e instanceof SignalFault || e instanceof MemoryFault) && t.frame?.code.inKernel) this.oops(e);
@@ -596,19 +596,22 @@ export class Machine {
     return { kind: 'deadlock', steps: this.steps, message: deadlockReport(this.sleepers()) };
   }
 
-  /** The user processes that sleep when no task can run: every live one but init. */
   /**
    * The current task spins in spin_lock on a lock `owner` holds. It can never be released when the
-   * owner is the spinner itself, or when this is the only CPU: the kernel is not preemptible and a
-   * spinner never sleeps, so the owner never runs again. (With other CPUs, one of them may yet run it.)
+   * owner is the spinner itself or no live task (it exited holding it), or when this is the only CPU:
+   * the kernel is not preemptible and a spinner never sleeps, so the owner never runs again. (With
+   * other CPUs, one of them may yet run it.)
    */
   spinLockupCheck(owner: number): void {
     const spinner = this.current;
-    if (owner !== spinner.ts && this.smp.cpus.length > 1) return;
-    const who = (ts: number): Sleeper => ({ comm: this.task.getString(this.kmem, ts, 'comm'), pid: this.task.get(this.kmem, ts, 'pid'), frame: this.tasks.get(ts)?.thread.frame });
-    throw new SpinLockup(spinLockupReport(who(spinner.ts), owner === spinner.ts ? undefined : who(owner), spinner.thread.frames()));
+    const holder = owner === spinner.ts ? undefined : this.tasks.get(owner);
+    if (holder && this.smp.cpus.length > 1) return;
+    const who = (task: Task): Sleeper => ({ comm: this.task.getString(this.kmem, task.ts, 'comm'), pid: this.task.get(this.kmem, task.ts, 'pid'), frame: task.thread.frame });
+    const held = owner === spinner.ts ? 'self' : holder ? who(holder) : 'gone';
+    throw new SpinLockup(spinLockupReport(who(spinner), held, spinner.thread.frames()));
   }
 
+  /** The user processes that sleep when no task can run: every live one but init. */
   private sleepers(): Sleeper[] {
     const out: Sleeper[] = [];
     for (const task of this.tasks.values()) {

@@ -33,18 +33,20 @@ export function deadlockReport(sleepers: readonly Sleeper[]): string {
 }
 
 /**
- * A CPU spins in spin_lock on a lock nothing can release: the spinner holds it itself (`owner`
- * undefined), or its owner can never run. `frames` are the spinner's, outermost first: the report
- * names the code that called spin_lock, and where the owner stopped.
+ * A CPU spins in spin_lock on a lock nothing can release: the spinner holds it itself, its holder has
+ * exited, or its holder can never run. `frames` are the spinner's, outermost first: the report names
+ * the code that called spin_lock, and where the holder stopped.
  */
-export function spinLockupReport(spinner: Sleeper, owner: Sleeper | undefined, frames: readonly Frame[]): string {
+export function spinLockupReport(spinner: Sleeper, holder: Sleeper | 'self' | 'gone', frames: readonly Frame[]): string {
   const caller = frames[frames.length - 2];
-  const lines = [
-    owner
-      ? `no task can run again: ${spinner.comm} (pid ${spinner.pid}) spins on a spinlock that ${owner.comm} (pid ${owner.pid}) holds, and this CPU will never run it`
-      : `no task can run again: ${spinner.comm} (pid ${spinner.pid}) spins on a spinlock it holds itself`,
-    `  ${spinner.comm} (pid ${spinner.pid}) spins in ${whereIn(spinner.frame)}, called from ${whereIn(caller)}`,
-  ];
-  if (owner) lines.push(`  ${owner.comm} (pid ${owner.pid}) holds it, stopped in ${whereIn(owner.frame)}`);
+  const who = `${spinner.comm} (pid ${spinner.pid})`;
+  const why =
+    holder === 'self'
+      ? 'it holds itself'
+      : holder === 'gone'
+        ? 'whose holder has exited'
+        : `that ${holder.comm} (pid ${holder.pid}) holds, and this CPU will never run it`;
+  const lines = [`no task can run again: ${who} spins on a spinlock ${why}`, `  ${who} spins in ${whereIn(spinner.frame)}, called from ${whereIn(caller)}`];
+  if (holder !== 'self' && holder !== 'gone') lines.push(`  ${holder.comm} (pid ${holder.pid}) holds it, stopped in ${whereIn(holder.frame)}`);
   return lines.join('\n');
 }
